@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "mentor-report",
+    products: [
+        .executable(name: "mentor-report", targets: ["MentorReportCLI"]),
+        .executable(name: "mentor-report-bench", targets: ["MentorReportBenchmark"]),
+        .library(name: "MentorReport", targets: ["MentorReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CLibXSLT", path: "Sources/CLibXSLT", pkgConfig: "libexslt",
+            providers: [.apt(["libxslt1-dev"])]),
+        .target(
+            name: "MentorReport",
+            dependencies: ["CYAML", "CLibXML2", "CLibXSLT"]),
+        .executableTarget(
+            name: "MentorReportCLI",
+            dependencies: [
+                "MentorReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "MentorReportBenchmark",
+            dependencies: ["MentorReport", "CYAML"]),
+        .testTarget(
+            name: "MentorReportTests",
+            dependencies: ["MentorReport"],
+            resources: [.copy("Fixtures")]),
+    ]
+)

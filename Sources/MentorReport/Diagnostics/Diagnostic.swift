@@ -1,0 +1,60 @@
+/// One finding about the data: an error (the run writes nothing) or a warning (policy findings
+/// and other doubts that do not stop a report; errors under `--strict`).
+public struct Diagnostic: Hashable, Sendable {
+    public enum Severity: String, Sendable, Comparable {
+        case error, warning
+        public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+    }
+
+    public var severity: Severity
+    /// The file's path as shown to the user (data folder joined with the file's relative path).
+    public var file: String
+    /// 1-based; 0 when the finding is about the file as a whole.
+    public var line: Int
+    public var column: Int
+    public var message: String
+    /// Orders diagnostics by reading order of the files.
+    var fileOrder: Int
+
+    public init(severity: Severity, file: String, line: Int, column: Int, message: String, fileOrder: Int = 0) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.fileOrder = fileOrder
+    }
+
+    /// `file:line:column: severity: message`, the form compilers use, so editors can jump to it.
+    public var formatted: String {
+        let place = line > 0 ? "\(file):\(line):\(column)" : file
+        return "\(place): \(severity.rawValue): \(message)"
+    }
+}
+
+/// All findings of a run, in the order of the files and positions they point at.
+public struct Diagnostics: Sendable {
+    public private(set) var all: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func append(_ d: Diagnostic) { all.append(d) }
+    public mutating func append(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }
+
+    public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+
+    /// Warnings turned into errors, for `--strict`.
+    public mutating func promoteWarnings() {
+        for i in all.indices where all[i].severity == .warning { all[i].severity = .error }
+    }
+
+    /// Sorted by file reading order, line, column, then text: stable output for the same data.
+    public mutating func sort() {
+        all.sort { a, b in
+            (a.fileOrder, a.line, a.column, a.severity == .error ? 0 : 1, a.message)
+                < (b.fileOrder, b.line, b.column, b.severity == .error ? 0 : 1, b.message)
+        }
+    }
+}

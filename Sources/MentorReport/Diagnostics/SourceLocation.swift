@@ -1,0 +1,31 @@
+/// Where a value came from: a file of the data folder and a 1-based line and column.
+public struct SourceLocation: Hashable, Sendable, Comparable {
+    /// Index into the loaded data's `files` table (reading order).
+    public var file: Int32
+    public var line: Int32
+    public var column: Int32
+
+    public init(file: Int32, line: Int32, column: Int32) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.file, a.line, a.column) < (b.file, b.line, b.column)
+    }
+}
+
+/// A value together with the place it was read from, for messages about it.
+public struct Located<Value> {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+extension Located: Sendable where Value: Sendable {}
+extension Located: Equatable where Value: Equatable {}

@@ -1,0 +1,187 @@
+/// What `program.yaml` holds besides the programme's settings.
+struct ProgramFile {
+    var program: Program?
+    var competencies: [Competency] = []
+    var cohorts: [Cohort] = []
+}
+
+extension YAMLReader {
+    static let programFileKeys = ["program", "competencies", "cohorts"]
+    static let programKeys = ["id", "name", "organization", "start", "default_cadence", "default_mentor_capacity",
+                              "at_risk_after_days", "privacy", "targets", "benchmarks", "costs"]
+
+    func decodeProgramFile() throws -> ProgramFile {
+        var result = ProgramFile()
+        var seen = Set<String>()
+        try document(expecting: "a mapping with the keys program, competencies and cohorts", known: YAMLReader.programFileKeys) { key in
+            seen.insert(key.value)
+            switch key.value {
+            case "program": result.program = try decodeProgram()
+            case "competencies":
+                try sequence("competencies") {
+                    if let c = try decodeNamedItem("competency") {
+                        result.competencies.append(Competency(id: c.id, name: c.name, location: c.location))
+                    }
+                }
+                if result.competencies.isEmpty && !valueFailed {
+                    error(key.location, "'competencies' lists none; expected at least one competency")
+                }
+            case "cohorts":
+                try sequence("cohorts") {
+                    if let c = try decodeCohort() { result.cohorts.append(c) }
+                }
+            default: break
+            }
+        }
+        let top = SourceLocation(file: file, line: 1, column: 1)
+        for required in ["program", "competencies"] where !seen.contains(required) && errorCount == 0 {
+            error(top, "program.yaml is missing the required key '\(required)'")
+        }
+        return result
+    }
+
+    private func decodeProgram() throws -> Program? {
+        var id: Located<String>?, name: String?, start: Day?
+        var organization: String?, cadence: Cadence?, capacity: Int?, atRisk: Int?, minGroup: Int?
+        var targets: [Target] = []
+        var benchmarks = Benchmarks()
+        var costs = Costs()
+        guard let info = try mapping("program", known: YAMLReader.programKeys, { key in
+            switch key.value {
+            case "id": id = try self.id("id")
+            case "name": name = try string("name")
+            case "organization": organization = try string("organization")
+            case "start": start = try day("start")
+            case "default_cadence": cadence = try choice("default_cadence", Cadence.self)
+            case "default_mentor_capacity": capacity = try int("default_mentor_capacity", 1...Int.max)
+            case "at_risk_after_days": atRisk = try int("at_risk_after_days", 1...Int.max)
+            case "privacy":
+                _ = try mapping("privacy", known: ["min_group_size"]) { _ in
+                    minGroup = try int("min_group_size", 3...Int.max)
+                }
+            case "targets": targets = try decodeTargets()
+            case "benchmarks": benchmarks = try decodeBenchmarks()
+            case "costs":
+                _ = try mapping("costs", known: ["programme_cost", "replacement_cost_per_leaver"]) { k in
+                    let x = try number(k.value, 0...Double.infinity)
+                    if k.value == "programme_cost" { costs.programmeCost = x } else { costs.replacementCostPerLeaver = x }
+                }
+            default: break
+            }
+        }) else { return nil }
+        guard let id = require(id, "id", in: info, expected: YAMLReader.idExpectation),
+              let name = require(name, "name", in: info, expected: "the programme's name"),
+              let start = require(start, "start", in: info, expected: "a date as YYYY-MM-DD") else { return nil }
+        var program = Program(id: id.value, name: name, start: start)
+        program.organization = organization
+        program.defaultCadence = cadence ?? .monthly
+        program.defaultMentorCapacity = capacity ?? 2
+        program.atRiskAfterDays = atRisk ?? 45
+        program.minGroupSize = minGroup ?? 5
+        program.targets = targets
+        program.benchmarks = benchmarks
+        program.costs = costs
+        return program
+    }
+
+    /// `targets`: KPI id → number. The ids are checked against the KPI catalog by the validator.
+    private func decodeTargets() throws -> [Target] {
+        var targets: [Target] = []
+        let start = try peek()
+        guard start.kind == .mappingStart else {
+            if !isNull(start) {
+                error(location(start), "'targets' holds \(describe(start)); expected a mapping of KPI ids to target values")
+            }
+            try skipValue()
+            return []
+        }
+        _ = try next()
+        var seen = Set<String>()
+        while true {
+            let key = try next()
+            if key.kind == .mappingEnd { break }
+            guard key.kind == .scalar else {
+                try skipValue()
+                try skipValue()
+                error(location(key), "a key of targets is \(describe(key)); expected a KPI id")
+                continue
+            }
+            if let value = try number(key.value, -Double.infinity...Double.infinity) {
+                if !seen.insert(key.value).inserted {
+                    error(location(key), "target '\(key.value)' appears twice; expected each KPI once")
+                } else {
+                    targets.append(Target(kpi: key.value, value: value, location: location(key)))
+                }
+            }
+        }
+        return targets
+    }
+
+    private func decodeBenchmarks() throws -> Benchmarks {
+        var b = Benchmarks()
+        _ = try mapping("benchmarks", known: ["promotion_rate_12m", "retention_rate_12m", "workforce_share"]) { key in
+            switch key.value {
+            case "promotion_rate_12m": b.promotionRate12m = try number(key.value, 0...1)
+            case "retention_rate_12m": b.retentionRate12m = try number(key.value, 0...1)
+            case "workforce_share":
+                let start = try peek()
+                guard start.kind == .mappingStart else {
+                    if !isNull(start) {
+                        error(location(start), "'workforce_share' holds \(describe(start)); expected a mapping of groups to shares from 0 to 1")
+                    }
+                    try skipValue()
+                    return
+                }
+                _ = try next()
+                while true {
+                    let k = try next()
+                    if k.kind == .mappingEnd { break }
+                    guard k.kind == .scalar else {
+                        try skipValue()
+                        try skipValue()
+                        error(location(k), "a key of workforce_share is \(describe(k)); expected a group name")
+                        continue
+                    }
+                    if let share = try number(k.value, 0...1) {
+                        if b.workforceShare.contains(where: { $0.group == k.value }) {
+                            error(location(k), "group '\(k.value)' appears twice in workforce_share; expected each group once")
+                        } else {
+                            b.workforceShare.append((k.value, share))
+                        }
+                    }
+                }
+            default: break
+            }
+        }
+        return b
+    }
+
+    /// An item with `id` and `name` only (a competency).
+    private func decodeNamedItem(_ what: String) throws -> (id: String, name: String, location: SourceLocation)? {
+        var id: Located<String>?, name: String?
+        guard let info = try mapping(what, known: ["id", "name"], { key in
+            if key.value == "id" { id = try self.id("id") } else { name = try string("name") }
+        }) else { return nil }
+        guard let id = require(id, "id", in: info, expected: YAMLReader.idExpectation),
+              let name = require(name, "name", in: info, expected: "text") else { return nil }
+        return (id.value, name, id.location)
+    }
+
+    private func decodeCohort() throws -> Cohort? {
+        var id: Located<String>?, name: String?, start: Day?, end: Day?
+        guard let info = try mapping("cohort", known: ["id", "name", "start", "end"], { key in
+            switch key.value {
+            case "id": id = try self.id("id")
+            case "name": name = try string("name")
+            case "start": start = try day("start")
+            default: end = try day("end")
+            }
+        }) else { return nil }
+        guard let id = require(id, "id", in: info, expected: YAMLReader.idExpectation),
+              let name = require(name, "name", in: info, expected: "text") else { return nil }
+        if let start, let end, end < start {
+            error(info.seen["end"] ?? info.location, "cohort '\(id.value)' ends (\(end)) before it starts (\(start)); expected end on or after start")
+        }
+        return Cohort(id: id.value, name: name, start: start, end: end, location: id.location)
+    }
+}

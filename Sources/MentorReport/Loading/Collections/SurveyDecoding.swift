@@ -1,0 +1,129 @@
+extension YAMLReader {
+    static let surveyKeys = ["id", "title", "kind", "audience", "opens", "questions"]
+    static let questionKeys = ["id", "text", "scale", "competency", "measure"]
+    static let responseKeys = ["survey", "respondent", "submitted", "consent_to_quote", "answers"]
+
+    func decodeSurvey() throws -> Survey? {
+        var id: Located<String>?, title: String?, kind: SurveyKind?, audience: Audience?, opens: Day?
+        var questions: [Question] = []
+        guard let info = try mapping("survey", known: YAMLReader.surveyKeys, { key in
+            switch key.value {
+            case "id": id = try self.id("id")
+            case "title": title = try string("title")
+            case "kind": kind = try choice("kind", SurveyKind.self)
+            case "audience": audience = try choice("audience", Audience.self)
+            case "opens": opens = try day("opens")
+            default:
+                try sequence("questions") {
+                    if let q = try decodeQuestion() { questions.append(q) }
+                }
+            }
+        }) else { return nil }
+        var named = info
+        if let id { named.what = "survey '\(id.value)'" }
+        guard let id = require(id, "id", in: named, expected: YAMLReader.idExpectation),
+              let title = require(title, "title", in: named, expected: "text"),
+              let kind = require(kind, "kind", in: named, expected: "one of baseline, checkin, final"),
+              let audience = require(audience, "audience", in: named, expected: "mentees or mentors"),
+              let opens = require(opens, "opens", in: named, expected: "the date the survey opens, as YYYY-MM-DD") else { return nil }
+        return Survey(id: id.value, title: title, kind: kind, audience: audience, opens: opens,
+                      questions: questions, location: id.location)
+    }
+
+    private func decodeQuestion() throws -> Question? {
+        var id: Located<String>?, text: String?, scale: Scale?, competency: Located<String>?, measure: Measure?
+        guard let info = try mapping("question", known: YAMLReader.questionKeys, { key in
+            switch key.value {
+            case "id": id = try self.id("id")
+            case "text": text = try string("text")
+            case "scale": scale = try choice("scale", Scale.self)
+            case "competency": competency = try self.id("competency")
+            default: measure = try choice("measure", Measure.self)
+            }
+        }) else { return nil }
+        var named = info
+        if let id { named.what = "question '\(id.value)'" }
+        guard let id = require(id, "id", in: named, expected: YAMLReader.idExpectation),
+              let text = require(text, "text", in: named, expected: "the question's text"),
+              let scale = require(scale, "scale", in: named, expected: "one of likert5, nps, text") else { return nil }
+        if competency != nil, scale != .likert5 {
+            error(named.seen["competency"]!, "\(named.what) has a competency but its scale is \(scale.rawValue); expected competency only on likert5 questions")
+        }
+        if let measure {
+            let fits = measure == .story ? scale == .text : scale == .likert5
+            if !fits {
+                error(named.seen["measure"]!, "\(named.what) measures \(measure.rawValue) on a \(scale.rawValue) scale; expected \(measure == .story ? "a text" : "a likert5") question")
+            }
+        }
+        return Question(id: id.value, text: text, scale: scale, competency: competency, measure: measure,
+                        location: id.location)
+    }
+
+    func decodeResponse() throws -> Response? {
+        var survey: Located<String>?, respondent: Located<String>?, submitted: Day?, consent: Bool?
+        var answers: [Answer]?
+        guard let info = try mapping("response", known: YAMLReader.responseKeys, { key in
+            switch key.value {
+            case "survey": survey = try self.id("survey")
+            case "respondent": respondent = try self.id("respondent")
+            case "submitted": submitted = try day("submitted")
+            case "consent_to_quote": consent = try bool("consent_to_quote")
+            default: answers = try decodeAnswers()
+            }
+        }) else { return nil }
+        guard let survey = require(survey, "survey", in: info, expected: "the id of a survey"),
+              let respondent = require(respondent, "respondent", in: info, expected: "the id of a person"),
+              let submitted = require(submitted, "submitted", in: info, expected: "a date as YYYY-MM-DD"),
+              let answers = require(answers, "answers", in: info, expected: "a mapping of question ids to answers") else { return nil }
+        return Response(survey: survey, respondent: respondent, submitted: submitted, consentToQuote: consent ?? false,
+                        answers: answers, location: info.location)
+    }
+
+    /// `answers`: question id → a whole number, or free text. Scales are checked by the validator,
+    /// which knows the survey's questions. An empty answer means the question was skipped.
+    private func decodeAnswers() throws -> [Answer]? {
+        let start = try next()
+        guard start.kind == .mappingStart else {
+            if start.kind == .sequenceStart { try skipOpened() }
+            if isNull(start) { return [] }
+            error(location(start), "'answers' holds \(describe(start)); expected a mapping of question ids to answers, such as {q1: 4}")
+            return nil
+        }
+        var answers: [Answer] = []
+        var seen = Set<String>()
+        while true {
+            let key = try next()
+            if key.kind == .mappingEnd { break }
+            guard key.kind == .scalar, isValidId(key.value) else {
+                if key.kind != .scalar { try skipOpened() }
+                try skipValue()
+                error(location(key), "answer key \(describe(key)) is not a question id; expected \(YAMLReader.idExpectation)")
+                continue
+            }
+            if key.value == "extra" {
+                try skipValue()
+                continue
+            }
+            let value = try peek()
+            guard value.kind == .scalar else {
+                try skipValue()
+                error(location(value), "the answer to '\(key.value)' is \(describe(value)); expected a number or text")
+                continue
+            }
+            _ = try next()
+            if isNull(value) { continue }
+            guard seen.insert(key.value).inserted else {
+                error(location(key), "question '\(key.value)' is answered twice in one response; expected one answer per question")
+                continue
+            }
+            let answer: AnswerValue
+            if value.isPlain, let n = Int(value.value) {
+                answer = .number(n)
+            } else {
+                answer = .text(value.value)
+            }
+            answers.append(Answer(question: key.value, value: answer, location: location(value)))
+        }
+        return answers
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// What loading a data folder gives: the records read and every finding about them.
+public struct LoadResult: Sendable {
+    public var data: ProgrammeData
+    public var diagnostics: Diagnostics
+}
+
+/// Records of one file, decoded on its own (files are read in parallel).
+private enum FileRecords {
+    case program(ProgramFile)
+    case people([Person])
+    case relationships([Relationship])
+    case sessions([Session])
+    case surveys([Survey])
+    case responses([Response])
+    case outcomes([Outcome])
+    case none
+}
+
+/// Reads a data folder into `ProgrammeData`: every file decoded straight from libyaml's events,
+/// files in parallel on all cores, then merged in reading order.
+public struct Loader {
+    public var folder: String
+
+    public init(folder: String) { self.folder = folder }
+
+    /// Loads and checks each file on its own; cross-references are the validator's job.
+    public func load() -> LoadResult {
+        let (files, layout) = DataFolder(path: folder).files()
+        var results = [(FileRecords, [Diagnostic], Int)](repeating: (.none, [], 0), count: files.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = SendableBuffer(buffer)
+            // Largest files first, so one big file does not start last.
+            let order = files.indices.sorted { fileSize(files[$0].url) > fileSize(files[$1].url) }
+            DispatchQueue.concurrentPerform(iterations: files.count) { k in
+                let i = order[k]
+                slots.buffer[i] = Loader.read(files[i], index: Int32(i))
+            }
+        }
+        var program: ProgramFile?
+        var data = ProgrammeData(program: Program(id: "unknown", name: "unknown", start: Day(daysSinceEpoch: 0)))
+        var diagnostics = Diagnostics()
+        diagnostics.append(contentsOf: layout)
+        for (i, (records, findings, bytes)) in results.enumerated() {
+            data.files.append(files[i].displayPath)
+            data.bytesRead += bytes
+            diagnostics.append(contentsOf: findings)
+            switch records {
+            case .program(let p): program = p
+            case .people(let r): data.people += r
+            case .relationships(let r): data.relationships += r
+            case .sessions(let r): data.sessions += r
+            case .surveys(let r): data.surveys += r
+            case .responses(let r): data.responses += r
+            case .outcomes(let r): data.outcomes += r
+            case .none: break
+            }
+        }
+        if let program {
+            if let p = program.program { data.program = p }
+            data.competencies = program.competencies
+            data.cohorts = program.cohorts
+        }
+        return LoadResult(data: data, diagnostics: diagnostics)
+    }
+
+    private static func read(_ file: DataFile, index: Int32) -> (FileRecords, [Diagnostic], Int) {
+        func fileProblem(_ message: String) -> (FileRecords, [Diagnostic], Int) {
+            (.none, [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0, message: message,
+                                fileOrder: Int(index))], 0)
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try readBytes(file.url)
+        } catch {
+            return fileProblem("cannot read the file: \(error.localizedDescription)")
+        }
+        var content = bytes[...]
+        if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
+        if content.starts(with: [0xFF, 0xFE]) || content.starts(with: [0xFE, 0xFF]) {
+            return fileProblem("the file is UTF-16 or UTF-32 encoded; expected UTF-8 text (save it as UTF-8)")
+        }
+        let reader = YAMLReader(file: index, path: file.displayPath, bytes: Array(content))
+        let expected = "a mapping with the key '\(file.collection.rawValue)' holding a list"
+        var records = FileRecords.none
+        do {
+            switch file.collection {
+            case .program:
+                records = .program(try reader.decodeProgramFile())
+            case .people:
+                records = .people(try list(reader, file.collection, expected, "person") { try reader.decodePerson() })
+            case .relationships:
+                records = .relationships(try list(reader, file.collection, expected, "relationship") { try reader.decodeRelationship() })
+            case .sessions:
+                records = .sessions(try list(reader, file.collection, expected, "session") { try reader.decodeSession() })
+            case .surveys:
+                records = .surveys(try list(reader, file.collection, expected, "survey") { try reader.decodeSurvey() })
+            case .responses:
+                records = .responses(try list(reader, file.collection, expected, "response") { try reader.decodeResponse() })
+            case .outcomes:
+                records = .outcomes(try list(reader, file.collection, expected, "outcome") { try reader.decodeOutcome() })
+            }
+        } catch let failure as YAMLSyntaxError {
+            let message = failure.kind == .encoding
+                ? "the file is not valid UTF-8 text (\(failure.message)); expected UTF-8 encoded YAML"
+                : "YAML syntax error: \(failure.message)"
+            return (.none, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath,
+                                                             line: Int(failure.line), column: Int(failure.column),
+                                                             message: message, fileOrder: Int(index))], bytes.count)
+        } catch let failure as LoadFailure {
+            return (.none, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath,
+                                                             line: Int(failure.location.line), column: Int(failure.location.column),
+                                                             message: failure.message, fileOrder: Int(index))], bytes.count)
+        } catch {
+            return (.none, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0,
+                                                             message: "\(error)", fileOrder: Int(index))], bytes.count)
+        }
+        return (records, reader.diagnostics, bytes.count)
+    }
+
+    /// Reads a file whose document is `{NAME: [records]}`.
+    private static func list<T>(_ reader: YAMLReader, _ collection: Collection, _ expected: String, _ what: String,
+                                _ decode: () throws -> T?) throws -> [T] {
+        var items: [T] = []
+        var found = false
+        try reader.document(expecting: expected, known: [collection.rawValue]) { _ in
+            found = true
+            try reader.sequence("'\(collection.rawValue)'") {
+                if let item = try decode() { items.append(item) }
+            }
+        }
+        if !found && reader.errorCount == 0 {
+            reader.error(SourceLocation(file: reader.file, line: 1, column: 1),
+                         "the file has no key '\(collection.rawValue)'; expected \(expected)")
+        }
+        return items
+    }
+}
+
+/// Lets the parallel loop write each file's result into its own slot.
+private struct SendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}
+
+private func fileSize(_ url: URL) -> Int {
+    ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
+}
+
+/// The whole file, read with one system call per block.
+func readBytes(_ url: URL) throws -> [UInt8] {
+    let handle = try FileHandle(forReadingFrom: url)
+    defer { try? handle.close() }
+    let data = try handle.readToEnd() ?? Data()
+    return [UInt8](data)
+}

@@ -1,0 +1,157 @@
+import CYAML
+
+/// One libyaml parser event, copied into Swift values.
+struct YAMLEvent {
+    enum Kind: UInt8 {
+        case streamStart, streamEnd, documentStart, documentEnd
+        case sequenceStart, sequenceEnd, mappingStart, mappingEnd, scalar, alias
+    }
+
+    var kind: Kind
+    /// A scalar's text, or an alias's anchor name; empty otherwise.
+    var value: String = ""
+    var anchor: String?
+    /// True for a plain (unquoted, untagged) scalar, whose text may mean null, a number or a boolean.
+    var isPlain: Bool = false
+    /// 1-based position of the event's start.
+    var line: Int32
+    var column: Int32
+}
+
+/// A failure of libyaml itself: the text is not YAML, or not UTF-8.
+struct YAMLSyntaxError: Error {
+    enum Kind { case syntax, encoding }
+    var kind: Kind
+    var message: String
+    var line: Int32
+    var column: Int32
+}
+
+/// Owns a libyaml `yaml_parser_t` over an in-memory copy of one file and hands out its events.
+/// All of libyaml's unsafe pointer handling lives here.
+final class YAMLParser {
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
+    private let input: UnsafeMutableBufferPointer<UInt8>
+    private var event = yaml_event_t()
+    private var finished = false
+
+    /// `bytes` must already be UTF-8 without a byte-order mark.
+    init(bytes: [UInt8]) {
+        parser = .allocate(capacity: 1)
+        input = .allocate(capacity: max(bytes.count, 1))
+        _ = input.initialize(from: bytes)
+        yaml_parser_initialize(parser)
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+    }
+
+    deinit {
+        yaml_parser_delete(parser)
+        parser.deallocate()
+        input.deallocate()
+    }
+
+    /// The next event; throws on the first syntax or encoding error.
+    func next() throws(YAMLSyntaxError) -> YAMLEvent {
+        if finished { return YAMLEvent(kind: .streamEnd, line: 0, column: 0) }
+        guard yaml_parser_parse(parser, &event) == 1 else { throw error() }
+        defer { yaml_event_delete(&event) }
+        let line = Int32(truncatingIfNeeded: event.start_mark.line + 1)
+        let column = Int32(truncatingIfNeeded: event.start_mark.column + 1)
+        switch event.type {
+        case YAML_STREAM_START_EVENT:
+            return YAMLEvent(kind: .streamStart, line: line, column: column)
+        case YAML_STREAM_END_EVENT:
+            finished = true
+            return YAMLEvent(kind: .streamEnd, line: line, column: column)
+        case YAML_DOCUMENT_START_EVENT:
+            return YAMLEvent(kind: .documentStart, line: line, column: column)
+        case YAML_DOCUMENT_END_EVENT:
+            return YAMLEvent(kind: .documentEnd, line: line, column: column)
+        case YAML_SEQUENCE_START_EVENT:
+            return YAMLEvent(kind: .sequenceStart, anchor: string(event.data.sequence_start.anchor),
+                             line: line, column: column)
+        case YAML_SEQUENCE_END_EVENT:
+            return YAMLEvent(kind: .sequenceEnd, line: line, column: column)
+        case YAML_MAPPING_START_EVENT:
+            return YAMLEvent(kind: .mappingStart, anchor: string(event.data.mapping_start.anchor),
+                             line: line, column: column)
+        case YAML_MAPPING_END_EVENT:
+            return YAMLEvent(kind: .mappingEnd, line: line, column: column)
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            let text = s.value.map {
+                String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self)
+            } ?? ""
+            // A plain scalar resolves by its text (null, number, boolean); `!!str` or quotes make it text.
+            let tag = s.tag.map { String(cString: $0) }
+            let plain = s.style == YAML_PLAIN_SCALAR_STYLE && (tag == nil || tag == "!")
+            return YAMLEvent(kind: .scalar, value: text, anchor: string(s.anchor), isPlain: plain,
+                             line: line, column: column)
+        case YAML_ALIAS_EVENT:
+            return YAMLEvent(kind: .alias, value: string(event.data.alias.anchor) ?? "",
+                             line: line, column: column)
+        default:
+            throw YAMLSyntaxError(kind: .syntax, message: "unexpected parser event", line: line, column: column)
+        }
+    }
+
+    private func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        p.map { String(cString: UnsafePointer($0)) }
+    }
+
+    /// libyaml's own description of what went wrong, and where.
+    private func error() -> YAMLSyntaxError {
+        let p = parser.pointee
+        let problem = p.problem.map { String(cString: $0) } ?? "unknown error"
+        if p.error == YAML_READER_ERROR {
+            let (line, column) = position(ofOffset: p.problem_offset)
+            return YAMLSyntaxError(kind: .encoding, message: problem, line: line, column: column)
+        }
+        if p.error == YAML_MEMORY_ERROR {
+            return YAMLSyntaxError(kind: .syntax, message: "out of memory", line: 0, column: 0)
+        }
+        var message = problem
+        if let context = p.context.map({ String(cString: $0) }) {
+            message += " (\(context) at line \(p.context_mark.line + 1), column \(p.context_mark.column + 1))"
+        }
+        return YAMLSyntaxError(kind: .syntax, message: message,
+                               line: Int32(truncatingIfNeeded: p.problem_mark.line + 1),
+                               column: Int32(truncatingIfNeeded: p.problem_mark.column + 1))
+    }
+
+    /// Line and column of a byte offset, for reader errors that only carry the offset.
+    private func position(ofOffset offset: Int) -> (Int32, Int32) {
+        var line: Int32 = 1
+        var column: Int32 = 1
+        for i in 0..<min(offset, input.count) {
+            if input[i] == 0x0A {
+                line += 1
+                column = 1
+            } else if input[i] & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}
+
+/// Runs libyaml's bare event loop over a buffer and counts events: the floor any YAML loader built on
+/// libyaml can reach, used by the benchmark. Returns nil when the text does not parse.
+public func countYAMLEvents(_ bytes: [UInt8]) -> Int? {
+    var parser = yaml_parser_t()
+    var event = yaml_event_t()
+    guard yaml_parser_initialize(&parser) == 1 else { return nil }
+    defer { yaml_parser_delete(&parser) }
+    return bytes.withUnsafeBufferPointer { buffer -> Int? in
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+        var count = 0
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+            let done = event.type == YAML_STREAM_END_EVENT
+            yaml_event_delete(&event)
+            count += 1
+            if done { return count }
+        }
+    }
+}

@@ -1,0 +1,512 @@
+/// A pull reader over one YAML file's events for the record decoders: expands aliases (with a bound),
+/// limits nesting, and collects diagnostics that point at the value they are about.
+///
+/// Records are decoded straight from the event stream; no document tree is built.
+final class YAMLReader {
+    /// Expanded alias events allowed beyond the file's own events: aliases that re-use a value are
+    /// fine, a "billion laughs" file fails fast.
+    static let aliasBudgetBase = 100_000
+    static let aliasBudgetPerEvent = 4
+    static let maxDepth = 64
+
+    let file: Int32
+    let path: String
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var errorCount = 0
+
+    private let parser: YAMLParser
+    private var replay: [YAMLEvent] = []
+    private var replayIndex = 0
+    private var anchors: [String: [YAMLEvent]] = [:]
+    private var recorders: [(name: String, events: [YAMLEvent], depth: Int)] = []
+    private var peeked: YAMLEvent?
+    private var parsedEvents = 0
+    private var replayedEvents = 0
+    private var depth = 0
+    /// Set when a value reader reports a problem, so a record does not also say the key is missing.
+    private(set) var valueFailed = false
+
+    init(file: Int32, path: String, bytes: [UInt8]) {
+        self.file = file
+        self.path = path
+        self.parser = YAMLParser(bytes: bytes)
+    }
+
+    // MARK: Events
+
+    func peek() throws -> YAMLEvent {
+        if let e = peeked { return e }
+        let e = try produce()
+        peeked = e
+        return e
+    }
+
+    func next() throws -> YAMLEvent {
+        if let e = peeked {
+            peeked = nil
+            return e
+        }
+        return try produce()
+    }
+
+    private func produce() throws -> YAMLEvent {
+        var event: YAMLEvent
+        if replayIndex < replay.count {
+            event = replay[replayIndex]
+            replayIndex += 1
+        } else {
+            event = try parser.next()
+            parsedEvents += 1
+            if event.kind == .alias {
+                guard let recorded = anchors[event.value] else {
+                    throw LoadFailure(location(event), "alias '*\(event.value)' refers to no anchor defined before it",
+                                      expected: "an anchor '&\(event.value)' earlier in the file")
+                }
+                replayedEvents += recorded.count
+                if replayedEvents > YAMLReader.aliasBudgetBase + YAMLReader.aliasBudgetPerEvent * parsedEvents {
+                    throw LoadFailure(location(event),
+                                      "aliases expand to more than \(YAMLReader.aliasBudgetBase) values beyond the file's own (an alias bomb?)",
+                                      expected: "aliases that re-use a value a few times")
+                }
+                replay = recorded
+                replayIndex = 1
+                event = recorded[0]
+            }
+        }
+        try track(event)
+        return event
+    }
+
+    /// Records anchored values as they stream past (with aliases already expanded) and limits depth.
+    private func track(_ event: YAMLEvent) throws {
+        switch event.kind {
+        case .sequenceStart, .mappingStart:
+            depth += 1
+            if depth > YAMLReader.maxDepth {
+                throw LoadFailure(location(event), "values nest deeper than \(YAMLReader.maxDepth) levels",
+                                  expected: "at most \(YAMLReader.maxDepth) levels of nesting")
+            }
+        case .sequenceEnd, .mappingEnd:
+            depth -= 1
+        default:
+            break
+        }
+        guard !recorders.isEmpty || event.anchor != nil else { return }
+        var plain = event
+        plain.anchor = nil
+        var i = 0
+        while i < recorders.count {
+            recorders[i].events.append(plain)
+            switch event.kind {
+            case .sequenceStart, .mappingStart: recorders[i].depth += 1
+            case .sequenceEnd, .mappingEnd: recorders[i].depth -= 1
+            default: break
+            }
+            if recorders[i].depth == 0 {
+                anchors[recorders[i].name] = recorders[i].events
+                recorders.remove(at: i)
+            } else {
+                i += 1
+            }
+        }
+        if let name = event.anchor {
+            if event.kind == .scalar {
+                anchors[name] = [plain]
+            } else {
+                recorders.append((name, [plain], 1))
+            }
+        }
+    }
+
+    // MARK: Diagnostics
+
+    func location(_ event: YAMLEvent) -> SourceLocation {
+        SourceLocation(file: file, line: event.line, column: event.column)
+    }
+
+    func error(_ at: SourceLocation, _ message: String) {
+        errorCount += 1
+        valueFailed = true
+        diagnostics.append(Diagnostic(severity: .error, file: path, line: Int(at.line), column: Int(at.column),
+                                      message: message, fileOrder: Int(file)))
+    }
+
+    func warning(_ at: SourceLocation, _ message: String) {
+        diagnostics.append(Diagnostic(severity: .warning, file: path, line: Int(at.line), column: Int(at.column),
+                                      message: message, fileOrder: Int(file)))
+    }
+
+    // MARK: Structure
+
+    /// Skips one whole value (scalar, sequence or mapping).
+    func skipValue() throws {
+        let first = try next()
+        guard first.kind == .sequenceStart || first.kind == .mappingStart else { return }
+        var level = 1
+        while level > 0 {
+            switch try next().kind {
+            case .sequenceStart, .mappingStart: level += 1
+            case .sequenceEnd, .mappingEnd: level -= 1
+            case .streamEnd: return
+            default: break
+            }
+        }
+    }
+
+    /// Describes what the next value is, for "found …" in messages.
+    func describe(_ event: YAMLEvent) -> String {
+        switch event.kind {
+        case .mappingStart: return "a mapping"
+        case .sequenceStart: return "a list"
+        case .scalar: return isNull(event) ? "nothing" : "'\(clip(event.value))'"
+        default: return "nothing"
+        }
+    }
+
+    func isNull(_ event: YAMLEvent) -> Bool {
+        guard event.kind == .scalar, event.isPlain else { return false }
+        switch event.value {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+
+    /// Reads a mapping, calling `body` with each key that is one of `known` (it must read the value).
+    /// `extra` is skipped; unknown and repeated keys are reported and skipped. A value that is not a
+    /// mapping is reported as `what` and skipped; then the result is nil.
+    func mapping(_ what: String, known: [String], _ body: (Located<String>) throws -> Void) throws -> MappingInfo? {
+        let start = try next()
+        let startLocation = location(start)
+        guard start.kind == .mappingStart else {
+            if start.kind == .sequenceStart || start.kind == .mappingStart { try skipRest(of: start) }
+            error(startLocation, "\(what) is \(describe(start)); expected a mapping of keys and values")
+            return nil
+        }
+        var info = MappingInfo(location: startLocation, what: what)
+        while true {
+            let keyEvent = try next()
+            if keyEvent.kind == .mappingEnd { break }
+            let keyLocation = location(keyEvent)
+            guard keyEvent.kind == .scalar else {
+                try skipRest(of: keyEvent)
+                try skipValue()
+                error(keyLocation, "a key of \(what) is \(describe(keyEvent)); expected a plain key name")
+                continue
+            }
+            let key = keyEvent.value
+            if key == "extra" {
+                try skipValue()
+                continue
+            }
+            guard known.contains(key) else {
+                try skipValue()
+                error(keyLocation, unknownKeyMessage(key, known: known, in: what))
+                continue
+            }
+            if info.seen[key] != nil {
+                try skipValue()
+                error(keyLocation, "key '\(key)' appears twice in \(what); expected each key once")
+                continue
+            }
+            info.seen[key] = keyLocation
+            valueFailed = false
+            try body(Located(key, at: keyLocation))
+            if valueFailed { info.failed.insert(key) }
+        }
+        return info
+    }
+
+    /// Reads a list, calling `body` once per item (it must read the item). Null reads as an empty list.
+    func sequence(_ what: String, _ body: () throws -> Void) throws {
+        let start = try peek()
+        if isNull(start) {
+            _ = try next()
+            return
+        }
+        guard start.kind == .sequenceStart else {
+            try skipValue()
+            error(location(start), "\(what) is \(describe(start)); expected a list")
+            return
+        }
+        _ = try next()
+        while try peek().kind != .sequenceEnd { try body() }
+        _ = try next()
+    }
+
+    /// Skips the rest of a list or mapping whose start event was just read.
+    func skipOpened() throws {
+        var level = 1
+        while level > 0 {
+            switch try next().kind {
+            case .sequenceStart, .mappingStart: level += 1
+            case .sequenceEnd, .mappingEnd: level -= 1
+            case .streamEnd: return
+            default: break
+            }
+        }
+    }
+
+    private func skipRest(of start: YAMLEvent) throws {
+        guard start.kind == .sequenceStart || start.kind == .mappingStart else { return }
+        var level = 1
+        while level > 0 {
+            switch try next().kind {
+            case .sequenceStart, .mappingStart: level += 1
+            case .sequenceEnd, .mappingEnd: level -= 1
+            case .streamEnd: return
+            default: break
+            }
+        }
+    }
+
+    // MARK: Scalars
+
+    /// The next value as a scalar; nil (having skipped it) when it is null, or a list or mapping (reported).
+    func scalar(_ key: String, expected: String) throws -> YAMLEvent? {
+        let event = try peek()
+        if event.kind == .scalar {
+            _ = try next()
+            return isNull(event) ? nil : event
+        }
+        try skipValue()
+        error(location(event), "'\(key)' holds \(describe(event)); expected \(expected)")
+        return nil
+    }
+
+    func string(_ key: String) throws -> String? {
+        try scalar(key, expected: "text")?.value
+    }
+
+    func locatedString(_ key: String) throws -> Located<String>? {
+        guard let e = try scalar(key, expected: "text") else { return nil }
+        return Located(e.value, at: location(e))
+    }
+
+    static let idExpectation = "an id of letters, digits, '.', '_' or '-' starting with a letter or digit"
+
+    func id(_ key: String) throws -> Located<String>? {
+        guard let e = try scalar(key, expected: YAMLReader.idExpectation) else { return nil }
+        guard isValidId(e.value) else {
+            error(location(e), "'\(clip(e.value))' is not a valid id for '\(key)'; expected \(YAMLReader.idExpectation)")
+            return nil
+        }
+        return Located(e.value, at: location(e))
+    }
+
+    func day(_ key: String) throws -> Day? {
+        guard let e = try scalar(key, expected: "a date as YYYY-MM-DD") else { return nil }
+        if let d = Day(iso: Substring(e.value).utf8) { return d }
+        if looksLikeDate(e.value) {
+            error(location(e), "'\(e.value)' is not a real date for '\(key)'; expected a date as YYYY-MM-DD that exists in the calendar")
+        } else {
+            error(location(e), "'\(clip(e.value))' is not a date for '\(key)'; expected a date as YYYY-MM-DD")
+        }
+        return nil
+    }
+
+    func int(_ key: String, _ range: ClosedRange<Int>) throws -> Int? {
+        let expected = range.upperBound == Int.max
+            ? "a whole number of at least \(range.lowerBound)"
+            : "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        guard let e = try scalar(key, expected: expected) else { return nil }
+        guard e.isPlain, let n = Int(e.value), range.contains(n) else {
+            error(location(e), "invalid value '\(clip(e.value))' for '\(key)'; expected \(expected)")
+            return nil
+        }
+        return n
+    }
+
+    func number(_ key: String, _ range: ClosedRange<Double>) throws -> Double? {
+        let expected = range.upperBound == .infinity
+            ? "a number of at least \(formatBound(range.lowerBound))"
+            : "a number from \(formatBound(range.lowerBound)) to \(formatBound(range.upperBound))"
+        guard let e = try scalar(key, expected: expected) else { return nil }
+        guard e.isPlain, let x = parseNumber(e.value), range.contains(x) else {
+            error(location(e), "invalid value '\(clip(e.value))' for '\(key)'; expected \(expected)")
+            return nil
+        }
+        return x
+    }
+
+    func bool(_ key: String) throws -> Bool? {
+        guard let e = try scalar(key, expected: "true or false") else { return nil }
+        if e.isPlain {
+            switch e.value {
+            case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
+            case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
+            default: break
+            }
+        }
+        error(location(e), "invalid value '\(clip(e.value))' for '\(key)'; expected true or false")
+        return nil
+    }
+
+    func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws -> E? where E.RawValue == String {
+        let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let e = try scalar(key, expected: "one of \(allowed)") else { return nil }
+        guard let value = E(rawValue: e.value) else {
+            error(location(e), "invalid value '\(clip(e.value))' for '\(key)'; expected one of \(allowed)")
+            return nil
+        }
+        return value
+    }
+
+    /// A list of ids (a single id is not accepted: lists are explicit).
+    func idList(_ key: String) throws -> [Located<String>]? {
+        var items: [Located<String>] = []
+        let start = try peek()
+        if isNull(start) {
+            _ = try next()
+            return nil
+        }
+        guard start.kind == .sequenceStart else {
+            try skipValue()
+            error(location(start), "'\(key)' holds \(describe(start)); expected a list of ids, such as [a, b]")
+            return nil
+        }
+        var failed = false
+        try sequence(key) {
+            if let id = try self.id(key) { items.append(id) } else { failed = true }
+        }
+        return failed ? nil : items
+    }
+
+    /// A list of plain words (roles, groups).
+    func stringList(_ key: String) throws -> [Located<String>]? {
+        var items: [Located<String>] = []
+        let start = try peek()
+        if isNull(start) {
+            _ = try next()
+            return nil
+        }
+        guard start.kind == .sequenceStart else {
+            try skipValue()
+            error(location(start), "'\(key)' holds \(describe(start)); expected a list, such as [a, b]")
+            return nil
+        }
+        try sequence(key) {
+            if let s = try self.locatedString(key) { items.append(s) }
+        }
+        return items
+    }
+
+    // MARK: Documents
+
+    /// Reads the file's single document: a mapping whose keys are `known` (plus `extra`), calling
+    /// `body` for each. An empty file, a document that is not a mapping, or a second document is reported.
+    func document(expecting description: String, known: [String], _ body: (Located<String>) throws -> Void) throws {
+        _ = try next()  // stream start
+        let first = try next()
+        if first.kind == .streamEnd {
+            error(SourceLocation(file: file, line: 0, column: 0), "the file is empty; expected \(description)")
+            return
+        }
+        let content = try peek()
+        if isNull(content) || content.kind == .documentEnd {
+            error(SourceLocation(file: file, line: 0, column: 0), "the file holds no data; expected \(description)")
+            return
+        }
+        guard content.kind == .mappingStart else {
+            error(location(content), "the file holds \(describe(content)) at the top; expected \(description)")
+            return
+        }
+        _ = try mapping("the file", known: known, body)
+        _ = try next()  // document end
+        let after = try next()
+        if after.kind == .documentStart {
+            error(location(after), "the file holds a second YAML document; expected one document per file")
+        }
+    }
+
+    // MARK: Required keys
+
+    /// Reports a required key that is absent or empty (not one whose value was already reported).
+    func require<T>(_ value: T?, _ key: String, in info: MappingInfo, expected: String) -> T? {
+        if let value { return value }
+        if info.failed.contains(key) { return nil }
+        if let at = info.seen[key] {
+            error(at, "'\(key)' of \(info.what) is empty; expected \(expected)")
+        } else {
+            error(info.location, "\(info.what) is missing the required key '\(key)' (\(expected))")
+        }
+        return nil
+    }
+}
+
+/// What a decoder learned about one mapping: where it starts and which keys it held.
+struct MappingInfo {
+    var location: SourceLocation
+    var what: String
+    var seen: [String: SourceLocation] = [:]
+    var failed: Set<String> = []
+}
+
+/// A problem that stops reading one file (a syntax error, an alias bomb): reported at its place.
+struct LoadFailure: Error {
+    var location: SourceLocation
+    var message: String
+
+    init(_ location: SourceLocation, _ message: String, expected: String) {
+        self.location = location
+        self.message = "\(message); expected \(expected)"
+    }
+}
+
+func isValidId(_ text: String) -> Bool {
+    var first = true
+    for b in text.utf8 {
+        let alnum = (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+        if first {
+            guard alnum else { return false }
+            first = false
+        } else if !(alnum || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")) {
+            return false
+        }
+    }
+    return !first
+}
+
+private func looksLikeDate(_ text: String) -> Bool {
+    let b = Array(text.utf8)
+    guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return false }
+    return b.enumerated().allSatisfy { i, c in i == 4 || i == 7 || (c >= 48 && c <= 57) }
+}
+
+/// A plain number: optional sign, digits, optional fraction and exponent; never nan or infinity.
+func parseNumber(_ text: String) -> Double? {
+    var sawDigit = false
+    for b in text.utf8 {
+        if b >= 48 && b <= 57 { sawDigit = true; continue }
+        switch b {
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): continue
+        default: return nil
+        }
+    }
+    guard sawDigit, let x = Double(text), x.isFinite else { return nil }
+    return x
+}
+
+func formatBound(_ x: Double) -> String {
+    x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+}
+
+/// A value quoted in a message, shortened so one bad line cannot flood the output.
+func clip(_ text: String) -> String {
+    let oneLine = text.replacingNewlines()
+    return oneLine.count > 60 ? String(oneLine.prefix(57)) + "…" : oneLine
+}
+
+extension String {
+    fileprivate func replacingNewlines() -> String {
+        guard contains(where: { $0.isNewline }) else { return self }
+        return String(map { $0.isNewline ? " " : $0 })
+    }
+}
+
+/// `unknown key 'minuts' — did you mean 'minutes'?`, or the list of known keys when none is close.
+func unknownKeyMessage(_ key: String, known: [String], in what: String) -> String {
+    if let near = nearest(to: key, in: known) {
+        return "unknown key '\(clip(key))' — did you mean '\(near)'?"
+    }
+    return "unknown key '\(clip(key))' in \(what); expected one of \(known.joined(separator: ", ")) (or 'extra' for your own data)"
+}

@@ -1,0 +1,34 @@
+/// The month a report is about (SPEC §3): `first` and `last` are its first and last days, `asOf = last`.
+public struct ReportingPeriod: Sendable, Equatable {
+    public var month: Month
+    public var first: Day { month.first }
+    public var last: Day { month.last }
+    public var asOf: Day { month.last }
+
+    public init(_ month: Month) { self.month = month }
+
+    /// The month of the latest session date; with no sessions, of the latest date anywhere in the data.
+    /// Never the clock.
+    public static func `default`(for data: ProgrammeData) -> ReportingPeriod {
+        if let latest = data.sessions.lazy.map(\.date).max() { return ReportingPeriod(latest.month) }
+        return ReportingPeriod(data.latestDate.month)
+    }
+}
+
+extension ProgrammeData {
+    /// The latest date of any kind in the data (the programme's start when there is nothing else).
+    var latestDate: Day {
+        var latest = program.start
+        func see(_ d: Day?) { if let d, d > latest { latest = d } }
+        for c in cohorts { see(c.start); see(c.end) }
+        for p in people { see(p.enrolled) }
+        for r in relationships {
+            see(r.start); see(r.plannedEnd); see(r.ended)
+            for g in r.goals { see(g.set); see(g.achieved) }
+        }
+        for s in surveys { see(s.opens) }
+        for r in responses { see(r.submitted) }
+        for o in outcomes { see(o.date) }
+        return latest
+    }
+}

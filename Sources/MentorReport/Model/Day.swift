@@ -1,0 +1,136 @@
+/// A calendar date with no time of day or time zone: the number of days since 1970-01-01.
+///
+/// The programme's data only ever speaks of whole days, so every date is a `Day`; arithmetic is
+/// integer arithmetic and nothing depends on the machine's clock or zone.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var daysSinceEpoch: Int32
+
+    public init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
+
+    /// The day for a proleptic Gregorian year, month and day; nil when it does not exist.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
+        // Days from civil (H. Hinnant's algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        self.daysSinceEpoch = Int32(era * 146097 + doe - 719468)
+    }
+
+    /// Parses exactly `YYYY-MM-DD`; nil for any other shape or a date that does not exist.
+    public init?(iso text: Substring.UTF8View) {
+        guard text.count == 10 else { return nil }
+        var digits = [Int](repeating: 0, count: 8)
+        var k = 0
+        for (i, byte) in text.enumerated() {
+            if i == 4 || i == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard byte >= 48, byte <= 57 else { return nil }
+                digits[k] = Int(byte - 48)
+                k += 1
+            }
+        }
+        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        let month = digits[4] * 10 + digits[5]
+        let day = digits[6] * 10 + digits[7]
+        self.init(year: year, month: month, day: day)
+    }
+
+    public init?(iso text: String) {
+        self.init(iso: Substring(text).utf8)
+    }
+
+    public static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// Year, month and day of month.
+    public var civil: (year: Int, month: Int, day: Int) {
+        let z = Int(daysSinceEpoch) + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+
+    public var month: Month {
+        let c = civil
+        return Month(year: c.year, month: c.month)
+    }
+
+    public func adding(days: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + Int32(days)) }
+
+    /// Whole days from `other` to `self` (positive when `self` is later).
+    public func days(since other: Day) -> Int { Int(daysSinceEpoch) - Int(other.daysSinceEpoch) }
+
+    public static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
+
+    public var description: String {
+        let c = civil
+        return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2)
+    }
+}
+
+/// A calendar month, the unit of reporting (`--period YYYY-MM`).
+public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+
+    public init(year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    /// Parses exactly `YYYY-MM`.
+    public init?(text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+              let year = Int(String(decoding: bytes[0..<4], as: UTF8.self)),
+              let month = Int(String(decoding: bytes[5..<7], as: UTF8.self)),
+              bytes[0..<4].allSatisfy({ $0 >= 48 && $0 <= 57 }),
+              bytes[5..<7].allSatisfy({ $0 >= 48 && $0 <= 57 }),
+              (1...9999).contains(year), (1...12).contains(month) else { return nil }
+        self.init(year: year, month: month)
+    }
+
+    public var first: Day { Day(year: year, month: month, day: 1)! }
+    public var last: Day { Day(year: year, month: month, day: Day.daysIn(year: year, month: month))! }
+
+    /// Months since year 0, for arithmetic.
+    public var ordinal: Int { year * 12 + (month - 1) }
+
+    public init(ordinal: Int) { self.init(year: ordinal / 12, month: ordinal % 12 + 1) }
+
+    public func adding(months: Int) -> Month { Month(ordinal: ordinal + months) }
+
+    public var previous: Month { adding(months: -1) }
+
+    public func contains(_ day: Day) -> Bool { day >= first && day <= last }
+
+    public static func < (a: Month, b: Month) -> Bool { a.ordinal < b.ordinal }
+
+    public var description: String { pad(year, 4) + "-" + pad(month, 2) }
+}
+
+func pad(_ value: Int, _ width: Int) -> String {
+    let s = String(value)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}

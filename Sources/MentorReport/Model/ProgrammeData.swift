@@ -1,0 +1,27 @@
+/// Everything read from a data folder: the typed, validated input of the KPI engine.
+public struct ProgrammeData: Sendable {
+    public var program: Program
+    public var competencies: [Competency] = []
+    public var cohorts: [Cohort] = []
+    public var people: [Person] = []
+    public var relationships: [Relationship] = []
+    public var sessions: [Session] = []
+    public var surveys: [Survey] = []
+    public var responses: [Response] = []
+    public var outcomes: [Outcome] = []
+
+    /// The files read, in reading order, as shown in messages; `SourceLocation.file` indexes it.
+    public var files: [String] = []
+    /// Bytes read from all files.
+    public var bytesRead: Int = 0
+
+    public init(program: Program) { self.program = program }
+
+    /// Records by collection, for summaries.
+    public var recordCounts: [(collection: String, count: Int)] {
+        [("people", people.count), ("relationships", relationships.count), ("sessions", sessions.count),
+         ("surveys", surveys.count), ("responses", responses.count), ("outcomes", outcomes.count)]
+    }
+
+    public var recordCount: Int { recordCounts.reduce(0) { $0 + $1.count } }
+}

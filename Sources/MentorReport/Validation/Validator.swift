@@ -1,0 +1,228 @@
+/// Checks what no single file can: ids unique across files, every reference resolving, answers fitting
+/// their questions' scales. Policy findings are `PolicyFindings`' job.
+struct Validator {
+    let data: ProgrammeData
+    private(set) var findings: [Diagnostic] = []
+
+    init(data: ProgrammeData) { self.data = data }
+
+    mutating func error(_ at: SourceLocation, _ message: String) { add(.error, at, message) }
+    mutating func warning(_ at: SourceLocation, _ message: String) { add(.warning, at, message) }
+
+    private mutating func add(_ severity: Diagnostic.Severity, _ at: SourceLocation, _ message: String) {
+        let file = at.file >= 0 && Int(at.file) < data.files.count ? data.files[Int(at.file)] : "data"
+        findings.append(Diagnostic(severity: severity, file: file, line: Int(at.line), column: Int(at.column),
+                                   message: message, fileOrder: Int(at.file)))
+    }
+
+    func place(_ at: SourceLocation) -> String {
+        let file = Int(at.file) < data.files.count ? data.files[Int(at.file)] : "data"
+        return "\(file):\(at.line):\(at.column)"
+    }
+
+    /// Indexes ids of one collection, reporting repeats: first use wins.
+    mutating func index(_ ids: [(String, SourceLocation)], _ what: String) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(ids.count)
+        for (i, (id, at)) in ids.enumerated() {
+            if let earlier = index[id] {
+                error(at, "\(what) id '\(id)' is already used at \(place(ids[earlier].1)); expected ids unique among \(what)s")
+            } else {
+                index[id] = i
+            }
+        }
+        return index
+    }
+
+    mutating func run() {
+        let competencies = index(data.competencies.map { ($0.id, $0.location) }, "competency")
+        let cohorts = index(data.cohorts.map { ($0.id, $0.location) }, "cohort")
+        let people = index(data.people.map { ($0.id, $0.location) }, "person")
+        let relationships = index(data.relationships.map { ($0.id, $0.location) }, "relationship")
+        let surveys = index(data.surveys.map { ($0.id, $0.location) }, "survey")
+
+        func known(_ ref: Located<String>?, in index: [String: Int], _ what: String, _ v: inout Validator) -> Int? {
+            guard let ref else { return nil }
+            if let i = index[ref.value] { return i }
+            v.error(ref.location, "\(what) '\(ref.value)' is not defined"
+                    + (nearest(to: ref.value, in: Array(index.keys).sorted()).map { " — did you mean '\($0)'?" } ?? ""))
+            return nil
+        }
+
+        checkTargets(cohorts: cohorts)
+        var emails: [String: SourceLocation] = [:]
+        var groupsSeen = Set<String>()
+        for person in data.people {
+            if let manager = person.manager {
+                if manager.value == person.id {
+                    error(manager.location, "person '\(person.id)' is their own manager; expected the id of their line manager")
+                } else {
+                    _ = known(manager, in: people, "person", &self)
+                }
+            }
+            _ = known(person.cohort, in: cohorts, "cohort", &self)
+            if let email = person.email?.lowercased() {
+                if let earlier = emails[email] {
+                    warning(person.location, "email '\(email)' of person '\(person.id)' is also used at \(place(earlier)); survey imports cannot tell them apart")
+                } else {
+                    emails[email] = person.location
+                }
+            }
+            if person.mentorCapacity != nil && !person.isMentor {
+                warning(person.location, "person '\(person.id)' has a mentor_capacity but no mentor role; it is ignored")
+            }
+            if person.isMentee { groupsSeen.formUnion(person.groups) }
+        }
+        for share in data.program.benchmarks.workforceShare where !groupsSeen.contains(share.group) {
+            warning(SourceLocation(file: 0, line: 0, column: 0),
+                    "benchmarks.workforce_share names group '\(share.group)', which no mentee belongs to")
+        }
+
+        for r in data.relationships {
+            checkMembers(r, people: people, cohorts: cohorts)
+            var goalIds: [String: SourceLocation] = [:]
+            for goal in r.goals {
+                if let earlier = goalIds[goal.id] {
+                    error(goal.location, "goal id '\(goal.id)' is already used in relationship '\(r.id)' at \(place(earlier)); expected goal ids unique within a relationship")
+                } else {
+                    goalIds[goal.id] = goal.location
+                }
+                _ = known(goal.competency, in: competencies, "competency", &self)
+                if goal.status != .achieved, goal.achieved != nil {
+                    warning(goal.location, "goal '\(goal.id)' of relationship '\(r.id)' has an 'achieved' date but status \(goal.status.rawValue); the date is ignored")
+                }
+            }
+            if r.endReason != nil && r.ended == nil {
+                warning(r.location, "relationship '\(r.id)' has an end_reason but no 'ended' date; it counts as not ended")
+            }
+        }
+
+        for s in data.sessions {
+            guard let i = known(s.relationship, in: relationships, "relationship", &self) else {
+                for a in s.attendees ?? [] { _ = known(a, in: people, "person", &self) }
+                continue
+            }
+            let r = data.relationships[i]
+            if s.date < r.start {
+                warning(s.location, "session of relationship '\(r.id)' on \(s.date) is before the relationship starts (\(r.start))")
+            } else if let ended = r.ended, s.date > ended {
+                warning(s.location, "session of relationship '\(r.id)' on \(s.date) is after the relationship ended (\(ended))")
+            }
+            var listed = Set<String>()
+            for a in s.attendees ?? [] {
+                guard known(a, in: people, "person", &self) != nil else { continue }
+                if !listed.insert(a.value).inserted {
+                    error(a.location, "attendee '\(a.value)' is listed twice; expected each attendee once")
+                }
+            }
+        }
+
+        for survey in data.surveys {
+            var questionIds: [String: SourceLocation] = [:]
+            for q in survey.questions {
+                if let earlier = questionIds[q.id] {
+                    error(q.location, "question id '\(q.id)' is already used in survey '\(survey.id)' at \(place(earlier)); expected question ids unique within a survey")
+                } else {
+                    questionIds[q.id] = q.location
+                }
+                _ = known(q.competency, in: competencies, "competency", &self)
+            }
+            if survey.questions.isEmpty {
+                warning(survey.location, "survey '\(survey.id)' has no questions")
+            }
+        }
+
+        for response in data.responses {
+            let person = known(response.respondent, in: people, "person", &self).map { data.people[$0] }
+            guard let s = known(response.survey, in: surveys, "survey", &self) else { continue }
+            let survey = data.surveys[s]
+            if let person {
+                let fits = survey.audience == .mentees ? person.isMentee : person.isMentor
+                if !fits {
+                    warning(response.respondent.location, "respondent '\(person.id)' is not a \(survey.audience == .mentees ? "mentee" : "mentor"), but survey '\(survey.id)' asks \(survey.audience.rawValue)")
+                }
+            }
+            if response.submitted < survey.opens {
+                warning(response.location, "response to survey '\(survey.id)' was submitted (\(response.submitted)) before the survey opens (\(survey.opens))")
+            }
+            for answer in response.answers {
+                guard let q = survey.question(answer.question) else {
+                    let ids = survey.questions.map(\.id)
+                    error(answer.location, "question '\(answer.question)' is not in survey '\(survey.id)'"
+                          + (nearest(to: answer.question, in: ids).map { " — did you mean '\($0)'?" }
+                             ?? "; expected one of \(ids.joined(separator: ", "))"))
+                    continue
+                }
+                guard let range = q.scale.range else { continue }
+                switch answer.value {
+                case .number(let n) where range.contains(n):
+                    break
+                case .number(let n):
+                    error(answer.location, "answer \(n) to question '\(q.id)' is out of range; expected a whole number from \(range.lowerBound) to \(range.upperBound) (\(q.scale.rawValue))")
+                case .text(let t):
+                    error(answer.location, "answer '\(clip(t))' to question '\(q.id)' is not a number; expected a whole number from \(range.lowerBound) to \(range.upperBound) (\(q.scale.rawValue))")
+                }
+            }
+        }
+
+        for outcome in data.outcomes {
+            _ = known(outcome.person, in: people, "person", &self)
+        }
+    }
+
+    /// Mentors and mentees resolve to people of the right role; nobody is listed twice.
+    private mutating func checkMembers(_ r: Relationship, people: [String: Int], cohorts: [String: Int]) {
+        var listed: [String: String] = [:]
+        for (list, role) in [(r.mentors, "mentor"), (r.mentees, "mentee")] {
+            for member in list {
+                guard let i = people[member.value] else {
+                    error(member.location, "person '\(member.value)' is not defined"
+                          + (nearest(to: member.value, in: Array(people.keys).sorted()).map { " — did you mean '\($0)'?" } ?? ""))
+                    continue
+                }
+                let person = data.people[i]
+                if (role == "mentor" && !person.isMentor) || (role == "mentee" && !person.isMentee) {
+                    error(member.location, "person '\(member.value)' is listed as a \(role) of relationship '\(r.id)' but does not have the role \(role); expected a person with roles: [\(role)]")
+                }
+                if let earlier = listed[member.value] {
+                    error(member.location, earlier == role
+                          ? "person '\(member.value)' is listed twice as a \(role) of relationship '\(r.id)'; expected each person once"
+                          : "person '\(member.value)' is both a mentor and a mentee of relationship '\(r.id)'; expected one role per relationship")
+                } else {
+                    listed[member.value] = role
+                }
+            }
+        }
+        if r.type == .oneToOne && (r.mentors.count != 1 || r.mentees.count != 1) {
+            warning(r.location, "one-to-one relationship '\(r.id)' has \(r.mentors.count) mentors and \(r.mentees.count) mentees; expected one of each")
+        }
+        if let cohort = r.cohort, cohorts[cohort.value] == nil {
+            error(cohort.location, "cohort '\(cohort.value)' is not defined"
+                  + (nearest(to: cohort.value, in: Array(cohorts.keys).sorted()).map { " — did you mean '\($0)'?" } ?? ""))
+        }
+    }
+
+    /// Each target names a KPI of the catalog.
+    private mutating func checkTargets(cohorts: [String: Int]) {
+        let catalog = KPICatalog(data: data)
+        for target in data.program.targets where !catalog.contains(target.kpi) {
+            error(target.location, "target '\(target.kpi)' names no KPI"
+                  + (nearest(to: target.kpi, in: catalog.ids).map { " — did you mean '\($0)'?" } ?? "; expected a KPI id of the catalog, such as match.rate"))
+        }
+    }
+}
+
+/// Checks a loaded data folder: cross-references, then policy findings as of `period`'s last day.
+public func validate(_ loaded: LoadResult, period: ReportingPeriod? = nil, strict: Bool = false) -> Diagnostics {
+    var diagnostics = loaded.diagnostics
+    var validator = Validator(data: loaded.data)
+    validator.run()
+    diagnostics.append(contentsOf: validator.findings)
+    if !diagnostics.hasErrors {
+        let asOf = (period ?? ReportingPeriod.default(for: loaded.data)).asOf
+        diagnostics.append(contentsOf: PolicyFindings(data: loaded.data, asOf: asOf).diagnostics())
+    }
+    if strict { diagnostics.promoteWarnings() }
+    diagnostics.sort()
+    return diagnostics
+}

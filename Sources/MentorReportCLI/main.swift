@@ -1,0 +1,161 @@
+import ArgumentParser
+import Foundation
+import MentorReport
+
+/// `mentor-report`: parses the command line and hands over to the library.
+struct MentorReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mentor-report",
+        abstract: "Checks a mentoring programme's YAML data and writes its KPI reports.",
+        discussion: "Exit status: 0 success (warnings printed), 1 invalid data, 2 bad usage, 3 template or output failure.",
+        subcommands: [Build.self, Validate.self, Generate.self],
+        defaultSubcommand: Build.self)
+}
+
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The data folder to read.", valueName: "dir"))
+    var data: String = "data"
+
+    @Option(name: .long, help: ArgumentHelp("The reporting month; default: the month of the latest session.", valueName: "yyyy-mm"))
+    var period: String?
+
+    @Flag(name: .long, help: "Treat warnings (policy findings included) as errors.")
+    var strict = false
+
+    @Flag(name: .long, help: "Print no progress or summary; findings are still printed.")
+    var quiet = false
+
+    func validate() throws {
+        if let period, Month(text: period) == nil {
+            throw ValidationError("--period must be a month as YYYY-MM, such as 2026-10; found '\(period)'")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("the data folder '\(data)' does not exist; expected a folder holding program.yaml and people.yaml")
+        }
+    }
+
+    var reportingPeriod: ReportingPeriod? { period.flatMap(Month.init(text:)).map(ReportingPeriod.init) }
+}
+
+extension MentorReportCommand {
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate the data, compute the KPIs and write the reports (the default command).")
+
+        @OptionGroup var options: DataOptions
+
+        @Option(name: .long, help: ArgumentHelp("Where the reports go: OUT/<yyyy-mm>/ and OUT/index.html.", valueName: "dir"))
+        var out: String = "output"
+
+        @Option(name: .long, help: ArgumentHelp("The XSLT templates folder to render pages with.", valueName: "dir"))
+        var templates: String = "templates"
+
+        @Option(name: .long, help: ArgumentHelp("public: aggregates only; admin: also pages that name people.", valueName: "public|admin"))
+        var audience: AudienceOption = .public
+
+        func run() throws {
+            let run = CommandRun(options: options)
+            guard let _ = run.loadAndValidate() else { throw ExitCode(1) }
+            printError("error: writing reports is not available yet in this version of mentor-report; the data was checked and nothing was written to '\(out)'")
+            throw ExitCode(3)
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the data folder and print every finding with its file, line and column.")
+
+        @OptionGroup var options: DataOptions
+
+        func run() throws {
+            guard CommandRun(options: options).loadAndValidate() != nil else { throw ExitCode(1) }
+        }
+    }
+
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a synthetic programme of any size in the data format, for benchmarks.")
+
+        @Option(name: .long, help: "How many people (mentors and mentees).")
+        var people: Int = 20_000
+
+        @Option(name: .long, help: "Seed for the generator: the same seed gives the same files.")
+        var seed: UInt64 = 1
+
+        @Option(name: .long, help: ArgumentHelp("The folder to write (created; existing files are replaced).", valueName: "dir"))
+        var out: String
+
+        func validate() throws {
+            guard people >= 10 else { throw ValidationError("--people must be at least 10") }
+        }
+
+        func run() throws {
+            do {
+                let summary = try SyntheticProgramme(people: people, seed: seed).write(to: out)
+                printError(summary)
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(3)
+            }
+        }
+    }
+}
+
+enum AudienceOption: String, ExpressibleByArgument, CaseIterable {
+    case `public`, admin
+}
+
+/// One run's loading and checking, with the messages the user sees.
+struct CommandRun {
+    var options: DataOptions
+
+    /// Loads and validates; prints findings and the summary. Nil when the data has errors.
+    func loadAndValidate() -> LoadResult? {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let loaded = Loader(folder: options.data).load()
+        let diagnostics = validate(loaded, period: options.reportingPeriod, strict: options.strict)
+        DiagnosticPrinter().print(diagnostics)
+        if !options.quiet {
+            let elapsed = clock.now - started
+            let counts = loaded.data.recordCounts.map { "\($0.count) \($0.collection)" }.joined(separator: ", ")
+            let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
+            printError("\(options.data): \(loaded.data.files.count) files (\(megabytes(loaded.data.bytesRead))), \(counts); "
+                       + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") "
+                       + "in \(seconds(elapsed))")
+        }
+        return diagnostics.hasErrors ? nil : loaded
+    }
+}
+
+func megabytes(_ bytes: Int) -> String {
+    String(format: "%.1f MB", Double(bytes) / 1_000_000)
+}
+
+func seconds(_ d: Duration) -> String {
+    let c = d.components
+    return String(format: "%.2f s", Double(c.seconds) + Double(c.attoseconds) / 1e18)
+}
+
+/// Runs the command with the SPEC's exit statuses: usage errors exit 2, not the parser's 64.
+func main() -> Never {
+    do {
+        var command = try MentorReportCommand.parseAsRoot()
+        try command.run()
+        Foundation.exit(0)
+    } catch let exit as ExitCode {
+        Foundation.exit(exit.rawValue)
+    } catch {
+        let code = MentorReportCommand.exitCode(for: error)
+        let message = MentorReportCommand.fullMessage(for: error)
+        if code == .success {
+            print(message)
+            Foundation.exit(0)
+        }
+        printError(message)
+        Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue)
+    }
+}
+
+main()
