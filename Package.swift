@@ -36,6 +36,6 @@ let package = Package(
         .testTarget(
             name: "MentorReportTests",
             dependencies: ["MentorReport"],
-            resources: [.copy("Fixtures")]),
+            exclude: []),
     ]
 )

@@ -1,7 +1,9 @@
 /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo:
-/// at most a third of the word's length (and at least 1) edits away. Ties go to the earlier candidate.
+/// at most a third of the word's length (and at least 1) edits away. Words under three letters get no
+/// suggestion: every short id is one edit from another. Ties go to the earlier candidate.
 func nearest(to word: String, in candidates: [String]) -> String? {
     let w = Array(word.lowercased().unicodeScalars)
+    guard w.count >= 3 else { return nil }
     let limit = max(1, w.count / 3)
     var best: (String, Int)?
     for candidate in candidates {

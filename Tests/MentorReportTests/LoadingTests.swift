@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+@testable import MentorReport
+
+@Suite struct LoadingTests {
+    @Test func minimalFixtureLoadsEveryRecordWithItsValues() throws {
+        let data = try load()
+        #expect(data.program.id == "fixture-minimal")
+        #expect(data.program.start == Day(year: 2026, month: 1, day: 5))
+        #expect(data.program.minGroupSize == 5)
+        #expect(data.program.target(for: "match.rate") == 0.9)
+        #expect(data.program.benchmarks.workforceShare(of: "women") == 0.48)
+        #expect(data.program.costs.programmeCost == 10000)
+        #expect(data.competencies.map(\.id) == ["strategic-thinking", "communication"])
+        #expect(data.people.map(\.id) == ["p001", "p002", "p101", "p102", "p103"])
+        #expect(data.people[1].mentorCapacity == 3)
+        #expect(data.people[2].manager?.value == "p002")
+        #expect(data.people[2].groups == ["women"])
+        #expect(data.relationships[0].cadence == .biweekly)
+        #expect(data.relationships[0].goals[0].achieved == Day(year: 2026, month: 2, day: 20))
+        #expect(data.relationships[1].cadence == nil)
+        #expect(data.sessions.count == 3)
+        #expect(data.sessions[0].liveIssue == true)
+        #expect(data.sessions[1].liveIssue == nil)
+        #expect(data.sessions[1].format == .inPerson)
+        #expect(data.responses[0].answers.map(\.value) == [.number(3), .number(9), .text("free text")])
+        #expect(data.outcomes[0].value == 78)
+    }
+
+    @Test func monthlyFilesAreReadInNameOrder() throws {
+        // "2026-10" sorts after "2026-02" by name; the loader must not list the folder in disk order.
+        let data = try load(changing: [
+            "sessions/2026-10.yaml": "sessions:\n  - {relationship: r002, date: 2026-10-01, minutes: 30}\n",
+            "sessions/2026-03.yaml": "sessions:\n  - {relationship: r002, date: 2026-03-01, minutes: 30}\n",
+        ])
+        let sessionFiles = data.files.filter { $0.contains("/sessions/") }.map { String($0.suffix(12)) }
+        #expect(sessionFiles == ["2026-01.yaml", "2026-02.yaml", "2026-03.yaml", "2026-10.yaml"])
+        #expect(data.sessions.map(\.date.description) == ["2026-01-15", "2026-01-28", "2026-02-12", "2026-03-01", "2026-10-01"])
+    }
+
+    @Test func sessionNotesAreNeverKeptInTheModel() throws {
+        let data = try load()
+        // The Session type has no field for notes; the loader reads past them.
+        let dump = String(describing: data.sessions)
+        #expect(!dump.contains("reorganisation"))
+    }
+
+    @Test func flowAndBlockStylesCommentsAndNullsAllRead() throws {
+        let data = try load(changing: ["outcomes.yaml": """
+            # outcomes in both styles
+            outcomes:
+              - {person: p101, date: 2026-02-01, event: promoted}   # flow mapping
+              - person: 'p102'          # single-quoted scalar
+                date: "2026-02-03"      # double-quoted date still reads as a date
+                event: left
+                voluntary: ~            # null: as if absent
+              - person: p103
+                date: 2026-02-04
+                event: engagement-score
+                value: 61.5
+            """])
+        #expect(data.outcomes.map(\.event) == [.promoted, .left, .engagementScore])
+        #expect(data.outcomes[1].person.value == "p102")
+        #expect(data.outcomes[1].voluntary == nil)
+        #expect(data.outcomes[2].value == 61.5)
+    }
+
+    @Test func aliasesExpandToTheValueTheyName() throws {
+        let data = try load(changing: ["sessions/2026-02.yaml": """
+            sessions:
+              - &base {relationship: r001, date: 2026-02-12, minutes: 60, format: phone}
+              - *base
+              - relationship: r002
+                date: 2026-02-14
+                minutes: &hour 60
+              - {relationship: r002, date: 2026-02-21, minutes: *hour}
+            """])
+        #expect(data.sessions.count == 6)
+        #expect(data.sessions[3].relationship.value == "r001")
+        #expect(data.sessions[3].format == .phone)
+        #expect(data.sessions[5].minutes == 60)
+    }
+
+    @Test func aliasBombFailsFastWithAClearError() throws {
+        var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            let previous = level == 1 ? "a" : "l\(level - 1)"
+            bomb += "l\(level): &l\(level) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let result = try findings(changing: ["outcomes.yaml": "extra:\n" + bomb.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\noutcomes: []\n"])
+        #expect(result.count == 1)
+        #expect(result[0].hasPrefix("data/outcomes.yaml:"))
+        #expect(result[0].contains("error: aliases expand to more than 100000 values beyond the file's own (an alias bomb?)"))
+    }
+
+    @Test func aliasToAnUndefinedAnchorIsAnError() throws {
+        let result = try findings(changing: ["outcomes.yaml": "outcomes:\n  - *nothing\n"])
+        #expect(result == ["data/outcomes.yaml:2:5: error: alias '*nothing' refers to no anchor defined before it; expected an anchor '&nothing' earlier in the file"])
+    }
+
+    @Test func byteOrderMarkIsSkipped() throws {
+        let folder = try Fixture.variant(of: "minimal")
+        try folder.write("outcomes.yaml", [0xEF, 0xBB, 0xBF] + Array("outcomes:\n  - {person: p101, date: 2026-02-01, event: promotedd}\n".utf8))
+        // The BOM does not shift the column of the finding.
+        #expect(findings(folder.path) == ["data/outcomes.yaml:2:45: error: invalid value 'promotedd' for 'event'; expected one of promoted, left, engagement-score"])
+    }
+
+    @Test func crlfLineEndsReadLikeLF() throws {
+        let text = "sessions:\r\n  - relationship: r001\r\n    date: 2026-02-12\r\n    minutes: 700\r\n"
+        let result = try findings(changing: ["sessions/2026-02.yaml": text])
+        #expect(result == ["data/sessions/2026-02.yaml:4:14: error: invalid value '700' for 'minutes'; expected a whole number from 1 to 600"])
+    }
+
+    @Test func fileThatIsNotUTF8GetsOneErrorNamingIt() throws {
+        let folder = try Fixture.variant(of: "minimal")
+        // "Zoë" in Latin-1: 0xEB is not valid UTF-8 here.
+        try folder.write("outcomes.yaml", Array("outcomes:\n  - {person: p101, date: 2026-02-01, event: promoted} # Zo".utf8) + [0xEB, 0x0A])
+        let result = findings(folder.path)
+        #expect(result.count == 1)
+        #expect(result[0].hasPrefix("data/outcomes.yaml:2:"))
+        #expect(result[0].contains("error: the file is not valid UTF-8 text ("))
+        #expect(result[0].hasSuffix("); expected UTF-8 encoded YAML"))
+    }
+
+    @Test func utf16FileIsRefused() throws {
+        let folder = try Fixture.variant(of: "minimal")
+        try folder.write("outcomes.yaml", [0xFF, 0xFE] + Array("o\0u\0".utf8))
+        #expect(findings(folder.path) == ["data/outcomes.yaml: error: the file is UTF-16 or UTF-32 encoded; expected UTF-8 text (save it as UTF-8)"])
+    }
+
+    @Test func emptyFileAndCommentOnlyFileAreErrors() throws {
+        #expect(try findings(changing: ["outcomes.yaml": ""])
+                == ["data/outcomes.yaml: error: the file is empty; expected a mapping with the key 'outcomes' holding a list"])
+        #expect(try findings(changing: ["outcomes.yaml": "# nothing yet\n\n"])
+                == ["data/outcomes.yaml: error: the file is empty; expected a mapping with the key 'outcomes' holding a list"])
+    }
+
+    @Test func fileThatIsNotYAMLGetsItsSyntaxErrorWithLineAndColumn() throws {
+        let result = try findings(changing: ["outcomes.yaml": "outcomes:\n  - person: p101\n    date: [2026-02-01\n    event: left\n"])
+        #expect(result.count == 1)
+        #expect(result[0] == "data/outcomes.yaml:4:10: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 3, column 11)")
+        let prose = try findings(changing: ["outcomes.yaml": "These are our outcomes for the year.\n"])
+        #expect(prose == ["data/outcomes.yaml:1:1: error: the file holds 'These are our outcomes for the year.' at the top; expected a mapping with the key 'outcomes' holding a list"])
+    }
+
+    @Test func secondDocumentIsAnError() throws {
+        let result = try findings(changing: ["outcomes.yaml": "outcomes: []\n---\noutcomes: []\n"])
+        #expect(result == ["data/outcomes.yaml:2:1: error: the file holds a second YAML document; expected one document per file"])
+    }
+
+    @Test func deepNestingIsRefused() throws {
+        let deep = String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
+        let result = try findings(changing: ["outcomes.yaml": "extra: \(deep)\noutcomes: []\n"])
+        #expect(result == ["data/outcomes.yaml:1:71: error: values nest deeper than 64 levels; expected at most 64 levels of nesting"])
+    }
+
+    @Test func extraKeysAreKeptOutOfTheWay() throws {
+        let data = try load(changing: ["outcomes.yaml": """
+            outcomes:
+              - person: p101
+                date: 2026-02-01
+                event: promoted
+                extra: {hris_ref: 4471, note: [anything, {goes: here}]}
+            extra: exported from the HR system
+            """])
+        #expect(data.outcomes.count == 1)
+    }
+}
