@@ -1,1 +1,113 @@
-print("stub")
+import Foundation
+import MentorReport
+
+/// Benchmarks loading and validation against libyaml's bare event parse of the same files.
+///
+///     swift run -c release mentor-report-bench [--people N] [--seed S] [--data DIR] [--runs K]
+///
+/// Without --data it generates a synthetic programme of N people (default 20,000) into a temporary folder.
+struct Options {
+    var people = 20_000
+    var seed: UInt64 = 1
+    var data: String?
+    var runs = 3
+
+    init(_ arguments: [String]) {
+        var i = 0
+        func value() -> String {
+            i += 1
+            guard i < arguments.count else { fail("missing value after \(arguments[i - 1])") }
+            return arguments[i]
+        }
+        while i < arguments.count {
+            switch arguments[i] {
+            case "--people": people = Int(value()) ?? people
+            case "--seed": seed = UInt64(value()) ?? seed
+            case "--data": data = value()
+            case "--runs": runs = max(1, Int(value()) ?? runs)
+            default: fail("unknown option \(arguments[i]); expected --people N, --seed S, --data DIR, --runs K")
+            }
+            i += 1
+        }
+    }
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("mentor-report-bench: \(message)\n".utf8))
+    exit(2)
+}
+
+/// The fastest of `runs` timings of `body`, in seconds.
+func measure(_ runs: Int, _ body: () -> Void) -> Double {
+    let clock = ContinuousClock()
+    var best = Double.infinity
+    for _ in 0..<runs {
+        let start = clock.now
+        body()
+        let d = clock.now - start
+        best = min(best, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+    }
+    return best
+}
+
+func yamlFiles(in folder: String) -> [String] {
+    let url = URL(fileURLWithPath: folder)
+    guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+    return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") }.sorted()
+        .map { url.appendingPathComponent($0).path }
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+var folder = options.data ?? ""
+if options.data == nil {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentor-report-bench-\(options.people)-\(options.seed)").path
+    if !FileManager.default.fileExists(atPath: folder + "/program.yaml") {
+        do {
+            print(try SyntheticProgramme(people: options.people, seed: options.seed).write(to: folder))
+        } catch {
+            fail("cannot generate the programme: \(error)")
+        }
+    }
+}
+
+let files = yamlFiles(in: folder)
+let totalBytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+let megabytes = Double(totalBytes) / 1e6
+
+// The floor: read every file and run libyaml's event loop over it, nothing else, one thread.
+var events = 0
+let bare = measure(options.runs) {
+    events = 0
+    for path in files {
+        guard let data = FileManager.default.contents(atPath: path), let n = countYAMLEvents([UInt8](data)) else {
+            fail("libyaml cannot parse \(path)")
+        }
+        events += n
+    }
+}
+
+var records = 0
+var errors = 0
+let single = measure(options.runs) {
+    let loaded = Loader(folder: folder, concurrent: false).load()
+    records = loaded.data.recordCount
+    errors = validate(loaded).errors.count
+}
+let parallel = measure(options.runs) {
+    _ = validate(Loader(folder: folder, concurrent: true).load())
+}
+let loadOnly = measure(options.runs) {
+    _ = Loader(folder: folder, concurrent: false).load()
+}
+
+@MainActor func row(_ name: String, _ seconds: Double) -> String {
+    let padded = name.padding(toLength: 44, withPad: " ", startingAt: 0)
+    return padded + String(format: "%8.3f s %9.1f MB/s %12.0f records/s %6.2f× bare", seconds, megabytes / seconds,
+                           Double(records) / seconds, seconds / bare)
+}
+print("data: \(folder): \(files.count) files, \(String(format: "%.1f", megabytes)) MB, \(records) records, \(events) libyaml events, \(errors) errors")
+print("best of \(options.runs) runs on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print(row("libyaml bare event parse (1 thread)", bare))
+print(row("load (1 thread)", loadOnly))
+print(row("load + validate (1 thread)", single))
+print(row("load + validate (all cores)", parallel))

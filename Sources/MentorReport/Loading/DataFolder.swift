@@ -2,13 +2,13 @@ import Foundation
 
 /// The collections of a data folder, in reading order. Each may be `NAME.yaml` or a folder `NAME/`
 /// of `*.yaml` files read in name order (`program` is always one file).
-enum Collection: String, CaseIterable, Sendable {
+enum DataCollection: String, CaseIterable, Sendable {
     case program, people, relationships, sessions, surveys, responses, outcomes
 }
 
 /// One file to read, with the collection it belongs to.
 struct DataFile: Sendable {
-    var collection: Collection
+    var collection: DataCollection
     /// Path shown in messages: the data folder as given, joined with the file's relative path.
     var displayPath: String
     var url: URL
@@ -31,7 +31,7 @@ struct DataFolder {
             findings.append(Diagnostic(severity: severity, file: shown(relative), line: 0, column: 0, message: message,
                                        fileOrder: -1))
         }
-        for collection in Collection.allCases {
+        for collection in DataCollection.allCases {
             let name = collection.rawValue
             var isDirectory: ObjCBool = false
             let fileURL = base.appendingPathComponent(name + ".yaml")
@@ -60,11 +60,11 @@ struct DataFolder {
                         + (collection == .people ? " or a folder people/ of .yaml files" : "") + " in the data folder")
             }
         }
-        let known = Set(Collection.allCases.map { $0.rawValue + ".yaml" })
+        let known = Set(DataCollection.allCases.map { $0.rawValue + ".yaml" })
         let top = ((try? fm.contentsOfDirectory(atPath: base.path)) ?? []).sorted()
         for entry in top where (entry.hasSuffix(".yaml") || entry.hasSuffix(".yml")) && !known.contains(entry) {
             let stem = String(entry.prefix(upTo: entry.lastIndex(of: ".")!))
-            let names = Collection.allCases.map(\.rawValue)
+            let names = DataCollection.allCases.map(\.rawValue)
             let hint = nearest(to: stem, in: names).map { " — did you mean '\($0).yaml'?" }
                 ?? "; expected one of " + names.map { $0 + ".yaml" }.joined(separator: ", ")
             problem(.warning, entry, "ignored: not a collection of the data format\(hint)")

@@ -22,8 +22,13 @@ private enum FileRecords {
 /// files in parallel on all cores, then merged in reading order.
 public struct Loader {
     public var folder: String
+    /// Read files on all cores (true) or one after another (false, for measuring).
+    public var concurrent: Bool
 
-    public init(folder: String) { self.folder = folder }
+    public init(folder: String, concurrent: Bool = true) {
+        self.folder = folder
+        self.concurrent = concurrent
+    }
 
     /// Loads and checks each file on its own; cross-references are the validator's job.
     public func load() -> LoadResult {
@@ -33,9 +38,13 @@ public struct Loader {
             let slots = SendableBuffer(buffer)
             // Largest files first, so one big file does not start last.
             let order = files.indices.sorted { fileSize(files[$0].url) > fileSize(files[$1].url) }
-            DispatchQueue.concurrentPerform(iterations: files.count) { k in
-                let i = order[k]
-                slots.buffer[i] = Loader.read(files[i], index: Int32(i))
+            if concurrent {
+                DispatchQueue.concurrentPerform(iterations: files.count) { k in
+                    let i = order[k]
+                    slots.buffer[i] = Loader.read(files[i], index: Int32(i))
+                }
+            } else {
+                for i in files.indices { slots.buffer[i] = Loader.read(files[i], index: Int32(i)) }
             }
         }
         var program: ProgramFile?
@@ -81,7 +90,7 @@ public struct Loader {
         if content.starts(with: [0xFF, 0xFE]) || content.starts(with: [0xFE, 0xFF]) {
             return fileProblem("the file is UTF-16 or UTF-32 encoded; expected UTF-8 text (save it as UTF-8)")
         }
-        let reader = YAMLReader(file: index, path: file.displayPath, bytes: Array(content))
+        let reader = YAMLReader(file: index, path: file.displayPath, bytes: content)
         let expected = "a mapping with the key '\(file.collection.rawValue)' holding a list"
         var records = FileRecords.none
         do {
@@ -120,7 +129,7 @@ public struct Loader {
     }
 
     /// Reads a file whose document is `{NAME: [records]}`.
-    private static func list<T>(_ reader: YAMLReader, _ collection: Collection, _ expected: String, _ what: String,
+    private static func list<T>(_ reader: YAMLReader, _ collection: DataCollection, _ expected: String, _ what: String,
                                 _ decode: () throws -> T?) throws -> [T] {
         var items: [T] = []
         var found = false

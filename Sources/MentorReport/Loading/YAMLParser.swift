@@ -1,6 +1,10 @@
 import CYAML
 
-/// One libyaml parser event, copied into Swift values.
+/// One libyaml parser event.
+///
+/// A scalar's text is borrowed from libyaml (`bytes`) and valid only until the parser moves on: read
+/// it (`value`, `withBytes`) before asking for the next event. Events kept for replaying an alias
+/// own their text (`owned`).
 struct YAMLEvent {
     enum Kind: UInt8 {
         case streamStart, streamEnd, documentStart, documentEnd
@@ -8,14 +12,31 @@ struct YAMLEvent {
     }
 
     var kind: Kind
-    /// A scalar's text, or an alias's anchor name; empty otherwise.
-    var value: String = ""
+    var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    var owned: String?
     var anchor: String?
     /// True for a plain (unquoted, untagged) scalar, whose text may mean null, a number or a boolean.
     var isPlain: Bool = false
     /// 1-based position of the event's start.
     var line: Int32
     var column: Int32
+
+    /// A scalar's text, or an alias's anchor name; empty otherwise.
+    var value: String { owned ?? String(decoding: bytes, as: UTF8.self) }
+
+    /// Runs `body` over the text's UTF-8 bytes without copying them.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard var text = owned else { return body(bytes) }
+        return text.withUTF8(body)
+    }
+
+    /// The same event owning its text, to be kept past the parser's next step.
+    func owning() -> YAMLEvent {
+        var copy = self
+        copy.owned = value
+        copy.bytes = UnsafeBufferPointer(start: nil, count: 0)
+        return copy
+    }
 }
 
 /// A failure of libyaml itself: the text is not YAML, or not UTF-8.
@@ -33,10 +54,11 @@ final class YAMLParser {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let input: UnsafeMutableBufferPointer<UInt8>
     private var event = yaml_event_t()
+    private var holdsEvent = false
     private var finished = false
 
     /// `bytes` must already be UTF-8 without a byte-order mark.
-    init(bytes: [UInt8]) {
+    init<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
         parser = .allocate(capacity: 1)
         input = .allocate(capacity: max(bytes.count, 1))
         _ = input.initialize(from: bytes)
@@ -46,16 +68,22 @@ final class YAMLParser {
     }
 
     deinit {
+        if holdsEvent { yaml_event_delete(&event) }
         yaml_parser_delete(parser)
         parser.deallocate()
         input.deallocate()
     }
 
-    /// The next event; throws on the first syntax or encoding error.
+    /// The next event; throws on the first syntax or encoding error. The previous event's borrowed
+    /// text is released here.
     func next() throws(YAMLSyntaxError) -> YAMLEvent {
+        if holdsEvent {
+            yaml_event_delete(&event)
+            holdsEvent = false
+        }
         if finished { return YAMLEvent(kind: .streamEnd, line: 0, column: 0) }
         guard yaml_parser_parse(parser, &event) == 1 else { throw error() }
-        defer { yaml_event_delete(&event) }
+        holdsEvent = true
         let line = Int32(truncatingIfNeeded: event.start_mark.line + 1)
         let column = Int32(truncatingIfNeeded: event.start_mark.column + 1)
         switch event.type {
@@ -80,16 +108,13 @@ final class YAMLParser {
             return YAMLEvent(kind: .mappingEnd, line: line, column: column)
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
-            let text = s.value.map {
-                String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self)
-            } ?? ""
             // A plain scalar resolves by its text (null, number, boolean); `!!str` or quotes make it text.
             let tag = s.tag.map { String(cString: $0) }
             let plain = s.style == YAML_PLAIN_SCALAR_STYLE && (tag == nil || tag == "!")
-            return YAMLEvent(kind: .scalar, value: text, anchor: string(s.anchor), isPlain: plain,
-                             line: line, column: column)
+            return YAMLEvent(kind: .scalar, bytes: UnsafeBufferPointer(start: s.value, count: s.length),
+                             anchor: string(s.anchor), isPlain: plain, line: line, column: column)
         case YAML_ALIAS_EVENT:
-            return YAMLEvent(kind: .alias, value: string(event.data.alias.anchor) ?? "",
+            return YAMLEvent(kind: .alias, owned: string(event.data.alias.anchor) ?? "",
                              line: line, column: column)
         default:
             throw YAMLSyntaxError(kind: .syntax, message: "unexpected parser event", line: line, column: column)

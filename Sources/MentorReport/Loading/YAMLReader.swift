@@ -26,7 +26,7 @@ final class YAMLReader {
     /// Set when a value reader reports a problem, so a record does not also say the key is missing.
     private(set) var valueFailed = false
 
-    init(file: Int32, path: String, bytes: [UInt8]) {
+    init<Bytes: Collection>(file: Int32, path: String, bytes: Bytes) where Bytes.Element == UInt8 {
         self.file = file
         self.path = path
         self.parser = YAMLParser(bytes: bytes)
@@ -92,7 +92,7 @@ final class YAMLReader {
             break
         }
         guard !recorders.isEmpty || event.anchor != nil else { return }
-        var plain = event
+        var plain = event.owning()
         plain.anchor = nil
         var i = 0
         while i < recorders.count {
@@ -165,9 +165,13 @@ final class YAMLReader {
 
     func isNull(_ event: YAMLEvent) -> Bool {
         guard event.kind == .scalar, event.isPlain else { return false }
-        switch event.value {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
+        return event.withBytes { b in
+            switch b.count {
+            case 0: return true
+            case 1: return b[0] == UInt8(ascii: "~")
+            case 4: return b.elementsEqual("null".utf8) || b.elementsEqual("Null".utf8) || b.elementsEqual("NULL".utf8)
+            default: return false
+            }
         }
     }
 
@@ -178,40 +182,38 @@ final class YAMLReader {
         let start = try next()
         let startLocation = location(start)
         guard start.kind == .mappingStart else {
-            if start.kind == .sequenceStart || start.kind == .mappingStart { try skipRest(of: start) }
+            if start.kind == .sequenceStart { try skipOpened() }
             error(startLocation, "\(what) is \(describe(start)); expected a mapping of keys and values")
             return nil
         }
-        var info = MappingInfo(location: startLocation, what: what)
+        var info = MappingInfo(location: startLocation, what: what, known: known)
         while true {
             let keyEvent = try next()
             if keyEvent.kind == .mappingEnd { break }
             let keyLocation = location(keyEvent)
             guard keyEvent.kind == .scalar else {
-                try skipRest(of: keyEvent)
+                try skipOpened()
                 try skipValue()
                 error(keyLocation, "a key of \(what) is \(describe(keyEvent)); expected a plain key name")
                 continue
             }
-            let key = keyEvent.value
-            if key == "extra" {
+            guard let k = keyEvent.withBytes({ b in known.firstIndex { $0.utf8.elementsEqual(b) } }) else {
+                let key = keyEvent.value
                 try skipValue()
+                if key != "extra" { error(keyLocation, unknownKeyMessage(key, known: known, in: what)) }
                 continue
             }
-            guard known.contains(key) else {
-                try skipValue()
-                error(keyLocation, unknownKeyMessage(key, known: known, in: what))
-                continue
-            }
-            if info.seen[key] != nil {
+            let key = known[k]
+            if info.seenMask & (1 << k) != 0 {
                 try skipValue()
                 error(keyLocation, "key '\(key)' appears twice in \(what); expected each key once")
                 continue
             }
-            info.seen[key] = keyLocation
+            info.seenMask |= 1 << k
+            info.locations[k] = keyLocation
             valueFailed = false
             try body(Located(key, at: keyLocation))
-            if valueFailed { info.failed.insert(key) }
+            if valueFailed { info.failedMask |= 1 << k }
         }
         return info
     }
@@ -262,14 +264,14 @@ final class YAMLReader {
     // MARK: Scalars
 
     /// The next value as a scalar; nil (having skipped it) when it is null, or a list or mapping (reported).
-    func scalar(_ key: String, expected: String) throws -> YAMLEvent? {
+    func scalar(_ key: String, expected: @autoclosure () -> String) throws -> YAMLEvent? {
         let event = try peek()
         if event.kind == .scalar {
             _ = try next()
             return isNull(event) ? nil : event
         }
         try skipValue()
-        error(location(event), "'\(key)' holds \(describe(event)); expected \(expected)")
+        error(location(event), "'\(key)' holds \(describe(event)); expected \(expected())")
         return nil
     }
 
@@ -286,7 +288,7 @@ final class YAMLReader {
 
     func id(_ key: String) throws -> Located<String>? {
         guard let e = try scalar(key, expected: YAMLReader.idExpectation) else { return nil }
-        guard isValidId(e.value) else {
+        guard e.withBytes(isValidId) else {
             error(location(e), "'\(clip(e.value))' is not a valid id for '\(key)'; expected \(YAMLReader.idExpectation)")
             return nil
         }
@@ -295,7 +297,7 @@ final class YAMLReader {
 
     func day(_ key: String) throws -> Day? {
         guard let e = try scalar(key, expected: "a date as YYYY-MM-DD") else { return nil }
-        if let d = Day(iso: Substring(e.value).utf8) { return d }
+        if let d = e.withBytes({ Day(iso: $0) }) { return d }
         if looksLikeDate(e.value) {
             error(location(e), "'\(e.value)' is not a real date for '\(key)'; expected a date as YYYY-MM-DD that exists in the calendar")
         } else {
@@ -305,24 +307,28 @@ final class YAMLReader {
     }
 
     func int(_ key: String, _ range: ClosedRange<Int>) throws -> Int? {
-        let expected = range.upperBound == Int.max
-            ? "a whole number of at least \(range.lowerBound)"
-            : "a whole number from \(range.lowerBound) to \(range.upperBound)"
-        guard let e = try scalar(key, expected: expected) else { return nil }
-        guard e.isPlain, let n = Int(e.value), range.contains(n) else {
-            error(location(e), "invalid value '\(clip(e.value))' for '\(key)'; expected \(expected)")
+        func expected() -> String {
+            range.upperBound == Int.max
+                ? "a whole number of at least \(range.lowerBound)"
+                : "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        }
+        guard let e = try scalar(key, expected: expected()) else { return nil }
+        guard e.isPlain, let n = e.withBytes(parseInt), range.contains(n) else {
+            error(location(e), "invalid value '\(clip(e.value))' for '\(key)'; expected \(expected())")
             return nil
         }
         return n
     }
 
     func number(_ key: String, _ range: ClosedRange<Double>) throws -> Double? {
-        let expected = range.upperBound == .infinity
-            ? "a number of at least \(formatBound(range.lowerBound))"
-            : "a number from \(formatBound(range.lowerBound)) to \(formatBound(range.upperBound))"
-        guard let e = try scalar(key, expected: expected) else { return nil }
+        func expected() -> String {
+            range.upperBound == .infinity
+                ? "a number of at least \(formatBound(range.lowerBound))"
+                : "a number from \(formatBound(range.lowerBound)) to \(formatBound(range.upperBound))"
+        }
+        guard let e = try scalar(key, expected: expected()) else { return nil }
         guard e.isPlain, let x = parseNumber(e.value), range.contains(x) else {
-            error(location(e), "invalid value '\(clip(e.value))' for '\(key)'; expected \(expected)")
+            error(location(e), "invalid value '\(clip(e.value))' for '\(key)'; expected \(expected())")
             return nil
         }
         return x
@@ -342,10 +348,10 @@ final class YAMLReader {
     }
 
     func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws -> E? where E.RawValue == String {
-        let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-        guard let e = try scalar(key, expected: "one of \(allowed)") else { return nil }
+        func allowed() -> String { E.allCases.map(\.rawValue).joined(separator: ", ") }
+        guard let e = try scalar(key, expected: "one of \(allowed())") else { return nil }
         guard let value = E(rawValue: e.value) else {
-            error(location(e), "invalid value '\(clip(e.value))' for '\(key)'; expected one of \(allowed)")
+            error(location(e), "invalid value '\(clip(e.value))' for '\(key)'; expected one of \(allowed())")
             return nil
         }
         return value
@@ -421,24 +427,52 @@ final class YAMLReader {
     // MARK: Required keys
 
     /// Reports a required key that is absent or empty (not one whose value was already reported).
-    func require<T>(_ value: T?, _ key: String, in info: MappingInfo, expected: String) -> T? {
+    func require<T>(_ value: T?, _ key: String, in info: MappingInfo, expected: @autoclosure () -> String) -> T? {
         if let value { return value }
-        if info.failed.contains(key) { return nil }
-        if let at = info.seen[key] {
-            error(at, "'\(key)' of \(info.what) is empty; expected \(expected)")
+        if info.failed(key) { return nil }
+        if let at = info.seen(key) {
+            error(at, "'\(key)' of \(info.what) is empty; expected \(expected())")
         } else {
-            error(info.location, "\(info.what) is missing the required key '\(key)' (\(expected))")
+            error(info.location, "\(info.what) is missing the required key '\(key)' (\(expected()))")
         }
         return nil
     }
 }
 
-/// What a decoder learned about one mapping: where it starts and which keys it held.
+/// What a decoder learned about one mapping: where it starts, which of its known keys it held and where,
+/// and which held a value already reported as wrong. Kept inline (no allocation): one per record.
 struct MappingInfo {
+    static let maxKeys = 16
+
     var location: SourceLocation
     var what: String
-    var seen: [String: SourceLocation] = [:]
-    var failed: Set<String> = []
+    let known: [String]
+    var seenMask: UInt32 = 0
+    var failedMask: UInt32 = 0
+    var locations = InlineArray<16, SourceLocation>(repeating: SourceLocation(file: 0, line: 0, column: 0))
+
+    init(location: SourceLocation, what: String, known: [String]) {
+        precondition(known.count <= MappingInfo.maxKeys, "a record type has more keys than MappingInfo holds")
+        self.location = location
+        self.what = what
+        self.known = known
+    }
+
+    /// Where `key` was, if the mapping held it.
+    func seen(_ key: String) -> SourceLocation? {
+        guard let k = known.firstIndex(of: key), seenMask & (1 << k) != 0 else { return nil }
+        return locations[k]
+    }
+
+    func failed(_ key: String) -> Bool {
+        guard let k = known.firstIndex(of: key) else { return false }
+        return failedMask & (1 << k) != 0
+    }
+
+    /// Marks `key`'s value as wrong (already reported), so it is not also reported as missing.
+    mutating func fail(_ key: String) {
+        if let k = known.firstIndex(of: key) { failedMask |= 1 << k }
+    }
 }
 
 /// A problem that stops reading one file (a syntax error, an alias bomb): reported at its place.
@@ -453,8 +487,13 @@ struct LoadFailure: Error {
 }
 
 func isValidId(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8(isValidId)
+}
+
+func isValidId(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var first = true
-    for b in text.utf8 {
+    for b in bytes {
         let alnum = (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
         if first {
             guard alnum else { return false }
@@ -470,6 +509,25 @@ private func looksLikeDate(_ text: String) -> Bool {
     let b = Array(text.utf8)
     guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return false }
     return b.enumerated().allSatisfy { i, c in i == 4 || i == 7 || (c >= 48 && c <= 57) }
+}
+
+/// A whole number in decimal with an optional sign, straight from the bytes.
+func parseInt(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var i = 0
+    var negative = false
+    if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+        negative = first == UInt8(ascii: "-")
+        i = 1
+    }
+    guard i < bytes.count, bytes.count - i <= 18 else { return nil }
+    var n = 0
+    while i < bytes.count {
+        let b = bytes[i]
+        guard b >= 48, b <= 57 else { return nil }
+        n = n * 10 + Int(b - 48)
+        i += 1
+    }
+    return negative ? -n : n
 }
 
 /// A plain number: optional sign, digits, optional fraction and exponent; never nan or infinity.

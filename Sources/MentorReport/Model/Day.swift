@@ -22,27 +22,28 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Parses exactly `YYYY-MM-DD`; nil for any other shape or a date that does not exist.
-    public init?(iso text: Substring.UTF8View) {
-        guard text.count == 10 else { return nil }
-        var digits = [Int](repeating: 0, count: 8)
-        var k = 0
-        for (i, byte) in text.enumerated() {
-            if i == 4 || i == 7 {
+    public init?<Bytes: Sequence>(iso text: Bytes) where Bytes.Element == UInt8 {
+        var year = 0, month = 0, day = 0
+        var i = 0
+        for byte in text {
+            switch i {
+            case 4, 7:
                 guard byte == UInt8(ascii: "-") else { return nil }
-            } else {
+            case 0...9:
                 guard byte >= 48, byte <= 57 else { return nil }
-                digits[k] = Int(byte - 48)
-                k += 1
+                let digit = Int(byte - 48)
+                if i < 4 { year = year * 10 + digit } else if i < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+            default:
+                return nil
             }
+            i += 1
         }
-        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        let month = digits[4] * 10 + digits[5]
-        let day = digits[6] * 10 + digits[7]
+        guard i == 10 else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
     public init?(iso text: String) {
-        self.init(iso: Substring(text).utf8)
+        self.init(iso: text.utf8)
     }
 
     public static func daysIn(year: Int, month: Int) -> Int {

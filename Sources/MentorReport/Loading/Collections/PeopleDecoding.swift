@@ -30,18 +30,18 @@ extension YAMLReader {
             case "mentee": isMentee = true
             default:
                 error(role.location, "invalid role '\(clip(role.value))'; expected mentor or mentee")
-                named.failed.insert("roles")
+                named.fail("roles")
             }
         }
         if let roles, roles.isEmpty {
-            error(named.seen["roles"]!, "'roles' of \(named.what) is an empty list; expected mentor, mentee or both")
-            named.failed.insert("roles")
+            error(named.seen("roles")!, "'roles' of \(named.what) is an empty list; expected mentor, mentee or both")
+            named.fail("roles")
         }
         guard let id = require(id, "id", in: named, expected: YAMLReader.idExpectation),
               let name = require(name, "name", in: named, expected: "the person's name"),
               require(roles, "roles", in: named, expected: "a list of roles: mentor, mentee or both") != nil,
               let enrolled = require(enrolled, "enrolled", in: named, expected: "the date they joined, as YYYY-MM-DD"),
-              !named.failed.contains("roles") else { return nil }
+              !named.failed("roles") else { return nil }
         var seenGroups = Set<String>()
         var groupNames: [String] = []
         for g in groups ?? [] where seenGroups.insert(g.value).inserted { groupNames.append(g.value) }

@@ -98,19 +98,20 @@ extension YAMLReader {
         _ = try next()
         var seen = Set<String>()
         while true {
-            let key = try next()
-            if key.kind == .mappingEnd { break }
-            guard key.kind == .scalar else {
+            let keyEvent = try next()
+            if keyEvent.kind == .mappingEnd { break }
+            guard keyEvent.kind == .scalar else {
+                try skipOpened()
                 try skipValue()
-                try skipValue()
-                error(location(key), "a key of targets is \(describe(key)); expected a KPI id")
+                error(location(keyEvent), "a key of targets is \(describe(keyEvent)); expected a KPI id")
                 continue
             }
-            if let value = try number(key.value, -Double.infinity...Double.infinity) {
-                if !seen.insert(key.value).inserted {
-                    error(location(key), "target '\(key.value)' appears twice; expected each KPI once")
+            let key = keyEvent.value, at = location(keyEvent)
+            if let value = try number(key, -Double.infinity...Double.infinity) {
+                if !seen.insert(key).inserted {
+                    error(at, "target '\(key)' appears twice; expected each KPI once")
                 } else {
-                    targets.append(Target(kpi: key.value, value: value, location: location(key)))
+                    targets.append(Target(kpi: key, value: value, location: at))
                 }
             }
         }
@@ -134,19 +135,20 @@ extension YAMLReader {
                 }
                 _ = try next()
                 while true {
-                    let k = try next()
-                    if k.kind == .mappingEnd { break }
-                    guard k.kind == .scalar else {
+                    let keyEvent = try next()
+                    if keyEvent.kind == .mappingEnd { break }
+                    guard keyEvent.kind == .scalar else {
+                        try skipOpened()
                         try skipValue()
-                        try skipValue()
-                        error(location(k), "a key of workforce_share is \(describe(k)); expected a group name")
+                        error(location(keyEvent), "a key of workforce_share is \(describe(keyEvent)); expected a group name")
                         continue
                     }
-                    if let share = try number(k.value, 0...1) {
-                        if b.workforceShare.contains(where: { $0.group == k.value }) {
-                            error(location(k), "group '\(k.value)' appears twice in workforce_share; expected each group once")
+                    let group = keyEvent.value, at = location(keyEvent)
+                    if let share = try number(group, 0...1) {
+                        if b.workforceShare.contains(where: { $0.group == group }) {
+                            error(at, "group '\(group)' appears twice in workforce_share; expected each group once")
                         } else {
-                            b.workforceShare.append((k.value, share))
+                            b.workforceShare.append((group, share))
                         }
                     }
                 }
@@ -180,7 +182,7 @@ extension YAMLReader {
         guard let id = require(id, "id", in: info, expected: YAMLReader.idExpectation),
               let name = require(name, "name", in: info, expected: "text") else { return nil }
         if let start, let end, end < start {
-            error(info.seen["end"] ?? info.location, "cohort '\(id.value)' ends (\(end)) before it starts (\(start)); expected end on or after start")
+            error(info.seen("end") ?? info.location, "cohort '\(id.value)' ends (\(end)) before it starts (\(start)); expected end on or after start")
         }
         return Cohort(id: id.value, name: name, start: start, end: end, location: id.location)
     }

@@ -30,8 +30,8 @@ extension YAMLReader {
         if let id { named.what = "relationship '\(id.value)'" }
         for (key, list) in [("mentors", mentors), ("mentees", mentees)] {
             if let list, list.isEmpty {
-                error(named.seen[key]!, "'\(key)' of \(named.what) is an empty list; expected at least one person")
-                named.failed.insert(key)
+                error(named.seen(key)!, "'\(key)' of \(named.what) is an empty list; expected at least one person")
+                named.fail(key)
             }
         }
         let what = named.what
@@ -40,12 +40,12 @@ extension YAMLReader {
               let mentors = require(mentors, "mentors", in: named, expected: "a list of at least one mentor's id"),
               let mentees = require(mentees, "mentees", in: named, expected: "a list of at least one mentee's id"),
               let start = require(start, "start", in: named, expected: "a date as YYYY-MM-DD"),
-              !named.failed.contains("mentors"), !named.failed.contains("mentees") else { return nil }
+              !named.failed("mentors"), !named.failed("mentees") else { return nil }
         if let ended, ended < start {
-            error(named.seen["ended"]!, "\(what) ends (\(ended)) before it starts (\(start)); expected 'ended' on or after 'start'")
+            error(named.seen("ended")!, "\(what) ends (\(ended)) before it starts (\(start)); expected 'ended' on or after 'start'")
         }
         if let plannedEnd, plannedEnd < start {
-            error(named.seen["planned_end"]!, "\(what) is planned to end (\(plannedEnd)) before it starts (\(start)); expected 'planned_end' on or after 'start'")
+            error(named.seen("planned_end")!, "\(what) is planned to end (\(plannedEnd)) before it starts (\(start)); expected 'planned_end' on or after 'start'")
         }
         return Relationship(id: id.value, type: type, mentors: mentors, mentees: mentees, cohort: cohort,
                             start: start, plannedEnd: plannedEnd, ended: ended, endReason: endReason,
@@ -71,12 +71,12 @@ extension YAMLReader {
               let title = require(title, "title", in: named, expected: "text"),
               let set = require(set, "set", in: named, expected: "the date the goal was set, as YYYY-MM-DD"),
               let status = require(status, "status", in: named, expected: "one of open, achieved, dropped") else { return nil }
-        if status == .achieved, achieved == nil, !named.failed.contains("achieved") {
-            error(named.seen["status"]!, "\(named.what) is achieved but has no 'achieved' date; expected 'achieved: YYYY-MM-DD'")
+        if status == .achieved, achieved == nil, !named.failed("achieved") {
+            error(named.seen("status")!, "\(named.what) is achieved but has no 'achieved' date; expected 'achieved: YYYY-MM-DD'")
             return nil
         }
         if let achieved, achieved < set {
-            error(named.seen["achieved"]!, "\(named.what) was achieved (\(achieved)) before it was set (\(set)); expected 'achieved' on or after 'set'")
+            error(named.seen("achieved")!, "\(named.what) was achieved (\(achieved)) before it was set (\(set)); expected 'achieved' on or after 'set'")
         }
         return Goal(id: id.value, title: title, competency: competency, set: set, status: status,
                     achieved: achieved, location: id.location)

@@ -47,12 +47,12 @@ extension YAMLReader {
               let text = require(text, "text", in: named, expected: "the question's text"),
               let scale = require(scale, "scale", in: named, expected: "one of likert5, nps, text") else { return nil }
         if competency != nil, scale != .likert5 {
-            error(named.seen["competency"]!, "\(named.what) has a competency but its scale is \(scale.rawValue); expected competency only on likert5 questions")
+            error(named.seen("competency")!, "\(named.what) has a competency but its scale is \(scale.rawValue); expected competency only on likert5 questions")
         }
         if let measure {
             let fits = measure == .story ? scale == .text : scale == .likert5
             if !fits {
-                error(named.seen["measure"]!, "\(named.what) measures \(measure.rawValue) on a \(scale.rawValue) scale; expected \(measure == .story ? "a text" : "a likert5") question")
+                error(named.seen("measure")!, "\(named.what) measures \(measure.rawValue) on a \(scale.rawValue) scale; expected \(measure == .story ? "a text" : "a likert5") question")
             }
         }
         return Question(id: id.value, text: text, scale: scale, competency: competency, measure: measure,
@@ -92,14 +92,17 @@ extension YAMLReader {
         var answers: [Answer] = []
         var seen = Set<String>()
         while true {
-            let key = try next()
-            if key.kind == .mappingEnd { break }
-            guard key.kind == .scalar, isValidId(key.value) else {
-                if key.kind != .scalar { try skipOpened() }
+            let keyEvent = try next()
+            if keyEvent.kind == .mappingEnd { break }
+            let keyLocation = location(keyEvent)
+            guard keyEvent.kind == .scalar, keyEvent.withBytes(isValidId) else {
+                let found = describe(keyEvent)
+                if keyEvent.kind != .scalar { try skipOpened() }
                 try skipValue()
-                error(location(key), "answer key \(describe(key)) is not a question id; expected \(YAMLReader.idExpectation)")
+                error(keyLocation, "answer key \(found) is not a question id; expected \(YAMLReader.idExpectation)")
                 continue
             }
+            let key = (value: keyEvent.value, location: keyLocation)
             if key.value == "extra" {
                 try skipValue()
                 continue
@@ -113,11 +116,11 @@ extension YAMLReader {
             _ = try next()
             if isNull(value) { continue }
             guard seen.insert(key.value).inserted else {
-                error(location(key), "question '\(key.value)' is answered twice in one response; expected one answer per question")
+                error(key.location, "question '\(key.value)' is answered twice in one response; expected one answer per question")
                 continue
             }
             let answer: AnswerValue
-            if value.isPlain, let n = Int(value.value) {
+            if value.isPlain, let n = value.withBytes(parseInt) {
                 answer = .number(n)
             } else {
                 answer = .text(value.value)
