@@ -46,13 +46,14 @@ extension YAMLReader {
         guard let id = require(id, "id", in: named, expected: YAMLReader.idExpectation),
               let text = require(text, "text", in: named, expected: "the question's text"),
               let scale = require(scale, "scale", in: named, expected: "one of likert5, nps, text") else { return nil }
+        // Mismatches are warnings: the KPIs simply do not count such answers.
         if competency != nil, scale != .likert5 {
-            error(named.seen("competency")!, "\(named.what) has a competency but its scale is \(scale.rawValue); expected competency only on likert5 questions")
+            warning(named.seen("competency")!, "\(named.what) has a competency but its scale is \(scale.rawValue); only likert5 answers count towards competency growth, so it is ignored")
         }
         if let measure {
             let fits = measure == .story ? scale == .text : scale == .likert5
             if !fits {
-                error(named.seen("measure")!, "\(named.what) measures \(measure.rawValue) on a \(scale.rawValue) scale; expected \(measure == .story ? "a text" : "a likert5") question")
+                warning(named.seen("measure")!, "\(named.what) measures \(measure.rawValue) on a \(scale.rawValue) scale; expected \(measure == .story ? "a text" : "a likert5") question, so its answers are not counted as \(measure.rawValue)")
             }
         }
         return Question(id: id.value, text: text, scale: scale, competency: competency, measure: measure,
