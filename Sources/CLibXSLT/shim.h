@@ -1,3 +1,5 @@
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxslt/xslt.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/transform.h>

@@ -55,10 +55,26 @@ extension MentorReportCommand {
         var audience: AudienceOption = .public
 
         func run() throws {
+            let clock = ContinuousClock()
+            let started = clock.now
             let run = CommandRun(options: options)
-            guard let _ = run.loadAndValidate() else { throw ExitCode(1) }
-            printError("error: writing reports is not available yet in this version of mentor-report; the data was checked and nothing was written to '\(out)'")
-            throw ExitCode(3)
+            guard let loaded = run.loadAndValidate() else { throw ExitCode(1) }
+            let period = options.reportingPeriod ?? ReportingPeriod.default(for: loaded.data)
+            let report = Report(data: loaded.data, period: period,
+                                audience: audience == .admin ? .admin : .public)
+            let writer = ReportWriter(outputFolder: out, templatesFolder: templates)
+            do {
+                let files = try writer.render(report)
+                let folder = try writer.write(files, period: period.month)
+                if !options.quiet {
+                    printError("wrote \(folder): \(files.map(\.name).joined(separator: ", ")) "
+                               + "(\(report.kpis.count) KPIs, period \(period.month), \(audience.rawValue)) in \(seconds(clock.now - started))")
+                    printError("note: this version writes report.xml and kpis.csv; the HTML pages are not rendered yet")
+                }
+            } catch let failure as OutputFailure {
+                printError("error: \(failure.message)")
+                throw ExitCode(3)
+            }
         }
     }
 

@@ -19,6 +19,8 @@ struct ProgrammeIndex {
     let departures: [[Day]]
     /// The self-identified groups found in people's `groups`, sorted.
     let groups: [String]
+    /// Each survey's question ids → position in its `questions`.
+    let questionLookup: [[String: Int]]
 
     struct SubmissionGroup {
         var survey: Int
@@ -121,6 +123,16 @@ struct ProgrammeIndex {
         self.promotions = promotions.map { $0.sorted() }
         self.departures = departures.map { $0.sorted() }
         groups = KPICatalog.groups(in: data)
+        questionLookup = data.surveys.map { survey in
+            var lookup: [String: Int] = [:]
+            for (i, q) in survey.questions.enumerated() where lookup[q.id] == nil { lookup[q.id] = i }
+            return lookup
+        }
+    }
+
+    /// The question an answer in a response to survey `s` answers.
+    func question(_ s: Int, _ id: String) -> Question? {
+        questionLookup[s][id].map { data.surveys[s].questions[$0] }
     }
 
     /// The responses that count on `asOf`: submitted by then, and of several submissions of one survey

@@ -1,7 +1,7 @@
 /// The programme's policy rules (SPEC §2), checked on the relationships active on `asOf`:
 /// a mentor paired with their own direct report, a mentor over capacity, a relationship past its
 /// planned end with no `ended`. Warnings; errors under `--strict`.
-public struct PolicyFindings {
+public struct PolicyFindings: Sendable {
     public let data: ProgrammeData
     public let asOf: Day
 

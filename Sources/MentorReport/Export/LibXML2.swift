@@ -1,0 +1,134 @@
+import CLibXML2
+
+/// An XML document built with libxml2's tree API. All of libxml2's unsafe pointer handling for the
+/// exports lives in this file.
+final class XMLDocument {
+    let doc: xmlDocPtr
+
+    init(root name: String) {
+        doc = xmlNewDoc("1.0")
+        let root = xmlNewDocNode(doc, nil, name, nil)
+        xmlDocSetRootElement(doc, root)
+    }
+
+    deinit { xmlFreeDoc(doc) }
+
+    var root: XMLElement { XMLElement(node: xmlDocGetRootElement(doc)) }
+
+    /// The document as UTF-8 bytes, indented, with an XML declaration.
+    func serialized() throws -> [UInt8] {
+        guard let buffer = xmlBufferCreate() else { throw XMLFailure(message: "libxml2 could not allocate a buffer") }
+        defer { xmlBufferFree(buffer) }
+        guard let save = xmlSaveToBuffer(buffer, "UTF-8", Int32(XML_SAVE_FORMAT.rawValue)) else {
+            throw XMLFailure(message: "libxml2 could not start serialising: " + lastXMLError())
+        }
+        let written = xmlSaveDoc(save, doc)
+        xmlSaveClose(save)
+        guard written >= 0, let content = xmlBufferContent(buffer) else {
+            throw XMLFailure(message: "libxml2 could not serialise the report: " + lastXMLError())
+        }
+        return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+    }
+
+    /// Validates against an XSD; returns libxml2's messages (empty when valid).
+    func validate(against schema: XMLSchema) -> [String] {
+        guard let context = xmlSchemaNewValidCtxt(schema.schema) else { return ["cannot create a schema validation context"] }
+        defer { xmlSchemaFreeValidCtxt(context) }
+        let collector = ErrorCollector()
+        let box = Unmanaged.passUnretained(collector).toOpaque()
+        xmlSchemaSetValidStructuredErrors(context, { userData, error in
+            guard let userData, let error else { return }
+            let collector = Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue()
+            collector.add(error.pointee)
+        }, box)
+        let result = xmlSchemaValidateDoc(context, doc)
+        if result != 0 && collector.messages.isEmpty { collector.messages.append("the document does not match the schema (code \(result))") }
+        return collector.messages
+    }
+}
+
+/// An element of an `XMLDocument`; valid while its document lives.
+struct XMLElement {
+    let node: xmlNodePtr?
+
+    @discardableResult
+    func element(_ name: String) -> XMLElement {
+        XMLElement(node: xmlNewChild(node, nil, name, nil))
+    }
+
+    /// A child element holding `text` (escaped; characters XML 1.0 cannot hold are dropped).
+    @discardableResult
+    func element(_ name: String, text: String) -> XMLElement {
+        XMLElement(node: xmlNewTextChild(node, nil, name, xmlSafe(text)))
+    }
+
+    func attribute(_ name: String, _ value: String?) {
+        guard let value else { return }
+        xmlNewProp(node, name, xmlSafe(value))
+    }
+}
+
+/// A compiled XSD.
+final class XMLSchema {
+    let schema: xmlSchemaPtr
+
+    /// Reads and compiles the schema at `path`; network access is refused.
+    init(path: String) throws {
+        guard let parser = xmlSchemaNewParserCtxt(path) else {
+            throw XMLFailure(message: "cannot read the schema \(path)")
+        }
+        defer { xmlSchemaFreeParserCtxt(parser) }
+        let collector = ErrorCollector()
+        xmlSchemaSetParserStructuredErrors(parser, { userData, error in
+            guard let userData, let error else { return }
+            Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue().add(error.pointee)
+        }, Unmanaged.passUnretained(collector).toOpaque())
+        guard let schema = withExtendedLifetime(collector, { xmlSchemaParse(parser) }) else {
+            throw XMLFailure(message: "the schema \(path) is invalid: " + collector.messages.joined(separator: "; "))
+        }
+        self.schema = schema
+    }
+
+    deinit { xmlSchemaFree(schema) }
+}
+
+struct XMLFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// Collects libxml2's structured errors as `line N: message` strings.
+private final class ErrorCollector {
+    var messages: [String] = []
+
+    func add(_ error: xmlError) {
+        let text = error.message.map { String(cString: $0) }?.trimmingTrailingNewlines() ?? "unknown error"
+        messages.append(error.line > 0 ? "line \(error.line): \(text)" : text)
+    }
+}
+
+private func lastXMLError() -> String {
+    guard let error = xmlGetLastError(), let message = error.pointee.message else { return "unknown error" }
+    return String(cString: message).trimmingTrailingNewlines()
+}
+
+extension String {
+    fileprivate func trimmingTrailingNewlines() -> String {
+        var s = self
+        while s.last?.isNewline == true { s.removeLast() }
+        return s
+    }
+}
+
+/// Drops characters XML 1.0 cannot carry (most C0 controls), which YAML escapes such as "\x01" can produce.
+func xmlSafe(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { !isXMLCharacter($0) }) else { return text }
+    return String(String.UnicodeScalarView(text.unicodeScalars.filter(isXMLCharacter)))
+}
+
+private func isXMLCharacter(_ c: Unicode.Scalar) -> Bool {
+    switch c.value {
+    case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+    default: return false
+    }
+}

@@ -1,0 +1,190 @@
+/// Builds `report.xml`: the whole computed report, the export for other systems and the only input of
+/// the HTML templates. Public documents hold aggregates only; admin documents add the relationships
+/// with their people and the policy findings. Session notes and text answers other than consented
+/// stories are not in the report model, so they cannot appear here.
+struct ReportXML {
+    let report: Report
+
+    static let formatVersion = "1"
+
+    func document() -> XMLDocument {
+        let doc = XMLDocument(root: "report")
+        let root = doc.root
+        let data = report.data
+        let period = report.period
+        root.attribute("format-version", ReportXML.formatVersion)
+        root.attribute("audience", report.audience.rawValue)
+        root.attribute("period", period.month.description)
+        root.attribute("first", period.first.description)
+        root.attribute("last", period.last.description)
+        root.attribute("as-of", period.asOf.description)
+        root.attribute("previous-period", period.month.previous.description)
+
+        let program = data.program
+        let p = root.element("programme")
+        p.attribute("id", program.id)
+        p.attribute("name", program.name)
+        p.attribute("organization", program.organization)
+        p.attribute("start", program.start.description)
+        p.attribute("default-cadence", program.defaultCadence.rawValue)
+        p.attribute("default-mentor-capacity", String(program.defaultMentorCapacity))
+        p.attribute("at-risk-after-days", String(program.atRiskAfterDays))
+        p.attribute("min-group-size", String(program.minGroupSize))
+
+        let competencies = root.element("competencies")
+        for c in data.competencies {
+            let e = competencies.element("competency")
+            e.attribute("id", c.id)
+            e.attribute("name", c.name)
+        }
+        let cohorts = root.element("cohorts")
+        for c in data.cohorts {
+            let e = cohorts.element("cohort")
+            e.attribute("id", c.id)
+            e.attribute("name", c.name)
+            e.attribute("start", c.start?.description)
+            e.attribute("end", c.end?.description)
+        }
+        let surveys = root.element("surveys")
+        for s in data.surveys {
+            let e = surveys.element("survey")
+            e.attribute("id", s.id)
+            e.attribute("title", s.title)
+            e.attribute("kind", s.kind.rawValue)
+            e.attribute("audience", s.audience.rawValue)
+            e.attribute("opens", s.opens.description)
+        }
+        let groups = root.element("groups")
+        for g in report.groups {
+            groups.element("group").attribute("id", g)
+        }
+
+        let kpis = root.element("kpis")
+        for k in report.kpis {
+            let e = kpis.element("kpi")
+            e.attribute("id", k.id)
+            write(k.current, to: e)
+            e.attribute("previous", k.previous.map(formatNumber))
+            e.attribute("target", k.target.map(formatNumber))
+            e.attribute("on-target", k.onTarget.map { $0 ? "true" : "false" })
+        }
+
+        let trends = root.element("trends")
+        for t in report.trends {
+            let e = trends.element("trend")
+            e.attribute("kpi", t.kpi)
+            e.attribute("unit", t.points.first?.value.unit.rawValue)
+            for point in t.points {
+                let pe = e.element("point")
+                pe.attribute("month", point.month.description)
+                write(point.value, to: pe, unit: false)
+            }
+        }
+
+        let health = root.element("health")
+        health.attribute("as-of", period.asOf.description)
+        for status in HealthStatus.allCases {
+            let s = health.element("status")
+            s.attribute("id", status.rawValue)
+            s.attribute("count", String(report.health.filter { $0.status == status }.count))
+        }
+        for (name, slices) in [("by-type", report.healthByType), ("by-cohort", report.healthByCohort)] {
+            let e = health.element(name)
+            for slice in slices {
+                let s = e.element("slice")
+                s.attribute("key", slice.key)
+                for status in HealthStatus.allCases { s.attribute(status.rawValue, String(slice.counts[status] ?? 0)) }
+            }
+        }
+
+        if let roi = report.roi {
+            let e = root.element("roi")
+            e.attribute("value", roi.roi.map(formatNumber))
+            e.attribute("retention-rate", formatNumber(roi.retentionRate))
+            e.attribute("retention-benchmark", formatNumber(roi.benchmark))
+            e.attribute("mentees", String(roi.menteesInDenominator))
+            e.attribute("avoided-leavers", formatNumber(roi.avoidedLeavers))
+            e.attribute("replacement-cost-per-leaver", formatNumber(roi.replacementCost))
+            e.attribute("benefit", formatNumber(roi.benefit))
+            e.attribute("programme-cost", formatNumber(roi.programmeCost))
+        }
+
+        let stories = root.element("stories")
+        for s in report.stories {
+            let e = stories.element("story", text: s.text)
+            e.attribute("survey", s.survey)
+            e.attribute("submitted", s.submitted.description)
+        }
+
+        if report.audience == .admin { writeAdmin(to: root) }
+        return doc
+    }
+
+    private func write(_ value: KPIValue, to e: XMLElement, unit: Bool = true) {
+        e.attribute("value", value.value.map(formatNumber))
+        e.attribute("n", value.n.map(String.init))
+        if unit { e.attribute("unit", value.unit.rawValue) }
+        if value.suppressed { e.attribute("suppressed", "true") }
+        e.attribute("status", value.status.rawValue)
+    }
+
+    /// The pages that name people: every relationship active on as_of with its health, and the policy findings.
+    private func writeAdmin(to root: XMLElement) {
+        let data = report.data
+        let names = Dictionary(data.people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let list = root.element("relationships")
+        let asOf = report.period.asOf
+        for h in report.health {
+            let r = data.relationships[h.relationship]
+            let e = list.element("relationship")
+            e.attribute("id", r.id)
+            e.attribute("type", r.type.rawValue)
+            e.attribute("cohort", r.cohort?.value)
+            e.attribute("start", r.start.description)
+            e.attribute("planned-end", r.plannedEnd?.description)
+            e.attribute("cadence", h.cadence.rawValue)
+            e.attribute("health", h.status.rawValue)
+            e.attribute("last-session", h.lastSession?.description)
+            e.attribute("days-since-contact", String(h.daysSinceContact))
+            e.attribute("sessions-in-window", String(h.sessionsInWindow))
+            e.attribute("expected-in-window", String(h.expectedInWindow))
+            let goals = r.goals.filter { $0.set <= asOf }
+            e.attribute("goals-set", String(goals.count))
+            e.attribute("goals-achieved", String(goals.filter { $0.status == .achieved && ($0.achieved.map { $0 <= asOf } ?? false) }.count))
+            for m in r.mentors {
+                let pe = e.element("mentor")
+                pe.attribute("id", m.value)
+                pe.attribute("name", names[m.value])
+            }
+            for m in r.mentees {
+                let pe = e.element("mentee")
+                pe.attribute("id", m.value)
+                pe.attribute("name", names[m.value])
+            }
+        }
+        let findings = root.element("policy-findings")
+        for pair in report.policy.directReportPairs {
+            let e = findings.element("direct-report")
+            e.attribute("relationship", data.relationships[pair.relationship].id)
+            e.attribute("mentor", pair.mentor)
+            e.attribute("mentor-name", names[pair.mentor])
+            e.attribute("mentee", pair.mentee)
+            e.attribute("mentee-name", names[pair.mentee])
+        }
+        for m in report.policy.overCapacityMentors {
+            let person = data.people[m.person]
+            let e = findings.element("over-capacity")
+            e.attribute("mentor", person.id)
+            e.attribute("mentor-name", person.name)
+            e.attribute("capacity", String(m.capacity))
+            e.attribute("leads", String(m.relationships.count))
+            for r in m.relationships { e.element("relationship-ref").attribute("id", data.relationships[r].id) }
+        }
+        for i in report.policy.pastPlannedEnd {
+            let r = data.relationships[i]
+            let e = findings.element("past-planned-end")
+            e.attribute("relationship", r.id)
+            e.attribute("planned-end", r.plannedEnd?.description)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// How a relationship active on as_of is doing (SPEC §3 "Health"), first rule that applies.
+public enum HealthStatus: String, CaseIterable, Sendable {
+    case tooEarly = "too-early"
+    case atRisk = "at-risk"
+    case behind
+    case onTrack = "on-track"
+}
+
+/// One relationship's health with the facts behind it, for the admin page.
+public struct HealthAssessment: Sendable {
+    public var relationship: Int
+    public var status: HealthStatus
+    public var lastSession: Day?
+    /// Days from the last session on or before as_of (or from the start when none) to as_of.
+    public var daysSinceContact: Int
+    /// Sessions dated in the window [max(start, as_of − 89), as_of], and the floor(L / cadence days) expected.
+    public var sessionsInWindow: Int
+    public var expectedInWindow: Int
+    public var cadence: Cadence
+}
+
+extension KPICalculator {
+    /// The health of every relationship active on as_of, in data order.
+    func healthAssessments() -> [HealthAssessment] {
+        data.relationships.indices.compactMap { i -> HealthAssessment? in
+            let r = data.relationships[i]
+            guard r.isActive(on: asOf) else { return nil }
+            let dates = index.sessionDates[i]
+            let cadence = r.cadence ?? program.defaultCadence
+            let last = ProgrammeIndex.last(dates, onOrBefore: asOf)
+            let sinceContact = asOf.days(since: last ?? r.start)
+            let windowStart = max(r.start, asOf.adding(days: -89))
+            let length = asOf.days(since: windowStart) + 1
+            let inWindow = ProgrammeIndex.count(dates, from: windowStart, to: asOf)
+            let expected = length / cadence.days
+            let status: HealthStatus
+            if asOf.days(since: r.start) < 30 {
+                status = .tooEarly
+            } else if sinceContact > program.atRiskAfterDays {
+                status = .atRisk
+            } else if inWindow < expected {
+                status = .behind
+            } else {
+                status = .onTrack
+            }
+            return HealthAssessment(relationship: i, status: status, lastSession: last, daysSinceContact: sinceContact,
+                                    sessionsInWindow: inWindow, expectedInWindow: expected, cadence: cadence)
+        }
+    }
+}

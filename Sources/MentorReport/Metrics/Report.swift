@@ -1,0 +1,142 @@
+import Foundation
+
+/// Who a report is for: `public` pages show aggregates only; `admin` adds pages that name people.
+public enum ReportAudience: String, Sendable, CaseIterable {
+    case `public`, admin
+}
+
+/// One KPI as reported: this month's value, last month's, and the target.
+public struct ReportedKPI: Sendable {
+    public var current: KPIValue
+    /// Last month's value; nil where it is suppressed or undefined.
+    public var previous: Double?
+    public var target: Double?
+    /// Whether the value meets the target (lower is better for policy counts, at-risk, behind, waiting).
+    public var onTarget: Bool?
+
+    public var id: String { current.id }
+}
+
+/// One month's value of a trend KPI.
+public struct TrendPoint: Sendable {
+    public var month: Month
+    public var value: KPIValue
+}
+
+public struct Trend: Sendable {
+    public var kpi: String
+    public var points: [TrendPoint]
+}
+
+/// Health counts of one slice of the relationships active on as_of (a type or a cohort).
+public struct HealthBreakdown: Sendable {
+    public var key: String
+    public var counts: [HealthStatus: Int]
+}
+
+/// A consented `story` answer, quoted without a name.
+public struct Story: Sendable {
+    public var survey: String
+    public var submitted: Day
+    public var text: String
+}
+
+/// The whole computed report for one month: the input of every export.
+public struct Report: Sendable {
+    public var data: ProgrammeData
+    public var period: ReportingPeriod
+    public var audience: ReportAudience
+    public var kpis: [ReportedKPI]
+    public var trends: [Trend]
+    public var health: [HealthAssessment]
+    public var healthByType: [HealthBreakdown]
+    public var healthByCohort: [HealthBreakdown]
+    public var roi: ReturnOnInvestment?
+    public var stories: [Story]
+    public var policy: PolicyFindings
+    public var groups: [String]
+
+    public func kpi(_ id: String) -> ReportedKPI? { kpis.first { $0.id == id } }
+}
+
+/// The KPIs with trend series (SPEC §3 "Trends").
+public let trendKPIs = ["sessions.count", "relationships.active", "cadence.adherence", "health.at_risk",
+                        "match.rate", "satisfaction.mean.mentees"]
+
+extension Report {
+    /// Computes the report of `period`: every KPI, last month's values, targets and 12-month trends.
+    public init(data: ProgrammeData, period: ReportingPeriod, audience: ReportAudience) {
+        let index = ProgrammeIndex(data)
+        let calculator = KPICalculator(index: index, period: period)
+        let current = calculator.compute()
+        let previous = KPICalculator(index: index, period: ReportingPeriod(period.month.previous)).compute()
+        kpis = current.values.map { value in
+            let target = data.program.target(for: value.id)
+            var onTarget: Bool?
+            if let target, let v = value.value {
+                onTarget = lowerIsBetter(value.id) ? v <= target : v >= target
+            }
+            let last = previous[value.id]
+            return ReportedKPI(current: value, previous: last?.suppressed == true ? nil : last?.value,
+                               target: target, onTarget: onTarget)
+        }
+        // Trends: each month from max(programme start, P − 11) to P.
+        let firstMonth = max(data.program.start.month, period.month.adding(months: -11))
+        var monthly: [(Month, KPISet)] = []
+        var month = firstMonth
+        while month <= period.month {
+            let set: KPISet
+            if month == period.month {
+                set = current
+            } else if month == period.month.previous {
+                set = previous
+            } else {
+                set = KPICalculator(index: index, period: ReportingPeriod(month)).compute()
+            }
+            monthly.append((month, set))
+            month = month.adding(months: 1)
+        }
+        trends = trendKPIs.map { id in
+            Trend(kpi: id, points: monthly.compactMap { m, set in set[id].map { TrendPoint(month: m, value: $0) } })
+        }
+        health = calculator.healthAssessments()
+        var byType: [HealthBreakdown] = RelationshipType.allCases.map { HealthBreakdown(key: $0.rawValue, counts: [:]) }
+        var byCohort: [HealthBreakdown] = data.cohorts.map { HealthBreakdown(key: $0.id, counts: [:]) }
+        let cohortPosition = Dictionary(data.cohorts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for h in health {
+            let r = data.relationships[h.relationship]
+            let t = RelationshipType.allCases.firstIndex(of: r.type)!
+            byType[t].counts[h.status, default: 0] += 1
+            if let c = r.cohort.flatMap({ cohortPosition[$0.value] }) { byCohort[c].counts[h.status, default: 0] += 1 }
+        }
+        healthByType = byType
+        healthByCohort = byCohort
+        roi = calculator.returnOnInvestment()
+        stories = calculator.consentedStories()
+        policy = PolicyFindings(data: data, asOf: period.asOf)
+        groups = index.groups
+        self.data = data
+        self.period = period
+        self.audience = audience
+    }
+}
+
+extension KPICalculator {
+    /// Answers to `story` questions whose respondent consented to be quoted, newest first. Every other
+    /// text answer stays out of the report.
+    func consentedStories() -> [Story] {
+        var stories: [(Story, Int)] = []
+        for r in responses where data.responses[r].consentToQuote {
+            let response = data.responses[r]
+            guard let s = index.surveyIndex[response.survey.value] else { continue }
+            for answer in response.answers {
+                guard case .text(let text) = answer.value, let q = index.question(s, answer.question),
+                      q.scale == .text, q.measure == .story,
+                      !text.allSatisfy({ $0.isWhitespace }) else { continue }
+                stories.append((Story(survey: response.survey.value, submitted: response.submitted,
+                                      text: text.trimmingCharacters(in: .whitespacesAndNewlines)), r))
+            }
+        }
+        return stories.sorted { ($0.0.submitted, $1.1) > ($1.0.submitted, $0.1) }.map(\.0)
+    }
+}
