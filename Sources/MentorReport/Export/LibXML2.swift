@@ -11,6 +11,9 @@ final class XMLDocument {
         xmlDocSetRootElement(doc, root)
     }
 
+    /// Takes ownership of a parsed document.
+    init(adopting doc: xmlDocPtr) { self.doc = doc }
+
     deinit { xmlFreeDoc(doc) }
 
     var root: XMLElement { XMLElement(node: xmlDocGetRootElement(doc)) }
@@ -131,4 +134,14 @@ private func isXMLCharacter(_ c: Unicode.Scalar) -> Bool {
     case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
     default: return false
     }
+}
+
+/// Parses an XML text (no network, no entity expansion) into a document, for checks of written files.
+func parsedDocument(_ text: String) throws -> XMLDocument {
+    let bytes = Array(text.utf8)
+    let options = Int32(XML_PARSE_NONET.rawValue)
+    guard let doc = bytes.withUnsafeBufferPointer({ buffer in
+        buffer.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), "report.xml", "UTF-8", options) }
+    }) else { throw XMLFailure(message: "not well-formed XML: " + lastXMLError()) }
+    return XMLDocument(adopting: doc)
 }

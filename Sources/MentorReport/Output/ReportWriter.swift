@@ -76,7 +76,7 @@ public struct ReportWriter {
             throw OutputFailure("cannot move the reports into place at \(final.path): \(reason(error))")
         }
         try? fm.removeItem(at: retired)
-        return final.path
+        return (outputFolder as NSString).appendingPathComponent(period.description)
     }
 
     private func reason(_ error: Error) -> String {

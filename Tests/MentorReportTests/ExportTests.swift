@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+@testable import MentorReport
+
+/// Builds the reports of a folder into `out` as `mentor-report build` does; returns the written folder.
+@discardableResult
+func build(_ folder: String, out: String, period: String? = nil, audience: ReportAudience = .public,
+           templates: String = Fixture.repository.appendingPathComponent("templates").path) throws -> String {
+    let loaded = Loader(folder: folder).load()
+    #expect(!validate(loaded).hasErrors)
+    let p = period.flatMap(Month.init(text:)).map(ReportingPeriod.init) ?? ReportingPeriod.default(for: loaded.data)
+    let report = Report(data: loaded.data, period: p, audience: audience)
+    let writer = ReportWriter(outputFolder: out, templatesFolder: templates)
+    return try writer.write(try writer.render(report), period: p.month)
+}
+
+/// Every file under `folder`, relative path → bytes.
+func contents(of folder: String) throws -> [String: [UInt8]] {
+    var result: [String: [UInt8]] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: folder)
+    while let relative = enumerator?.nextObject() as? String {
+        var isDirectory: ObjCBool = false
+        let path = folder + "/" + relative
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            result[relative] = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+        }
+    }
+    return result
+}
+
+@Suite struct ExportTests {
+    static let sample = Fixture.repository.appendingPathComponent("data").path
+
+    @Test func sampleReportValidatesAgainstTheShippedSchemaInBothAudiences() throws {
+        for audience in ReportAudience.allCases {
+            let out = try TemporaryFolder()
+            let written = try build(Self.sample, out: out.path, audience: audience)
+            // Validate the written file again, independently of the writer, with libxml2's schema validator.
+            let schema = try XMLSchema(path: Fixture.repository.appendingPathComponent("templates/report.xsd").path)
+            let xml = try String(contentsOfFile: written + "/report.xml", encoding: .utf8)
+            let document = try parsedDocument(xml)
+            #expect(document.validate(against: schema) == [])
+            #expect(xml.contains("<report format-version=\"1\" audience=\"\(audience.rawValue)\" period=\"2026-10\""))
+            #expect(xml.contains("<relationships>") == (audience == .admin))
+        }
+    }
+
+    @Test func kpiElementsFollowTheSpecShape() throws {
+        let out = try TemporaryFolder()
+        let written = try build(Fixture.path("kpi-surveys"), out: out.path, period: "2026-03")
+        let xml = try String(contentsOfFile: written + "/report.xml", encoding: .utf8)
+        #expect(xml.contains(#"<kpi id="nps.mentees" value="20" n="5" unit="nps" status="ok"/>"#))
+        #expect(xml.contains(#"<kpi id="nps.mentors" unit="nps" suppressed="true" status="suppressed"/>"#))
+        #expect(xml.contains(#"<kpi id="competency.communication.ci95_low" value="0.3806" n="5" unit="likert" status="ok"/>"#))
+        #expect(xml.contains(#"<kpi id="surveys.response_rate.fin" value="0.8333" n="6" unit="ratio" status="ok"/>"#))
+    }
+
+    @Test func csvHasOneRowPerKPIWithStatus() throws {
+        let out = try TemporaryFolder()
+        let written = try build(Fixture.path("kpi-surveys"), out: out.path, period: "2026-03")
+        let csv = try String(contentsOfFile: written + "/kpis.csv", encoding: .utf8)
+        let rows = csv.components(separatedBy: "\r\n")
+        #expect(rows.first == "id,value,unit,n,previous,status")
+        #expect(rows.last == "")  // every row ends in CRLF
+        #expect(rows.contains("satisfaction.mean.mentees,3.6,likert,5,,ok"))
+        #expect(rows.contains("satisfaction.mean.mentors,,likert,,,suppressed"))
+        // A survey not open in February has no previous value; in March its rate is 5/6.
+        #expect(rows.contains("surveys.response_rate.fin,0.8333,ratio,6,,ok"))
+        let loaded = Loader(folder: Fixture.path("kpi-surveys")).load()
+        #expect(rows.count - 2 == KPICatalog(data: loaded.data).ids.count)
+        #expect(KPICSV.quoted("a,b") == "\"a,b\"" && KPICSV.quoted("say \"hi\"") == "\"say \"\"hi\"\"\"" && KPICSV.quoted("x") == "x")
+    }
+
+    @Test func numbersHaveAtMostFourDecimalsAndNoTrailingZeros() {
+        #expect(formatNumber(0.91666666) == "0.9167")
+        #expect(formatNumber(24) == "24")
+        #expect(formatNumber(2.5) == "2.5")
+        #expect(formatNumber(-0.00001) == "0")
+        #expect(formatNumber(-1.25) == "-1.25")
+        #expect(formatNumber(120000) == "120000")
+    }
+
+    @Test func sameDataAndFlagsGiveByteIdenticalFiles() throws {
+        let first = try TemporaryFolder(), second = try TemporaryFolder()
+        try build(Self.sample, out: first.path, audience: .admin)
+        try build(Self.sample, out: second.path, audience: .admin)
+        let a = try contents(of: first.path), b = try contents(of: second.path)
+        #expect(a.keys.sorted() == ["2026-10/kpis.csv", "2026-10/report.xml"])
+        #expect(a == b)
+    }
+
+    @Test func confidentialTextNeverReachesAnyOutput() throws {
+        // Planted: a session note (minimal), a text answer (minimal), a story without consent and a
+        // superseded consented story (kpi-surveys).
+        let planted = ["Talked about the reorganisation", "free text", "CONFIDENTIAL-STORY-NOT-CONSENTED", "SUPERSEDED-STORY"]
+        for (fixture, period) in [("minimal", "2026-02"), ("kpi-surveys", "2026-03")] {
+            for audience in ReportAudience.allCases {
+                let out = try TemporaryFolder()
+                try build(Fixture.path(fixture), out: out.path, period: period, audience: audience)
+                for (file, bytes) in try contents(of: out.path) {
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    for secret in planted { #expect(!text.contains(secret), "\(secret) in \(fixture) \(file)") }
+                }
+            }
+        }
+    }
+
+    @Test func consentedStoryIsQuotedEscapedAndWithoutAName() throws {
+        let out = try TemporaryFolder()
+        let written = try build(Fixture.path("kpi-surveys"), out: out.path, period: "2026-03")
+        let xml = try String(contentsOfFile: written + "/report.xml", encoding: .utf8)
+        #expect(xml.contains(#"<story survey="fin" submitted="2026-03-05">Mentoring gave me &lt;courage&gt; &amp; the "voice" to lead — merci</story>"#))
+        #expect(!xml.contains("Mentee S1") && !xml.contains("\"s1\""))
+    }
+
+    @Test func publicReportNamesNobody() throws {
+        let out = try TemporaryFolder()
+        let written = try build(Self.sample, out: out.path)
+        let xml = try String(contentsOfFile: written + "/report.xml", encoding: .utf8)
+        let data = Loader(folder: Self.sample).load().data
+        for person in data.people {
+            #expect(!xml.contains(person.name), "\(person.name)")
+            #expect(!xml.contains("\"\(person.id)\""), "\(person.id)")
+        }
+    }
+
+    @Test func failedRunLeavesThePreviousOutputUntouched() throws {
+        let out = try TemporaryFolder()
+        try build(Fixture.path("minimal"), out: out.path, period: "2026-02")
+        let before = try contents(of: out.path)
+        // A schema that cannot be read stops the run before anything is written.
+        let templates = try TemporaryFolder()
+        #expect(throws: OutputFailure.self) {
+            try build(Fixture.path("minimal"), out: out.path, period: "2026-02", templates: templates.path)
+        }
+        #expect(try contents(of: out.path) == before)
+        // A second run for the same month replaces the folder whole, leaving nothing of its work behind.
+        try build(Fixture.path("minimal"), out: out.path, period: "2026-02", audience: .admin)
+        let after = try contents(of: out.path)
+        #expect(after.keys.sorted() == ["2026-02/kpis.csv", "2026-02/report.xml"])
+        #expect(after != before)
+    }
+}
