@@ -11,6 +11,8 @@ struct Options {
     var seed: UInt64 = 1
     var data: String?
     var runs = 3
+    /// Only load once and compute the report this many times (for profiling the KPI engine).
+    var profileKPIs = 0
 
     init(_ arguments: [String]) {
         var i = 0
@@ -25,6 +27,7 @@ struct Options {
             case "--seed": seed = UInt64(value()) ?? seed
             case "--data": data = value()
             case "--runs": runs = max(1, Int(value()) ?? runs)
+            case "--profile-kpis": profileKPIs = max(1, Int(value()) ?? 1)
             default: fail("unknown option \(arguments[i]); expected --people N, --seed S, --data DIR, --runs K")
             }
             i += 1
@@ -70,6 +73,15 @@ if options.data == nil {
     }
 }
 
+if options.profileKPIs > 0 {
+    let loaded = Loader(folder: folder).load()
+    let period = ReportingPeriod.default(for: loaded.data)
+    var kpis = 0
+    for _ in 0..<options.profileKPIs { kpis += Report(data: loaded.data, period: period, audience: .admin).kpis.count }
+    print("computed \(kpis) KPIs")
+    exit(0)
+}
+
 let files = yamlFiles(in: folder)
 let totalBytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
 let megabytes = Double(totalBytes) / 1e6
@@ -100,6 +112,21 @@ let loadOnly = measure(options.runs) {
     _ = Loader(folder: folder, concurrent: false).load()
 }
 
+// The KPI engine: every KPI for the default month, last month's values and the 12-month trends.
+let loaded = Loader(folder: folder).load()
+let period = ReportingPeriod.default(for: loaded.data)
+var kpiCount = 0
+let kpiTime = measure(options.runs) {
+    let report = Report(data: loaded.data, period: period, audience: .admin)
+    kpiCount = report.kpis.count
+}
+var exportBytes = 0
+let exportTime = measure(options.runs) {
+    let report = Report(data: loaded.data, period: period, audience: .admin)
+    let writer = ReportWriter(outputFolder: "unused", templatesFolder: "templates")
+    exportBytes = ((try? writer.render(report)) ?? []).reduce(0) { $0 + $1.bytes.count }
+}
+
 @MainActor func row(_ name: String, _ seconds: Double) -> String {
     let padded = name.padding(toLength: 44, withPad: " ", startingAt: 0)
     return padded + String(format: "%8.3f s %9.1f MB/s %12.0f records/s %6.2f× bare", seconds, megabytes / seconds,
@@ -111,3 +138,6 @@ print(row("libyaml bare event parse (1 thread)", bare))
 print(row("load (1 thread)", loadOnly))
 print(row("load + validate (1 thread)", single))
 print(row("load + validate (all cores)", parallel))
+print(String(format: "KPIs: %d KPIs for %@ with previous month and trends in %.3f s = %.1f%% of the 1-thread load",
+             kpiCount, period.month.description, kpiTime, 100 * kpiTime / loadOnly))
+print(String(format: "KPIs + report.xml (admin, XSD-validated) + kpis.csv: %.3f s, %.1f MB", exportTime, Double(exportBytes) / 1e6))

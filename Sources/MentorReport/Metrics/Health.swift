@@ -22,19 +22,20 @@ public struct HealthAssessment: Sendable {
 extension KPICalculator {
     /// The health of every relationship active on as_of, in data order.
     func healthAssessments() -> [HealthAssessment] {
-        data.relationships.indices.compactMap { i -> HealthAssessment? in
-            let r = data.relationships[i]
-            guard r.isActive(on: asOf) else { return nil }
+        let defaultCadence = program.defaultCadence
+        return index.start.indices.compactMap { i -> HealthAssessment? in
+            guard index.isActive(i, on: asOf) else { return nil }
+            let start = index.start[i]
             let dates = index.sessionDates[i]
-            let cadence = r.cadence ?? program.defaultCadence
+            let cadence = data.relationships[i].cadence ?? defaultCadence
             let last = ProgrammeIndex.last(dates, onOrBefore: asOf)
-            let sinceContact = asOf.days(since: last ?? r.start)
-            let windowStart = max(r.start, asOf.adding(days: -89))
+            let sinceContact = asOf.days(since: last ?? start)
+            let windowStart = max(start, asOf.adding(days: -89))
             let length = asOf.days(since: windowStart) + 1
             let inWindow = ProgrammeIndex.count(dates, from: windowStart, to: asOf)
             let expected = length / cadence.days
             let status: HealthStatus
-            if asOf.days(since: r.start) < 30 {
+            if asOf.days(since: start) < 30 {
                 status = .tooEarly
             } else if sinceContact > program.atRiskAfterDays {
                 status = .atRisk

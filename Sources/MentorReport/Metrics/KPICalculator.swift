@@ -18,11 +18,11 @@ struct KPICalculator {
     init(index: ProgrammeIndex, period: ReportingPeriod) {
         self.index = index
         self.period = period
-        let people = index.data.people
-        enrolledMentees = people.indices.filter { people[$0].isMentee && people[$0].enrolled <= period.asOf }
-        enrolledMentors = people.indices.filter { people[$0].isMentor && people[$0].enrolled <= period.asOf }
-        activeInPeriod = index.data.relationships.indices.filter {
-            index.data.relationships[$0].isActive(from: period.first, to: period.last)
+        let count = index.data.people.count
+        enrolledMentees = (0..<count).filter { index.isMentee[$0] && index.enrolled[$0] <= period.asOf }
+        enrolledMentors = (0..<count).filter { index.links.isMentor[$0] && index.enrolled[$0] <= period.asOf }
+        activeInPeriod = index.start.indices.filter {
+            index.start[$0] <= period.last && (index.ended[$0].map { $0 >= period.first } ?? true)
         }
         responses = index.countedResponses(asOf: period.asOf)
     }
@@ -37,6 +37,14 @@ struct KPICalculator {
         return set
     }
 
+    /// Only the families that hold the trend KPIs (matching, engagement, reaction): a trend month costs
+    /// less than a full month.
+    func computeTrendFamilies() -> KPISet {
+        var set = KPISet()
+        for kpi in participation() + engagement(health: healthAssessments()) + reaction() { set.append(kpi) }
+        return set
+    }
+
     // MARK: Participation and matching
 
     func participation() -> [KPIValue] {
@@ -46,13 +54,13 @@ struct KPICalculator {
             // match.rate: a mentee of a relationship with start <= as_of; the earliest start is the first match.
             guard let first = index.firstStartAsMentee[p], first <= asOf else { continue }
             matched += 1
-            daysToMatch.append(Double(max(0, first.days(since: data.people[p].enrolled))))
+            daysToMatch.append(Double(max(0, first.days(since: index.enrolled[p]))))
         }
         var led = 0
         var capacity = 0
         for p in enrolledMentors {
-            led += index.ledBy[p].filter { data.relationships[$0].isActive(on: asOf) }.count
-            capacity += data.people[p].mentorCapacity ?? program.defaultMentorCapacity
+            led += index.ledBy[p].filter { index.isActive($0, on: asOf) }.count
+            capacity += index.links.capacity[p]
         }
         return [
             .count("participants.mentors", enrolledMentors.count),
@@ -67,20 +75,23 @@ struct KPICalculator {
     // MARK: Engagement
 
     func engagement(health: [HealthAssessment]) -> [KPIValue] {
-        let relationships = data.relationships
         let active = activeInPeriod.count
         var out: [KPIValue] = [
             .count("relationships.active", active),
-            .count("relationships.new", relationships.filter { period.month.contains($0.start) }.count),
-            .count("relationships.ended", relationships.filter { $0.ended.map(period.month.contains) ?? false }.count),
+            .count("relationships.new", index.start.filter(period.contains).count),
+            .count("relationships.ended", index.ended.filter { $0.map(period.contains) ?? false }.count),
         ]
-        for type in RelationshipType.allCases {
-            out.append(.count("relationships.active.type.\(type.rawValue)",
-                              activeInPeriod.filter { relationships[$0].type == type }.count))
+        var byType = [Int](repeating: 0, count: RelationshipType.allCases.count)
+        var byCohort = [Int](repeating: 0, count: data.cohorts.count)
+        for i in activeInPeriod {
+            byType[RelationshipType.allCases.firstIndex(of: index.type[i])!] += 1
+            if let c = index.cohort[i] { byCohort[c] += 1 }
         }
-        for cohort in data.cohorts {
-            out.append(.count("relationships.active.cohort.\(cohort.id)",
-                              activeInPeriod.filter { relationships[$0].cohort?.value == cohort.id }.count))
+        for (t, type) in RelationshipType.allCases.enumerated() {
+            out.append(.count("relationships.active.type.\(type.rawValue)", byType[t]))
+        }
+        for (c, cohort) in data.cohorts.enumerated() {
+            out.append(.count("relationships.active.cohort.\(cohort.id)", byCohort[c]))
         }
         var counts: [HealthStatus: Int] = [:]
         for h in health { counts[h.status, default: 0] += 1 }
@@ -92,7 +103,7 @@ struct KPICalculator {
             .count("health.too_early", counts[.tooEarly] ?? 0),
             .rate("cadence.adherence", onTrack, onTrack + behind + atRisk),
         ]
-        let month = index.months[period.month.ordinal] ?? ProgrammeIndex.MonthSessions()
+        let month = index.sessions(in: period.month)
         out += [
             .count("sessions.count", month.count),
             KPIValue("sessions.hours", .hours, Double(month.minutes) / 60, n: month.count),
@@ -103,16 +114,10 @@ struct KPICalculator {
                      n: month.attendanceSessions),
         ]
         // goals.set_rate, goals.achieved, goals.achievement_rate
-        let withGoal = activeInPeriod.filter { relationships[$0].goals.contains { $0.set <= asOf } }.count
-        var achievedInPeriod = 0, achievedByAsOf = 0, setByAsOf = 0
-        for r in relationships {
-            for g in r.goals {
-                if g.set <= asOf { setByAsOf += 1 }
-                guard g.status == .achieved, let day = g.achieved else { continue }
-                if day <= asOf { achievedByAsOf += 1 }
-                if period.month.contains(day) { achievedInPeriod += 1 }
-            }
-        }
+        let withGoal = activeInPeriod.filter { index.firstGoalSet[$0].map { $0 <= asOf } ?? false }.count
+        let setByAsOf = ProgrammeIndex.upperBound(index.goalSetDays, asOf)
+        let achievedByAsOf = ProgrammeIndex.upperBound(index.goalAchievedDays, asOf)
+        let achievedInPeriod = ProgrammeIndex.count(index.goalAchievedDays, from: period.first, to: period.last)
         out += [
             .rate("goals.set_rate", withGoal, active),
             .count("goals.achieved", achievedInPeriod),
@@ -124,32 +129,18 @@ struct KPICalculator {
     /// surveys.response_rate.<survey>: the audience is the people of the survey's role enrolled by the
     /// day it opens and who had not left before it; the rate counts those who responded by as_of.
     func surveyResponseRates() -> [KPIValue] {
-        var respondents = [Set<Int>](repeating: [], count: data.surveys.count)
-        for r in responses {
-            let response = data.responses[r]
-            if let s = index.surveyIndex[response.survey.value], let p = index.personIndex[response.respondent.value] {
-                respondents[s].insert(p)
-            }
-        }
-        return data.surveys.enumerated().map { s, survey in
+        data.surveys.enumerated().map { s, survey in
             let id = "surveys.response_rate.\(survey.id)"
-            guard survey.opens <= asOf, index.surveyIndex[survey.id] == s else { return KPIValue(id, .ratio, nil) }
-            var audience = 0, responded = 0
-            for (p, person) in data.people.enumerated() {
-                let hasRole = survey.audience == .mentees ? person.isMentee : person.isMentor
-                guard hasRole, person.enrolled <= survey.opens,
-                      !index.departures[p].contains(where: { $0 < survey.opens }) else { continue }
-                audience += 1
-                if respondents[s].contains(p) { responded += 1 }
-            }
-            return .rate(id, responded, audience)
+            guard survey.opens <= asOf else { return KPIValue(id, .ratio, nil) }
+            let audience = index.audienceFirstResponse[s]
+            return .rate(id, audience.filter { $0.map { $0 <= asOf } ?? false }.count, audience.count)
         }
     }
 
     // MARK: Policy
 
     func policy() -> [KPIValue] {
-        let findings = PolicyFindings(data: data, asOf: asOf)
+        let findings = PolicyFindings(data: data, links: index.links, asOf: asOf)
         return [
             .count("policy.direct_report_pairs", findings.directReportPairs.count),
             .count("policy.over_capacity_mentors", findings.overCapacityMentors.count),

@@ -6,8 +6,9 @@ struct ProgrammeIndex {
     let surveyIndex: [String: Int]
     /// Session dates of each relationship, sorted.
     let sessionDates: [[Day]]
-    /// Per-month session sums, by month ordinal.
-    let months: [Int: MonthSessions]
+    /// Per-month session sums, from `firstMonth` on.
+    let months: [MonthSessions]
+    let firstMonth: Int
     /// Earliest relationship start of each person as a mentee (nil: never a mentee of a relationship).
     let firstStartAsMentee: [Day?]
     /// The relationships each person leads as a mentor (indices into `data.relationships`).
@@ -21,6 +22,40 @@ struct ProgrammeIndex {
     let groups: [String]
     /// Each survey's question ids → position in its `questions`.
     let questionLookup: [[String: Int]]
+
+    // People, by position in `data.people`.
+    let isMentee: [Bool]
+    let enrolled: [Day]
+    /// Relationships' mentors and mentees, managers and capacities as people positions.
+    let links: PolicyFindings.Links
+    /// Each response's survey and respondent positions (nil for an unknown id, which validation rejects).
+    let responseSurvey: [Int?]
+    let responseRespondent: [Int?]
+    /// What each response's answers add to the reaction KPIs, worked out once.
+    let answerTallies: [AnswerTally]
+    /// Each baseline or final response's mean likert5 answer per competency (by competency position).
+    let competencyScores: [[Double?]]
+    /// Per survey: the day each audience member first responded (nil: never), for response rates.
+    let audienceFirstResponse: [[Day?]]
+
+    // Relationships, by position in `data.relationships`, as flat arrays for the monthly scans.
+    let start: [Day]
+    let ended: [Day?]
+    let type: [RelationshipType]
+    /// Position of the relationship's cohort in `data.cohorts`.
+    let cohort: [Int?]
+    /// The earliest `set` day of each relationship's goals (nil: no goals).
+    let firstGoalSet: [Day?]
+    /// Every goal's `set` day, and the `achieved` day of achieved goals, sorted.
+    let goalSetDays: [Day]
+    let goalAchievedDays: [Day]
+
+    /// A response's contribution to satisfaction, NPS and mentor-learning KPIs.
+    struct AnswerTally {
+        var satisfactionAnswers = 0, satisfactionSum = 0, satisfactionTop2 = 0
+        var npsAnswers = 0, promoters = 0, detractors = 0
+        var learningAnswers = 0, learningTop2 = 0
+    }
 
     struct SubmissionGroup {
         var survey: Int
@@ -54,41 +89,52 @@ struct ProgrammeIndex {
             r.type == .group ? Set(r.mentors.map(\.value) + r.mentees.map(\.value)) : []
         }
         var dates = [[Day]](repeating: [], count: data.relationships.count)
-        var months: [Int: MonthSessions] = [:]
-        for s in data.sessions {
-            let r = relationships[s.relationship.value]
-            if let r { dates[r].append(s.date) }
-            var m = months[s.date.month.ordinal, default: MonthSessions()]
-            m.count += 1
-            m.minutes += s.minutes
-            if let live = s.liveIssue {
-                m.liveIssueStated += 1
-                if live { m.liveIssueTrue += 1 }
+        let sessions = data.sessions
+        var sessionRelationship = [Int](repeating: -1, count: sessions.count)
+        var firstMonth = Int.max, lastMonth = Int.min
+        for i in sessions.indices {
+            let date = sessions[i].date
+            if let r = relationships[sessions[i].relationship.value] {
+                sessionRelationship[i] = r
+                dates[r].append(date)
+            }
+            let m = date.month.ordinal
+            firstMonth = min(firstMonth, m)
+            lastMonth = max(lastMonth, m)
+        }
+        if sessions.isEmpty { (firstMonth, lastMonth) = (0, -1) }
+        var months = [MonthSessions](repeating: MonthSessions(), count: lastMonth - firstMonth + 1)
+        for i in sessions.indices {
+            let m = sessions[i].date.month.ordinal - firstMonth
+            months[m].count += 1
+            months[m].minutes += sessions[i].minutes
+            if let live = sessions[i].liveIssue {
+                months[m].liveIssueStated += 1
+                if live { months[m].liveIssueTrue += 1 }
             }
             // group.attendance_rate
-            if let r, data.relationships[r].type == .group, let attendees = s.attendees, !members[r].isEmpty {
+            let r = sessionRelationship[i]
+            if r >= 0, !members[r].isEmpty, let attendees = sessions[i].attendees {
                 let present = Set(attendees.map(\.value)).intersection(members[r]).count
-                m.attendanceSum += Double(present) / Double(members[r].count)
-                m.attendanceSessions += 1
+                months[m].attendanceSum += Double(present) / Double(members[r].count)
+                months[m].attendanceSessions += 1
             }
-            months[s.date.month.ordinal] = m
         }
-        sessionDates = dates.map { $0.sorted() }
+        sessionDates = dates.map { $0.count > 1 ? $0.sorted() : $0 }
         self.months = months
+        self.firstMonth = firstMonth
 
         var firstStart = [Day?](repeating: nil, count: data.people.count)
         var led = [[Int]](repeating: [], count: data.people.count)
-        for (i, r) in data.relationships.enumerated() {
-            for m in Set(r.mentees.map(\.value)) {
-                guard let p = people[m] else { continue }
-                if firstStart[p].map({ r.start < $0 }) ?? true { firstStart[p] = r.start }
-            }
-            for m in Set(r.mentors.map(\.value)) {
-                if let p = people[m] { led[p].append(i) }
-            }
+        let links = PolicyFindings.Links(data)
+        for i in data.relationships.indices {
+            let start = data.relationships[i].start
+            for p in links.menteesOf[i] where firstStart[p].map({ start < $0 }) ?? true { firstStart[p] = start }
+            for p in links.mentorsOf[i] { led[p].append(i) }
         }
         firstStartAsMentee = firstStart
         ledBy = led
+        self.links = links
 
         var groupsByKey: [Int: Int] = [:]
         var submissions: [SubmissionGroup] = []
@@ -102,7 +148,7 @@ struct ProgrammeIndex {
                 submissions.append(SubmissionGroup(survey: s, respondent: p, responses: [i]))
             }
         }
-        for g in submissions.indices {
+        for g in submissions.indices where submissions[g].responses.count > 1 {
             // Stable: equal dates keep file order, so the later record of a day is the latest.
             submissions[g].responses = submissions[g].responses.enumerated()
                 .sorted { (data.responses[$0.element].submitted, $0.offset) < (data.responses[$1.element].submitted, $1.offset) }
@@ -123,10 +169,90 @@ struct ProgrammeIndex {
         self.promotions = promotions.map { $0.sorted() }
         self.departures = departures.map { $0.sorted() }
         groups = KPICatalog.groups(in: data)
-        questionLookup = data.surveys.map { survey in
+        let questionLookup: [[String: Int]] = data.surveys.map { survey in
             var lookup: [String: Int] = [:]
             for (i, q) in survey.questions.enumerated() where lookup[q.id] == nil { lookup[q.id] = i }
             return lookup
+        }
+        self.questionLookup = questionLookup
+
+        start = data.relationships.map(\.start)
+        ended = data.relationships.map(\.ended)
+        type = data.relationships.map(\.type)
+        let cohortPosition = Dictionary(data.cohorts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        cohort = data.relationships.map { $0.cohort.flatMap { cohortPosition[$0.value] } }
+        firstGoalSet = data.relationships.map { $0.goals.lazy.map(\.set).min() }
+        goalSetDays = data.relationships.flatMap { $0.goals.map(\.set) }.sorted()
+        goalAchievedDays = data.relationships.flatMap { r in
+            r.goals.compactMap { $0.status == .achieved ? $0.achieved : nil }
+        }.sorted()
+
+        isMentee = data.people.map(\.isMentee)
+        enrolled = data.people.map(\.enrolled)
+
+        responseSurvey = data.responses.map { surveys[$0.survey.value] }
+        responseRespondent = data.responses.map { people[$0.respondent.value] }
+        let competencyPosition = Dictionary(data.competencies.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var tallies: [AnswerTally] = []
+        var scores: [[Double?]] = []
+        tallies.reserveCapacity(data.responses.count)
+        scores.reserveCapacity(data.responses.count)
+        for (r, response) in data.responses.enumerated() {
+            var tally = AnswerTally()
+            var sums = [Int](repeating: 0, count: data.competencies.count)
+            var counts = [Int](repeating: 0, count: data.competencies.count)
+            guard let s = responseSurvey[r] else {
+                tallies.append(tally)
+                scores.append([])
+                continue
+            }
+            let survey = data.surveys[s]
+            for answer in response.answers {
+                guard case .number(let v) = answer.value, let qi = questionLookup[s][answer.question] else { continue }
+                let q = survey.questions[qi]
+                switch (q.scale, q.measure) {
+                case (.likert5, .satisfaction?):
+                    tally.satisfactionAnswers += 1
+                    tally.satisfactionSum += v
+                    if v >= 4 { tally.satisfactionTop2 += 1 }
+                case (.likert5, .mentorLearning?) where survey.audience == .mentors:
+                    // reciprocal.top2: mentors' answers only
+                    tally.learningAnswers += 1
+                    if v >= 4 { tally.learningTop2 += 1 }
+                case (.nps, _):
+                    tally.npsAnswers += 1
+                    if v >= 9 { tally.promoters += 1 }
+                    if v <= 6 { tally.detractors += 1 }
+                default:
+                    break
+                }
+                if q.scale == .likert5, let c = q.competency.flatMap({ competencyPosition[$0.value] }) {
+                    sums[c] += v
+                    counts[c] += 1
+                }
+            }
+            tallies.append(tally)
+            scores.append(survey.kind == .checkin ? [] : sums.indices.map { counts[$0] == 0 ? nil : Double(sums[$0]) / Double(counts[$0]) })
+        }
+        answerTallies = tallies
+        competencyScores = scores
+
+        // surveys.response_rate: the audience is fixed by the opening day; who responded by when is not.
+        var firstResponse = [[Day?]](repeating: [Day?](repeating: nil, count: data.people.count), count: data.surveys.count)
+        for (r, response) in data.responses.enumerated() {
+            guard let s = responseSurvey[r], let p = responseRespondent[r] else { continue }
+            if firstResponse[s][p].map({ response.submitted < $0 }) ?? true { firstResponse[s][p] = response.submitted }
+        }
+        let leftDates = self.departures
+        audienceFirstResponse = data.surveys.enumerated().map { s, survey in
+            data.people.indices.compactMap { p -> Day?? in
+                let person = data.people[p]
+                let hasRole = survey.audience == .mentees ? person.isMentee : person.isMentor
+                guard hasRole, person.enrolled <= survey.opens, !leftDates[p].contains(where: { $0 < survey.opens }) else {
+                    return nil
+                }
+                return .some(firstResponse[s][p])
+            }
         }
     }
 
@@ -144,6 +270,17 @@ struct ProgrammeIndex {
             if let latest = g.responses.last(where: { data.responses[$0].submitted <= asOf }) { result.append(latest) }
         }
         return result.sorted()
+    }
+
+    /// Relationship `i` is active on `day`.
+    func isActive(_ i: Int, on day: Day) -> Bool {
+        start[i] <= day && (ended[i].map { day <= $0 } ?? true)
+    }
+
+    /// The sessions of a month (all zero for a month without any).
+    func sessions(in month: Month) -> MonthSessions {
+        let i = month.ordinal - firstMonth
+        return months.indices.contains(i) ? months[i] : MonthSessions()
     }
 
     /// Number of sorted `dates` in `from...to`.

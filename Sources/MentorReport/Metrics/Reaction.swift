@@ -16,58 +16,60 @@ extension KPICalculator {
     func reaction() -> [KPIValue] {
         struct Tally {
             var answers = 0, sum = 0, top2 = 0, promoters = 0, detractors = 0
-            var people = Set<Int>()
+            var people = 0
         }
-        var satisfaction: [Audience: Tally] = [:]
-        var nps: [Audience: Tally] = [:]
+        var satisfaction = [Tally](repeating: Tally(), count: 2)
+        var nps = [Tally](repeating: Tally(), count: 2)
         var learning = Tally()
+        // Distinct respondents: one flag per person and KPI family.
+        var counted = [[Bool]](repeating: [Bool](repeating: false, count: data.people.count), count: 5)
+        func count(_ family: Int, _ person: Int, _ tally: inout Tally) {
+            if !counted[family][person] {
+                counted[family][person] = true
+                tally.people += 1
+            }
+        }
         for r in responses {
-            let response = data.responses[r]
-            guard let s = index.surveyIndex[response.survey.value],
-                  let person = index.personIndex[response.respondent.value] else { continue }
-            let audience = data.surveys[s].audience
-            for answer in response.answers {
-                guard case .number(let v) = answer.value, let q = index.question(s, answer.question) else { continue }
-                switch (q.scale, q.measure) {
-                case (.likert5, .satisfaction?):
-                    satisfaction[audience, default: Tally()].answers += 1
-                    satisfaction[audience]!.sum += v
-                    if v >= 4 { satisfaction[audience]!.top2 += 1 }
-                    satisfaction[audience]!.people.insert(person)
-                case (.likert5, .mentorLearning?) where audience == .mentors:
-                    // reciprocal.top2: mentors' answers only
-                    learning.answers += 1
-                    if v >= 4 { learning.top2 += 1 }
-                    learning.people.insert(person)
-                case (.nps, _):
-                    nps[audience, default: Tally()].answers += 1
-                    if v >= 9 { nps[audience]!.promoters += 1 }
-                    if v <= 6 { nps[audience]!.detractors += 1 }
-                    nps[audience]!.people.insert(person)
-                default:
-                    break
-                }
+            guard let s = index.responseSurvey[r], let person = index.responseRespondent[r] else { continue }
+            let role = data.surveys[s].audience == .mentees ? 0 : 1
+            let t = index.answerTallies[r]
+            if t.satisfactionAnswers > 0 {
+                satisfaction[role].answers += t.satisfactionAnswers
+                satisfaction[role].sum += t.satisfactionSum
+                satisfaction[role].top2 += t.satisfactionTop2
+                count(role, person, &satisfaction[role])
+            }
+            if t.npsAnswers > 0 {
+                nps[role].answers += t.npsAnswers
+                nps[role].promoters += t.promoters
+                nps[role].detractors += t.detractors
+                count(2 + role, person, &nps[role])
+            }
+            if t.learningAnswers > 0 {
+                learning.answers += t.learningAnswers
+                learning.top2 += t.learningTop2
+                count(4, person, &learning)
             }
         }
         var out: [KPIValue] = []
-        for role in Audience.allCases {
-            let sat = satisfaction[role] ?? Tally()
-            let n = nps[role] ?? Tally()
-            out.append(fromAnswers(KPIValue("satisfaction.mean.\(role.rawValue)", .likert,
-                                            sat.answers == 0 ? nil : Double(sat.sum) / Double(sat.answers), n: sat.people.count),
-                                   respondents: sat.people.count))
-            out.append(fromAnswers(KPIValue("satisfaction.top2.\(role.rawValue)", .ratio,
-                                            sat.answers == 0 ? nil : Double(sat.top2) / Double(sat.answers), n: sat.people.count),
-                                   respondents: sat.people.count))
-            out.append(fromAnswers(KPIValue("nps.\(role.rawValue)", .nps,
+        for (role, audience) in [(0, Audience.mentees), (1, Audience.mentors)] {
+            let sat = satisfaction[role]
+            let n = nps[role]
+            out.append(fromAnswers(KPIValue("satisfaction.mean.\(audience.rawValue)", .likert,
+                                            sat.answers == 0 ? nil : Double(sat.sum) / Double(sat.answers), n: sat.people),
+                                   respondents: sat.people))
+            out.append(fromAnswers(KPIValue("satisfaction.top2.\(audience.rawValue)", .ratio,
+                                            sat.answers == 0 ? nil : Double(sat.top2) / Double(sat.answers), n: sat.people),
+                                   respondents: sat.people))
+            out.append(fromAnswers(KPIValue("nps.\(audience.rawValue)", .nps,
                                             netPromoterScore(promoters: n.promoters, detractors: n.detractors, answers: n.answers),
-                                            n: n.people.count),
-                                   respondents: n.people.count))
+                                            n: n.people),
+                                   respondents: n.people))
         }
         out.append(fromAnswers(KPIValue("reciprocal.top2", .ratio,
                                         learning.answers == 0 ? nil : Double(learning.top2) / Double(learning.answers),
-                                        n: learning.people.count),
-                               respondents: learning.people.count))
+                                        n: learning.people),
+                               respondents: learning.people))
         return out
     }
 
@@ -88,33 +90,26 @@ extension KPICalculator {
     /// earliest baseline response) paired with their post score (the same in their latest final
     /// response) when pre was submitted before post.
     func learning() -> [KPIValue] {
-        var earliestBaseline: [Int: Int] = [:]
-        var latestFinal: [Int: Int] = [:]
+        var earliestBaseline = [Int](repeating: -1, count: data.people.count)
+        var latestFinal = [Int](repeating: -1, count: data.people.count)
         // `responses` is in file order; ties on the date keep the first baseline and the last final.
         for r in responses {
-            let response = data.responses[r]
-            guard let s = index.surveyIndex[response.survey.value],
-                  let p = index.personIndex[response.respondent.value] else { continue }
+            guard let s = index.responseSurvey[r], let p = index.responseRespondent[r] else { continue }
+            let submitted = data.responses[r].submitted
             switch data.surveys[s].kind {
             case .baseline:
-                if earliestBaseline[p].map({ response.submitted < data.responses[$0].submitted }) ?? true {
-                    earliestBaseline[p] = r
-                }
+                if earliestBaseline[p] < 0 || submitted < data.responses[earliestBaseline[p]].submitted { earliestBaseline[p] = r }
             case .final:
-                if latestFinal[p].map({ response.submitted >= data.responses[$0].submitted }) ?? true {
-                    latestFinal[p] = r
-                }
+                if latestFinal[p] < 0 || submitted >= data.responses[latestFinal[p]].submitted { latestFinal[p] = r }
             case .checkin:
                 break
             }
         }
         var pairs = [[(pre: Double, post: Double)]](repeating: [], count: data.competencies.count)
-        let competencyIndex = Dictionary(data.competencies.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for p in earliestBaseline.keys.sorted() {
-            guard let pre = earliestBaseline[p], let post = latestFinal[p],
-                  data.responses[pre].submitted < data.responses[post].submitted else { continue }
-            let preScores = competencyScores(data.responses[pre], competencyIndex)
-            let postScores = competencyScores(data.responses[post], competencyIndex)
+        for p in data.people.indices {
+            let pre = earliestBaseline[p], post = latestFinal[p]
+            guard pre >= 0, post >= 0, data.responses[pre].submitted < data.responses[post].submitted else { continue }
+            let preScores = index.competencyScores[pre], postScores = index.competencyScores[post]
             for c in data.competencies.indices {
                 if let a = preScores[c], let b = postScores[c] { pairs[c].append((a, b)) }
             }
@@ -148,19 +143,5 @@ extension KPICalculator {
             out += kpis.map { $0.id == prefix + "n" && n == 0 ? $0 : fromAnswers($0, respondents: n) }
         }
         return out
-    }
-
-    /// A response's mean likert5 answer per competency (by competency position), nil where it has none.
-    private func competencyScores(_ response: Response, _ competencyIndex: [String: Int]) -> [Double?] {
-        var sums = [Int](repeating: 0, count: data.competencies.count)
-        var counts = [Int](repeating: 0, count: data.competencies.count)
-        guard let s = index.surveyIndex[response.survey.value] else { return [] }
-        for answer in response.answers {
-            guard case .number(let v) = answer.value, let q = index.question(s, answer.question), q.scale == .likert5,
-                  let id = q.competency?.value, let c = competencyIndex[id] else { continue }
-            sums[c] += v
-            counts[c] += 1
-        }
-        return sums.indices.map { counts[$0] == 0 ? nil : Double(sums[$0]) / Double(counts[$0]) }
     }
 }

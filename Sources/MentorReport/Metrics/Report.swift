@@ -91,7 +91,7 @@ extension Report {
             } else if month == period.month.previous {
                 set = previous
             } else {
-                set = KPICalculator(index: index, period: ReportingPeriod(month)).compute()
+                set = KPICalculator(index: index, period: ReportingPeriod(month)).computeTrendFamilies()
             }
             monthly.append((month, set))
             month = month.adding(months: 1)
@@ -113,7 +113,7 @@ extension Report {
         healthByCohort = byCohort
         roi = calculator.returnOnInvestment()
         stories = calculator.consentedStories()
-        policy = PolicyFindings(data: data, asOf: period.asOf)
+        policy = PolicyFindings(data: data, links: index.links, asOf: period.asOf)
         groups = index.groups
         self.data = data
         self.period = period
@@ -128,7 +128,7 @@ extension KPICalculator {
         var stories: [(Story, Int)] = []
         for r in responses where data.responses[r].consentToQuote {
             let response = data.responses[r]
-            guard let s = index.surveyIndex[response.survey.value] else { continue }
+            guard let s = index.responseSurvey[r] else { continue }
             for answer in response.answers {
                 guard case .text(let text) = answer.value, let q = index.question(s, answer.question),
                       q.scale == .text, q.measure == .story,

@@ -1,11 +1,18 @@
 /// The month a report is about (SPEC §3): `first` and `last` are its first and last days, `asOf = last`.
 public struct ReportingPeriod: Sendable, Equatable {
-    public var month: Month
-    public var first: Day { month.first }
-    public var last: Day { month.last }
-    public var asOf: Day { month.last }
+    public let month: Month
+    public let first: Day
+    public let last: Day
+    public var asOf: Day { last }
 
-    public init(_ month: Month) { self.month = month }
+    public init(_ month: Month) {
+        self.month = month
+        first = month.first
+        last = month.last
+    }
+
+    /// The day falls in the month.
+    public func contains(_ day: Day) -> Bool { day >= first && day <= last }
 
     /// The month of the latest session date; with no sessions, of the latest date anywhere in the data.
     /// Never the clock.

@@ -2,14 +2,6 @@
 /// a mentor paired with their own direct report, a mentor over capacity, a relationship past its
 /// planned end with no `ended`. Warnings; errors under `--strict`.
 public struct PolicyFindings: Sendable {
-    public let data: ProgrammeData
-    public let asOf: Day
-
-    public init(data: ProgrammeData, asOf: Day) {
-        self.data = data
-        self.asOf = asOf
-    }
-
     /// A mentor who is the line manager of a mentee in the same relationship.
     public struct DirectReportPair: Sendable {
         public var relationship: Int
@@ -23,42 +15,61 @@ public struct PolicyFindings: Sendable {
         public var capacity: Int
     }
 
-    public var directReportPairs: [DirectReportPair] {
-        let managerOf = Dictionary(data.people.map { ($0.id, $0.manager?.value) }, uniquingKeysWith: { a, _ in a })
-        var pairs: [DirectReportPair] = []
-        for (i, r) in data.relationships.enumerated() where r.isActive(on: asOf) {
-            for mentee in r.mentees {
-                guard let manager = managerOf[mentee.value] ?? nil else { continue }
-                for mentor in r.mentors where mentor.value == manager {
-                    pairs.append(DirectReportPair(relationship: i, mentor: mentor.value, mentee: mentee.value))
-                }
-            }
-        }
-        return pairs
-    }
-
+    public let asOf: Day
+    public let directReportPairs: [DirectReportPair]
     /// Mentors leading more relationships active on `asOf` than their capacity.
-    public var overCapacityMentors: [OverCapacityMentor] {
-        var led: [String: [Int]] = [:]
-        for (i, r) in data.relationships.enumerated() where r.isActive(on: asOf) {
-            for mentor in Set(r.mentors.map(\.value)) { led[mentor, default: []].append(i) }
-        }
-        var result: [OverCapacityMentor] = []
-        for (i, person) in data.people.enumerated() where person.isMentor {
-            let capacity = person.mentorCapacity ?? data.program.defaultMentorCapacity
-            if let list = led[person.id], list.count > capacity {
-                result.append(OverCapacityMentor(person: i, relationships: list, capacity: capacity))
+    public let overCapacityMentors: [OverCapacityMentor]
+    /// Relationships active on `asOf` whose planned end is before it, with no `ended`.
+    public let pastPlannedEnd: [Int]
+    private let data: ProgrammeData
+
+    /// The people behind relationships, as positions in `data.people`.
+    struct Links {
+        var mentorsOf: [[Int]]
+        var menteesOf: [[Int]]
+        var managerOf: [Int?]
+        var capacity: [Int]
+        var isMentor: [Bool]
+
+        init(_ data: ProgrammeData) {
+            var index: [String: Int] = [:]
+            for (i, p) in data.people.enumerated() where index[p.id] == nil { index[p.id] = i }
+            func positions(_ ids: [Located<String>]) -> [Int] {
+                var seen = Set<Int>()
+                return ids.compactMap { index[$0.value] }.filter { seen.insert($0).inserted }
             }
+            mentorsOf = data.relationships.map { positions($0.mentors) }
+            menteesOf = data.relationships.map { positions($0.mentees) }
+            managerOf = data.people.map { $0.manager.flatMap { index[$0.value] } }
+            capacity = data.people.map { $0.mentorCapacity ?? data.program.defaultMentorCapacity }
+            isMentor = data.people.map(\.isMentor)
         }
-        return result
     }
 
-    /// Relationships active on `asOf` whose planned end is before it.
-    public var pastPlannedEnd: [Int] {
-        data.relationships.indices.filter { i in
-            let r = data.relationships[i]
-            return r.isActive(on: asOf) && r.ended == nil && (r.plannedEnd.map { $0 < asOf } ?? false)
+    public init(data: ProgrammeData, asOf: Day) {
+        self.init(data: data, links: Links(data), asOf: asOf)
+    }
+
+    init(data: ProgrammeData, links: Links, asOf: Day) {
+        self.data = data
+        self.asOf = asOf
+        var pairs: [DirectReportPair] = []
+        var led = [[Int]](repeating: [], count: data.people.count)
+        var past: [Int] = []
+        for i in data.relationships.indices where data.relationships[i].isActive(on: asOf) {
+            for mentee in links.menteesOf[i] {
+                guard let manager = links.managerOf[mentee], links.mentorsOf[i].contains(manager) else { continue }
+                pairs.append(DirectReportPair(relationship: i, mentor: data.people[manager].id, mentee: data.people[mentee].id))
+            }
+            for mentor in links.mentorsOf[i] { led[mentor].append(i) }
+            if data.relationships[i].ended == nil, let planned = data.relationships[i].plannedEnd, planned < asOf { past.append(i) }
         }
+        directReportPairs = pairs
+        overCapacityMentors = led.indices.compactMap { p in
+            guard links.isMentor[p], led[p].count > links.capacity[p] else { return nil }
+            return OverCapacityMentor(person: p, relationships: led[p], capacity: links.capacity[p])
+        }
+        pastPlannedEnd = past
     }
 
     func diagnostics() -> [Diagnostic] {
