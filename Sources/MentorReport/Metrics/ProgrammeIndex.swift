@@ -126,7 +126,7 @@ struct ProgrammeIndex {
 
         var firstStart = [Day?](repeating: nil, count: data.people.count)
         var led = [[Int]](repeating: [], count: data.people.count)
-        let links = PolicyFindings.Links(data)
+        let links = PolicyFindings.Links(data, personIndex: people)
         for i in data.relationships.indices {
             let start = data.relationships[i].start
             for p in links.menteesOf[i] where firstStart[p].map({ start < $0 }) ?? true { firstStart[p] = start }
@@ -244,11 +244,11 @@ struct ProgrammeIndex {
             if firstResponse[s][p].map({ response.submitted < $0 }) ?? true { firstResponse[s][p] = response.submitted }
         }
         let leftDates = self.departures
+        let (isMentee, isMentor, enrolled) = (self.isMentee, links.isMentor, self.enrolled)
         audienceFirstResponse = data.surveys.enumerated().map { s, survey in
             data.people.indices.compactMap { p -> Day?? in
-                let person = data.people[p]
-                let hasRole = survey.audience == .mentees ? person.isMentee : person.isMentor
-                guard hasRole, person.enrolled <= survey.opens, !leftDates[p].contains(where: { $0 < survey.opens }) else {
+                let hasRole = survey.audience == .mentees ? isMentee[p] : isMentor[p]
+                guard hasRole, enrolled[p] <= survey.opens, !leftDates[p].contains(where: { $0 < survey.opens }) else {
                     return nil
                 }
                 return .some(firstResponse[s][p])

@@ -122,21 +122,30 @@ extension Report {
 }
 
 extension KPICalculator {
-    /// Answers to `story` questions whose respondent consented to be quoted, newest first. Every other
-    /// text answer stays out of the report.
+    /// The most stories a report quotes: enough for every page, few enough to read.
+    static let storyLimit = 20
+
+    /// Answers to `story` questions whose respondent consented to be quoted, newest first (on one day,
+    /// the later record first), at most `storyLimit`. Every other text answer stays out of the report.
     func consentedStories() -> [Story] {
-        var stories: [(Story, Int)] = []
+        var found: [(answer: Int, response: Int)] = []
         for r in responses where data.responses[r].consentToQuote {
-            let response = data.responses[r]
             guard let s = index.responseSurvey[r] else { continue }
-            for answer in response.answers {
+            for (a, answer) in data.responses[r].answers.enumerated() {
                 guard case .text(let text) = answer.value, let q = index.question(s, answer.question),
-                      q.scale == .text, q.measure == .story,
-                      !text.allSatisfy({ $0.isWhitespace }) else { continue }
-                stories.append((Story(survey: response.survey.value, submitted: response.submitted,
-                                      text: text.trimmingCharacters(in: .whitespacesAndNewlines)), r))
+                      q.scale == .text, q.measure == .story, text.contains(where: { !$0.isWhitespace }) else { continue }
+                found.append((a, r))
             }
         }
-        return stories.sorted { ($0.0.submitted, $1.1) > ($1.0.submitted, $0.1) }.map(\.0)
+        let newest = found.sorted { a, b in
+            let (da, db) = (data.responses[a.response].submitted, data.responses[b.response].submitted)
+            return da != db ? da > db : (a.response, a.answer) > (b.response, b.answer)
+        }.prefix(KPICalculator.storyLimit)
+        return newest.map { a, r in
+            let response = data.responses[r]
+            guard case .text(let text) = response.answers[a].value else { return nil }
+            return Story(survey: response.survey.value, submitted: response.submitted,
+                         text: text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }.compactMap { $0 }
     }
 }

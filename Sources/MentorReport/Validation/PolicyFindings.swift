@@ -31,9 +31,11 @@ public struct PolicyFindings: Sendable {
         var capacity: [Int]
         var isMentor: [Bool]
 
-        init(_ data: ProgrammeData) {
-            var index: [String: Int] = [:]
-            for (i, p) in data.people.enumerated() where index[p.id] == nil { index[p.id] = i }
+        init(_ data: ProgrammeData, personIndex: [String: Int]? = nil) {
+            var index = personIndex ?? [:]
+            if personIndex == nil {
+                for i in data.people.indices where index[data.people[i].id] == nil { index[data.people[i].id] = i }
+            }
             func positions(_ ids: [Located<String>]) -> [Int] {
                 var seen = Set<Int>()
                 return ids.compactMap { index[$0.value] }.filter { seen.insert($0).inserted }
