@@ -35,7 +35,6 @@ let package = Package(
             dependencies: ["MentorReport", "CYAML"]),
         .testTarget(
             name: "MentorReportTests",
-            dependencies: ["MentorReport"],
-            exclude: []),
+            dependencies: ["MentorReport", "MentorReportCLI"]),
     ]
 )

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// Runs the built `mentor-report` executable as a user would, from the repository folder.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+func mentorReport(_ arguments: [String]) throws -> CommandResult {
+    let folder = Bundle.main.executableURL!.deletingLastPathComponent()
+    var executable = folder.appendingPathComponent("mentor-report")
+    if !FileManager.default.fileExists(atPath: executable.path) {
+        // swift-testing's runner may live one level deeper than the products.
+        executable = folder.deletingLastPathComponent().appendingPathComponent("mentor-report")
+    }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = Fixture.repository
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                         stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+@Suite struct CommandLineTests {
+    @Test func validateOnTheSampleExitsZeroWithASummary() throws {
+        let result = try mentorReport(["validate"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains("data: 28 files"))
+        #expect(result.stderr.contains("0 errors, 3 warnings"))
+    }
+
+    @Test func strictTurnsPolicyFindingsIntoErrorsAndExitsOne() throws {
+        let result = try mentorReport(["validate", "--strict", "--quiet"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: policy: mentor 'p010' is the line manager of mentee 'p064'"))
+        #expect(!result.stderr.contains("0 errors"))  // --quiet: no summary
+    }
+
+    @Test func invalidDataExitsOneAndWritesNothing() throws {
+        let folder = try Fixture.variant(of: "minimal", ["sessions/2026-02.yaml": "sessions:\n  - {relationship: r999, date: 2026-02-12, minutes: 60}\n"])
+        let out = try TemporaryFolder()
+        let result = try mentorReport(["build", "--data", folder.path, "--out", out.path + "/reports"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("sessions/2026-02.yaml:2:20: error: relationship 'r999' is not defined"))
+        #expect(!FileManager.default.fileExists(atPath: out.path + "/reports"))
+    }
+
+    @Test func badUsageExitsTwo() throws {
+        #expect(try mentorReport(["build", "--period", "2026-13"]).status == 2)
+        #expect(try mentorReport(["validate", "--data", "/nonexistent/folder"]).status == 2)
+        #expect(try mentorReport(["build", "--audience", "everyone"]).status == 2)
+        #expect(try mentorReport(["--help"]).status == 0)
+    }
+
+    @Test func buildWritesTheMonthFolderAndABrokenSchemaExitsThree() throws {
+        let out = try TemporaryFolder()
+        let ok = try mentorReport(["build", "--out", out.path, "--period", "2026-09", "--quiet"])
+        #expect(ok.status == 0)
+        #expect(FileManager.default.fileExists(atPath: out.path + "/2026-09/report.xml"))
+        #expect(FileManager.default.fileExists(atPath: out.path + "/2026-09/kpis.csv"))
+        let templates = try TemporaryFolder()
+        try templates.write("report.xsd", Array("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><oops".utf8))
+        let broken = try mentorReport(["build", "--out", out.path, "--templates", templates.path, "--quiet"])
+        #expect(broken.status == 3)
+        #expect(broken.stderr.contains("report.xsd"))
+        #expect(!FileManager.default.fileExists(atPath: out.path + "/2026-10"))
+    }
+}
