@@ -21,9 +21,13 @@ let package = Package(
         .systemLibrary(
             name: "CLibXSLT", path: "Sources/CLibXSLT", pkgConfig: "libexslt",
             providers: [.apt(["libxslt1-dev"])]),
+        // libxslt's error and security callbacks, which need C (variadic functions).
+        .target(
+            name: "CXSLTSupport",
+            dependencies: ["CLibXSLT"]),
         .target(
             name: "MentorReport",
-            dependencies: ["CYAML", "CLibXML2", "CLibXSLT"]),
+            dependencies: ["CYAML", "CLibXML2", "CLibXSLT", "CXSLTSupport"]),
         .executableTarget(
             name: "MentorReportCLI",
             dependencies: [

@@ -5,4 +5,5 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 #include <libxslt/security.h>
+#include <libxslt/variables.h>
 #include <libexslt/exslt.h>

@@ -85,7 +85,10 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         try build(Self.sample, out: first.path, audience: .admin)
         try build(Self.sample, out: second.path, audience: .admin)
         let a = try contents(of: first.path), b = try contents(of: second.path)
-        #expect(a.keys.sorted() == ["2026-10/kpis.csv", "2026-10/report.xml"])
+        #expect(a.keys.sorted() == ["2026-10/cohort-2025-autumn.html", "2026-10/cohort-2026-spring.html",
+                                    "2026-10/engagement.html", "2026-10/executive-summary.html", "2026-10/inclusion.html",
+                                    "2026-10/index.html", "2026-10/kpis.csv", "2026-10/outcomes.html",
+                                    "2026-10/relationships.html", "2026-10/report.xml", "index.html"])
         #expect(a == b)
     }
 
@@ -113,14 +116,20 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         #expect(!xml.contains("Mentee S1") && !xml.contains("\"s1\""))
     }
 
-    @Test func publicReportNamesNobody() throws {
+    @Test func publicReportAndPagesNameNobody() throws {
         let out = try TemporaryFolder()
-        let written = try build(Self.sample, out: out.path)
-        let xml = try String(contentsOfFile: written + "/report.xml", encoding: .utf8)
+        try build(Self.sample, out: out.path)
         let data = Loader(folder: Self.sample).load().data
-        for person in data.people {
-            #expect(!xml.contains(person.name), "\(person.name)")
-            #expect(!xml.contains("\"\(person.id)\""), "\(person.id)")
+        let files = try contents(of: out.path)
+        #expect(files.count == 10)  // report.xml, kpis.csv, 7 pages, the archive
+        for (file, bytes) in files {
+            let text = String(decoding: bytes, as: UTF8.self)
+            for person in data.people {
+                #expect(!text.contains(person.name), "\(person.name) in \(file)")
+                // Names in HTML may be escaped: check the escaped form too.
+                #expect(!text.contains(person.name.replacingOccurrences(of: "'", with: "&#39;")), "\(person.name) in \(file)")
+                #expect(!text.contains("\"\(person.id)\"") && !text.contains(">\(person.id)<"), "\(person.id) in \(file)")
+            }
         }
     }
 
@@ -137,7 +146,10 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         // A second run for the same month replaces the folder whole, leaving nothing of its work behind.
         try build(Fixture.path("minimal"), out: out.path, period: "2026-02", audience: .admin)
         let after = try contents(of: out.path)
-        #expect(after.keys.sorted() == ["2026-02/kpis.csv", "2026-02/report.xml"])
+        #expect(after.keys.sorted() == ["2026-02/cohort-2026-spring.html", "2026-02/engagement.html",
+                                        "2026-02/executive-summary.html", "2026-02/inclusion.html", "2026-02/index.html",
+                                        "2026-02/kpis.csv", "2026-02/outcomes.html", "2026-02/relationships.html",
+                                        "2026-02/report.xml", "index.html"])
         #expect(after != before)
     }
 }

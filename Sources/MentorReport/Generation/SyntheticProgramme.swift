@@ -36,7 +36,6 @@ public struct SyntheticProgramme {
         }
         let programStart = Day(year: 2025, month: 1, day: 6)!
         let lastDay = Day(year: 2026, month: 10, day: 31)!
-        let span = lastDay.days(since: programStart)
         var bytes = 0
         func save(_ text: String, _ name: String) throws {
             let data = Data(text.utf8)

@@ -37,7 +37,13 @@ public struct ReportWriter {
         }
         let xml: [UInt8]
         do { xml = try document.serialized() } catch { throw OutputFailure("report.xml: \(error)") }
-        return [("report.xml", xml), ("kpis.csv", Array(KPICSV(report: report).text().utf8))]
+        let pages: [(name: String, bytes: [UInt8])]
+        do {
+            pages = try SiteRenderer(templatesFolder: templatesFolder).renderPages(reportXML: xml, report: report)
+        } catch let failure as RenderFailure {
+            throw OutputFailure("template error: \(failure)")
+        }
+        return [("report.xml", xml), ("kpis.csv", Array(KPICSV(report: report).text().utf8))] + pages
     }
 
     /// Writes `files` as `OUT/<period>/`, replacing an earlier folder of that month whole.
@@ -66,10 +72,26 @@ public struct ReportWriter {
             try? fm.removeItem(at: staging)
             throw OutputFailure("cannot write the reports into \(staging.path): \(reason(error))")
         }
+        // The archive lists every month folder present once this one is in place.
+        let archiveTemporary = out.appendingPathComponent(".mentor-report-index-\(token).html")
+        do {
+            let months = Set(existingMonths(in: out) + [period])
+            let archive = try SiteRenderer(templatesFolder: templatesFolder).renderArchive(months: Array(months))
+            try Data(archive).write(to: archiveTemporary)
+        } catch {
+            try? fm.removeItem(at: staging)
+            try? fm.removeItem(at: archiveTemporary)
+            if let failure = error as? RenderFailure { throw OutputFailure("template error: \(failure)") }
+            throw OutputFailure("cannot write \(archiveTemporary.path): \(reason(error))")
+        }
         do {
             if fm.fileExists(atPath: final.path) { try fm.moveItem(at: final, to: retired) }
             try fm.moveItem(at: staging, to: final)
+            if rename(archiveTemporary.path, out.appendingPathComponent("index.html").path) != 0 {
+                throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno))
+            }
         } catch {
+            try? fm.removeItem(at: archiveTemporary)
             // Put the previous month's folder back if it was moved aside.
             if !fm.fileExists(atPath: final.path), fm.fileExists(atPath: retired.path) { try? fm.moveItem(at: retired, to: final) }
             try? fm.removeItem(at: staging)
@@ -77,6 +99,16 @@ public struct ReportWriter {
         }
         try? fm.removeItem(at: retired)
         return (outputFolder as NSString).appendingPathComponent(period.description)
+    }
+
+    /// The `yyyy-mm` folders of OUT that hold an index page.
+    private func existingMonths(in out: URL) -> [Month] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+        return names.compactMap { name in
+            guard let month = Month(text: name),
+                  FileManager.default.fileExists(atPath: out.appendingPathComponent(name + "/index.html").path) else { return nil }
+            return month
+        }
     }
 
     private func reason(_ error: Error) -> String {

@@ -1,0 +1,30 @@
+#ifndef MENTOR_REPORT_XSLT_SUPPORT_H
+#define MENTOR_REPORT_XSLT_SUPPORT_H
+
+#include <stddef.h>
+
+/* libxml2 and libxslt report errors through variadic callbacks, which Swift cannot define, and their
+   file-access checks through C callbacks; this small C layer does both. */
+
+/* Sends libxml2's and libxslt's generic error messages of the calling thread into a thread-local
+   buffer. Call once on each thread before parsing or transforming. */
+void mr_capture_errors(void);
+
+/* The messages collected on this thread since the last call (malloc'd, caller frees with free()),
+   or NULL when there were none. */
+char *mr_take_errors(void);
+
+/* Installs the templates sandbox as libxslt's default security preferences: no file writing, no
+   folder creation, no network, and reading only files inside `root` while compiling stylesheets (the
+   caller serialises compiling). Returns 0 on success. */
+int mr_install_sandbox(const char *root);
+
+/* Applies the sandbox preferences to a transform context (xsltTransformContextPtr), limiting its reads
+   to `root`. Call mr_release_context before freeing the context. */
+int mr_sandbox_context(void *transform_context, const char *root);
+void mr_release_context(void *transform_context);
+
+/* Frees memory that libxml2 or libxslt allocated (xmlFree). */
+void mr_xml_free(void *pointer);
+
+#endif

@@ -1,0 +1,124 @@
+import Foundation
+import CLibXML2
+import CLibXSLT
+import CXSLTSupport
+
+/// A compiled XSLT 1.0 stylesheet (libxslt, with EXSLT). All of libxslt's unsafe pointer handling lives
+/// in this file; the sandbox and the variadic error callbacks are in the small C target CXSLTSupport.
+final class XSLTStylesheet: @unchecked Sendable {
+    // Compiled stylesheets are read-only once parsed and may be shared by transforms on several threads.
+    let style: xsltStylesheetPtr
+    let path: String
+    /// The templates folder the stylesheet may read from.
+    let folder: String
+
+    /// Parses and compiles the stylesheet at `path` (imports resolve next to it) in the sandbox of
+    /// `folder` (by default the stylesheet's own folder). No network access and no DTD loading.
+    convenience init(path: String) throws {
+        try self.init(path: path, folder: (path as NSString).deletingLastPathComponent)
+    }
+
+    init(path: String, folder: String) throws {
+        XSLTSandbox.lock.lock()
+        defer { XSLTSandbox.lock.unlock() }
+        try XSLTSandbox.install(templatesFolder: folder)
+        XSLTSandbox.prepareThread()
+        let options = Int32(XML_PARSE_NONET.rawValue)
+        guard let doc = xmlReadFile(path, nil, options) else {
+            throw RenderFailure(file: path, message: XSLTSandbox.takeErrors() ?? "cannot read or parse the stylesheet")
+        }
+        guard let style = xsltParseStylesheetDoc(doc) else {
+            xmlFreeDoc(doc)
+            throw RenderFailure(file: path, message: XSLTSandbox.takeErrors() ?? "the stylesheet does not compile")
+        }
+        if style.pointee.errors > 0 {
+            let message = XSLTSandbox.takeErrors() ?? "the stylesheet has errors"
+            xsltFreeStylesheet(style)
+            throw RenderFailure(file: path, message: message)
+        }
+        _ = XSLTSandbox.takeErrors()
+        self.style = style
+        self.path = path
+        self.folder = folder
+    }
+
+    deinit { xsltFreeStylesheet(style) }
+
+    /// Applies the stylesheet to `document` with string parameters (passed literally, never as XPath)
+    /// and returns the serialised result as `xsl:output` says.
+    func transform(_ document: XMLDocument, parameters: [(String, String)]) throws -> [UInt8] {
+        XSLTSandbox.prepareThread()
+        guard let context = xsltNewTransformContext(style, document.doc) else {
+            throw RenderFailure(file: path, message: "cannot create a transform context")
+        }
+        guard mr_sandbox_context(UnsafeMutableRawPointer(context), folder) == 0 else {
+            xsltFreeTransformContext(context)
+            throw RenderFailure(file: path, message: "cannot apply the templates sandbox")
+        }
+        defer {
+            mr_release_context(UnsafeMutableRawPointer(context))
+            xsltFreeTransformContext(context)
+        }
+        for (name, value) in parameters {
+            guard xsltQuoteOneUserParam(context, name, value) == 0 else {
+                throw RenderFailure(file: path, message: "cannot set the parameter \(name)")
+            }
+        }
+        let result = xsltApplyStylesheetUser(style, document.doc, nil, nil, nil, context)
+        defer { if let result { xmlFreeDoc(result) } }
+        let messages = XSLTSandbox.takeErrors()
+        guard let result, context.pointee.state != XSLT_STATE_ERROR, context.pointee.state != XSLT_STATE_STOPPED else {
+            throw RenderFailure(file: path, message: messages ?? "the transformation failed")
+        }
+        var buffer: UnsafeMutablePointer<xmlChar>?
+        var length: Int32 = 0
+        guard xsltSaveResultToString(&buffer, &length, result, style) == 0 else {
+            throw RenderFailure(file: path, message: "cannot serialise the result")
+        }
+        guard let buffer else { return [] }
+        defer { mr_xml_free(buffer) }
+        return Array(UnsafeBufferPointer(start: buffer, count: Int(length)))
+    }
+}
+
+/// A template that failed to compile or run: its file, and libxslt's message with the line.
+public struct RenderFailure: Error, CustomStringConvertible {
+    public var file: String
+    public var message: String
+    public var description: String { "\(file): \(message)" }
+}
+
+/// The templates sandbox: stylesheets may read files inside the templates folder only (so imports of
+/// sibling stylesheets work), and may not write files, create folders or use the network.
+enum XSLTSandbox {
+    /// Compiling installs the folder as the default sandbox: one compile at a time.
+    static let lock = NSLock()
+
+    private static let setUp: Void = {
+        xmlInitParser()
+        exsltRegisterAll()
+    }()
+
+    /// Restricts every stylesheet compiled or run from now on to `templatesFolder`.
+    static func install(templatesFolder: String) throws {
+        _ = setUp
+        guard mr_install_sandbox(templatesFolder) == 0 else {
+            throw RenderFailure(file: templatesFolder, message: "the templates folder does not exist")
+        }
+    }
+
+    /// Sends this thread's libxml2 and libxslt messages to a buffer that `takeErrors` empties.
+    static func prepareThread() {
+        _ = setUp
+        mr_capture_errors()
+    }
+
+    /// The messages libxml2 and libxslt reported on this thread since the last call, tidied.
+    static func takeErrors() -> String? {
+        guard let raw = mr_take_errors() else { return nil }
+        defer { free(raw) }
+        let lines = String(cString: raw).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && $0 != "^" }
+        return lines.isEmpty ? nil : lines.joined(separator: "; ")
+    }
+}

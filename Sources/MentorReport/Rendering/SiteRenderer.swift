@@ -1,0 +1,93 @@
+import Foundation
+
+/// Renders the HTML site from `report.xml` with the XSLT stylesheets of a templates folder: each
+/// stylesheet is compiled once per run, and pages are rendered on all cores.
+public struct SiteRenderer {
+    public var templatesFolder: String
+
+    public init(templatesFolder: String) { self.templatesFolder = templatesFolder }
+
+    /// One page to render: the file it becomes, its stylesheet and its parameters.
+    struct Page {
+        var file: String
+        var stylesheet: String
+        var parameters: [(String, String)] = []
+    }
+
+    /// The month's pages: overview, engagement, outcomes, inclusion, one per cohort, the executive
+    /// summary and, for the admin audience, the relationships page.
+    static func pages(for report: Report) -> [Page] {
+        var pages = [
+            Page(file: "index.html", stylesheet: "overview.xsl"),
+            Page(file: "engagement.html", stylesheet: "engagement.xsl"),
+            Page(file: "outcomes.html", stylesheet: "outcomes.xsl"),
+            Page(file: "inclusion.html", stylesheet: "inclusion.xsl"),
+        ]
+        for cohort in report.data.cohorts {
+            pages.append(Page(file: "cohort-\(cohort.id).html", stylesheet: "cohort.xsl", parameters: [("cohort", cohort.id)]))
+        }
+        pages.append(Page(file: "executive-summary.html", stylesheet: "executive-summary.xsl"))
+        if report.audience == .admin {
+            pages.append(Page(file: "relationships.html", stylesheet: "relationships.xsl"))
+        }
+        return pages
+    }
+
+    /// The CSS every page inlines (pages are self-contained files).
+    private func css() -> String {
+        let path = (templatesFolder as NSString).appendingPathComponent("site.css")
+        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    }
+
+    /// Compiles the stylesheets `names` once each, in the sandbox of the templates folder.
+    private func compile(_ names: [String]) throws -> [String: XSLTStylesheet] {
+        var compiled: [String: XSLTStylesheet] = [:]
+        for name in names where compiled[name] == nil {
+            let path = (templatesFolder as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw RenderFailure(file: path, message: "the stylesheet is missing from the templates folder")
+            }
+            compiled[name] = try XSLTStylesheet(path: path, folder: templatesFolder)
+        }
+        return compiled
+    }
+
+    /// The month's pages rendered from the serialised `report.xml`.
+    func renderPages(reportXML: [UInt8], report: Report) throws -> [(name: String, bytes: [UInt8])] {
+        let pages = SiteRenderer.pages(for: report)
+        let stylesheets = try compile(pages.map(\.stylesheet))
+        let css = css()
+        let text = String(decoding: reportXML, as: UTF8.self)
+        var results = [Result<[UInt8], Error>](repeating: .success([]), count: pages.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = ResultSlots(buffer)
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                slots.buffer[i] = Result {
+                    // Each page gets its own copy of the document: a transform may annotate its input.
+                    let document = try parsedDocument(text)
+                    return try stylesheets[pages[i].stylesheet]!.transform(
+                        document, parameters: [("css", css)] + pages[i].parameters)
+                }
+            }
+        }
+        return try pages.indices.map { (pages[$0].file, try results[$0].get()) }
+    }
+
+    /// `OUT/index.html`: the archive of every month folder, newest first.
+    func renderArchive(months: [Month]) throws -> [UInt8] {
+        let stylesheets = try compile(["archive.xsl"])
+        let document = XMLDocument(root: "archive")
+        for month in months.sorted(by: >) {
+            let period = document.root.element("period")
+            period.attribute("month", month.description)
+            period.attribute("href", "\(month)/index.html")
+        }
+        return try stylesheets["archive.xsl"]!.transform(document, parameters: [("css", css())])
+    }
+}
+
+/// Lets the parallel loop write each page's result into its own slot.
+private struct ResultSlots<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}

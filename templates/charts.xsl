@@ -1,0 +1,300 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Charts as inline SVG, drawn from report.xml. Every chart has role="img", a <title> and a <desc> that
+  say in words what it shows, and the same numbers in a table next to it. Suppressed or missing points
+  are gaps, never zeros.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <!-- Tunable parameters: chart sizes in SVG user units. -->
+  <xsl:param name="chart-width" select="600"/>
+  <xsl:param name="chart-height" select="200"/>
+  <xsl:param name="spark-width" select="160"/>
+  <xsl:param name="spark-height" select="40"/>
+
+  <!-- The largest @value of $points (0 when none). -->
+  <xsl:template name="max-value">
+    <xsl:param name="points"/>
+    <xsl:choose>
+      <xsl:when test="$points[@value]">
+        <xsl:for-each select="$points[@value]">
+          <xsl:sort select="@value" data-type="number" order="descending"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="@value"/></xsl:if>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>0</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The smallest @value of $points (0 when none). -->
+  <xsl:template name="min-value">
+    <xsl:param name="points"/>
+    <xsl:choose>
+      <xsl:when test="$points[@value]">
+        <xsl:for-each select="$points[@value]">
+          <xsl:sort select="@value" data-type="number" order="ascending"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="@value"/></xsl:if>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>0</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The path through the trend's points; a missing point breaks the line. -->
+  <xsl:template name="trend-path">
+    <xsl:param name="points"/>
+    <xsl:param name="x0"/>
+    <xsl:param name="step"/>
+    <xsl:param name="y0"/>
+    <xsl:param name="scale"/>
+    <xsl:param name="low" select="0"/>
+    <xsl:for-each select="$points">
+      <xsl:if test="@value">
+        <xsl:choose>
+          <xsl:when test="position() = 1 or not(preceding-sibling::point[1]/@value)">M</xsl:when>
+          <xsl:otherwise> L</xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="format-number($x0 + (position() - 1) * $step, '0.#')"/>
+        <xsl:text>,</xsl:text>
+        <xsl:value-of select="format-number($y0 - (@value - $low) * $scale, '0.#')"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A line chart of a trend (with its target as a dashed line), or a sparkline when $spark. -->
+  <xsl:template name="line-chart">
+    <xsl:param name="trend"/>
+    <xsl:param name="id"/>
+    <xsl:param name="title"/>
+    <xsl:param name="spark" select="false()"/>
+    <xsl:variable name="points" select="$trend/point"/>
+    <xsl:variable name="kpi" select="key('kpi', $trend/@kpi)"/>
+    <xsl:variable name="w" select="($spark * $spark-width) + (not($spark) * $chart-width)"/>
+    <xsl:variable name="h" select="($spark * $spark-height) + (not($spark) * $chart-height)"/>
+    <xsl:variable name="pad-left" select="not($spark) * 48 + 2"/>
+    <xsl:variable name="pad-bottom" select="not($spark) * 24 + 4"/>
+    <xsl:variable name="pad-top" select="not($spark) * 12 + 4"/>
+    <xsl:variable name="max-data"><xsl:call-template name="max-value"><xsl:with-param name="points" select="$points"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="top">
+      <xsl:choose>
+        <xsl:when test="$trend/@unit = 'ratio'">1</xsl:when>
+        <xsl:when test="$kpi/@target and $kpi/@target &gt; $max-data"><xsl:value-of select="$kpi/@target * 1.1"/></xsl:when>
+        <xsl:when test="$max-data &gt; 0"><xsl:value-of select="$max-data * 1.1"/></xsl:when>
+        <xsl:otherwise>1</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="plot-h" select="$h - $pad-top - $pad-bottom"/>
+    <xsl:variable name="scale" select="$plot-h div $top"/>
+    <xsl:variable name="n" select="count($points)"/>
+    <xsl:variable name="step">
+      <xsl:choose>
+        <xsl:when test="$n &gt; 1"><xsl:value-of select="($w - $pad-left - 8) div ($n - 1)"/></xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="y0" select="$h - $pad-bottom"/>
+    <xsl:variable name="first-month"><xsl:call-template name="month-name"><xsl:with-param name="month" select="$points[1]/@month"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="last-month"><xsl:call-template name="month-name"><xsl:with-param name="month" select="$points[last()]/@month"/></xsl:call-template></xsl:variable>
+    <svg class="chart{substring(' spark', 1, 6 * $spark)}" viewBox="0 0 {$w} {$h}" role="img" aria-labelledby="{$id}-title {$id}-desc" preserveAspectRatio="xMinYMin meet">
+      <title id="{$id}-title"><xsl:value-of select="$title"/></title>
+      <desc id="{$id}-desc">
+        <xsl:value-of select="concat('Monthly values from ', $first-month, ' to ', $last-month, ': ')"/>
+        <xsl:for-each select="$points">
+          <xsl:call-template name="month-name"><xsl:with-param name="month" select="@month"/></xsl:call-template>
+          <xsl:text> </xsl:text>
+          <xsl:choose>
+            <xsl:when test="@value"><xsl:call-template name="number"><xsl:with-param name="value" select="@value"/><xsl:with-param name="unit" select="$trend/@unit"/></xsl:call-template></xsl:when>
+            <xsl:otherwise><xsl:call-template name="withheld"><xsl:with-param name="kpi" select="."/></xsl:call-template></xsl:otherwise>
+          </xsl:choose>
+          <xsl:if test="position() != last()">; </xsl:if>
+        </xsl:for-each>
+        <xsl:if test="$kpi/@target">. Target: <xsl:call-template name="number"><xsl:with-param name="value" select="$kpi/@target"/><xsl:with-param name="unit" select="$trend/@unit"/></xsl:call-template></xsl:if>
+        <xsl:text>.</xsl:text>
+      </desc>
+      <xsl:if test="not($spark)">
+        <line class="axis" x1="{$pad-left}" y1="{$y0}" x2="{$w - 4}" y2="{$y0}"/>
+        <line class="grid" x1="{$pad-left}" y1="{$pad-top}" x2="{$w - 4}" y2="{$pad-top}"/>
+        <text class="tick" x="{$pad-left - 6}" y="{$y0 + 4}" text-anchor="end">0</text>
+        <text class="tick" x="{$pad-left - 6}" y="{$pad-top + 4}" text-anchor="end">
+          <xsl:call-template name="number"><xsl:with-param name="value" select="$top"/><xsl:with-param name="unit" select="$trend/@unit"/></xsl:call-template>
+        </text>
+        <text class="tick" x="{$pad-left}" y="{$h - 6}"><xsl:value-of select="$points[1]/@month"/></text>
+        <text class="tick" x="{$w - 4}" y="{$h - 6}" text-anchor="end"><xsl:value-of select="$points[last()]/@month"/></text>
+      </xsl:if>
+      <xsl:if test="$kpi/@target">
+        <line class="target-line" x1="{$pad-left}" x2="{$w - 4}" y1="{format-number($y0 - $kpi/@target * $scale, '0.#')}" y2="{format-number($y0 - $kpi/@target * $scale, '0.#')}"/>
+      </xsl:if>
+      <path class="series" fill="none">
+        <xsl:attribute name="d">
+          <xsl:call-template name="trend-path">
+            <xsl:with-param name="points" select="$points"/><xsl:with-param name="x0" select="$pad-left"/>
+            <xsl:with-param name="step" select="$step"/><xsl:with-param name="y0" select="$y0"/><xsl:with-param name="scale" select="$scale"/>
+          </xsl:call-template>
+        </xsl:attribute>
+      </path>
+      <xsl:for-each select="$points">
+        <xsl:if test="@value">
+          <circle class="dot" r="{3 - $spark}" cx="{format-number($pad-left + (position() - 1) * $step, '0.#')}" cy="{format-number($y0 - @value * $scale, '0.#')}"/>
+        </xsl:if>
+      </xsl:for-each>
+    </svg>
+  </xsl:template>
+
+  <!-- The numbers of a trend as a table (the chart's text alternative). -->
+  <xsl:template name="trend-table">
+    <xsl:param name="trend"/>
+    <xsl:param name="caption"/>
+    <details class="chart-data">
+      <summary>Show the numbers</summary>
+      <div class="table-wrap">
+        <table>
+          <caption><xsl:value-of select="$caption"/></caption>
+          <thead><tr><th scope="col">Month</th><th scope="col" class="num">Value</th></tr></thead>
+          <tbody>
+            <xsl:for-each select="$trend/point">
+              <tr>
+                <th scope="row"><xsl:call-template name="month-name"><xsl:with-param name="month" select="@month"/></xsl:call-template></th>
+                <td class="num">
+                  <xsl:choose>
+                    <xsl:when test="@value"><xsl:call-template name="number"><xsl:with-param name="value" select="@value"/><xsl:with-param name="unit" select="$trend/@unit"/></xsl:call-template></xsl:when>
+                    <xsl:otherwise><xsl:call-template name="withheld"><xsl:with-param name="kpi" select="."/></xsl:call-template></xsl:otherwise>
+                  </xsl:choose>
+                </td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </div>
+    </details>
+  </xsl:template>
+
+  <!-- The health of active relationships as one stacked bar, each segment labelled in its legend. -->
+  <xsl:template name="health-bar">
+    <xsl:param name="id" select="'health'"/>
+    <xsl:param name="on-track"/>
+    <xsl:param name="behind"/>
+    <xsl:param name="at-risk"/>
+    <xsl:param name="too-early"/>
+    <xsl:param name="caption"/>
+    <xsl:variable name="total" select="$on-track + $behind + $at-risk + $too-early"/>
+    <xsl:variable name="w" select="$chart-width"/>
+    <xsl:variable name="unit" select="($total &gt; 0) * $w div ($total + ($total = 0))"/>
+    <figure class="health-chart">
+      <svg class="chart" viewBox="0 0 {$w} 36" role="img" aria-labelledby="{$id}-title {$id}-desc">
+        <title id="{$id}-title"><xsl:value-of select="$caption"/></title>
+        <desc id="{$id}-desc"><xsl:value-of select="concat($on-track, ' on track, ', $behind, ' behind, ', $at-risk, ' at risk, ', $too-early, ' too early to tell, of ', $total, ' relationships.')"/></desc>
+        <rect class="seg on-track" x="0" y="4" height="28" width="{format-number($on-track * $unit, '0.#')}"/>
+        <rect class="seg behind" x="{format-number($on-track * $unit, '0.#')}" y="4" height="28" width="{format-number($behind * $unit, '0.#')}"/>
+        <rect class="seg at-risk" x="{format-number(($on-track + $behind) * $unit, '0.#')}" y="4" height="28" width="{format-number($at-risk * $unit, '0.#')}"/>
+        <rect class="seg too-early" x="{format-number(($on-track + $behind + $at-risk) * $unit, '0.#')}" y="4" height="28" width="{format-number($too-early * $unit, '0.#')}"/>
+      </svg>
+      <figcaption>
+        <ul class="legend">
+          <li><span class="key on-track" aria-hidden="true">●</span> on track: <xsl:value-of select="$on-track"/></li>
+          <li><span class="key behind" aria-hidden="true">◆</span> behind: <xsl:value-of select="$behind"/></li>
+          <li><span class="key at-risk" aria-hidden="true">▲</span> at risk: <xsl:value-of select="$at-risk"/></li>
+          <li><span class="key too-early" aria-hidden="true">○</span> too early: <xsl:value-of select="$too-early"/></li>
+        </ul>
+      </figcaption>
+    </figure>
+  </xsl:template>
+
+  <!-- Horizontal bars for KPIs of one unit (rates from 0 to 100%, or counts up to the largest). -->
+  <xsl:template name="bar-chart">
+    <xsl:param name="kpis"/>
+    <xsl:param name="id"/>
+    <xsl:param name="title"/>
+    <xsl:variable name="n" select="count($kpis)"/>
+    <xsl:variable name="row" select="26"/>
+    <xsl:variable name="label-w" select="260"/>
+    <xsl:variable name="max-data"><xsl:call-template name="max-value"><xsl:with-param name="points" select="$kpis"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="top">
+      <xsl:choose>
+        <xsl:when test="$kpis[1]/@unit = 'ratio'">1</xsl:when>
+        <xsl:when test="$max-data &gt; 0"><xsl:value-of select="$max-data"/></xsl:when>
+        <xsl:otherwise>1</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="bar-w" select="$chart-width - $label-w - 70"/>
+    <svg class="chart bars" viewBox="0 0 {$chart-width} {$n * $row + 8}" role="img" aria-labelledby="{$id}-title {$id}-desc">
+      <title id="{$id}-title"><xsl:value-of select="$title"/></title>
+      <desc id="{$id}-desc">
+        <xsl:for-each select="$kpis">
+          <xsl:call-template name="label"><xsl:with-param name="id" select="@id"/></xsl:call-template>
+          <xsl:text>: </xsl:text>
+          <xsl:call-template name="value"><xsl:with-param name="kpi" select="."/></xsl:call-template>
+          <xsl:if test="position() != last()">; </xsl:if>
+        </xsl:for-each>
+      </desc>
+      <xsl:for-each select="$kpis">
+        <xsl:variable name="y" select="(position() - 1) * $row + 4"/>
+        <text class="bar-label" x="0" y="{$y + 16}">
+          <xsl:variable name="label"><xsl:call-template name="label"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:variable>
+          <xsl:choose>
+            <xsl:when test="string-length($label) &gt; 38"><xsl:value-of select="concat(substring($label, 1, 36), '…')"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
+          </xsl:choose>
+        </text>
+        <rect class="track" x="{$label-w}" y="{$y + 3}" width="{$bar-w}" height="16"/>
+        <xsl:if test="@value">
+          <rect class="bar" x="{$label-w}" y="{$y + 3}" height="16" width="{format-number(@value div $top * $bar-w, '0.#')}"/>
+        </xsl:if>
+        <text class="bar-value" x="{$label-w + $bar-w + 6}" y="{$y + 16}">
+          <xsl:choose>
+            <xsl:when test="@value"><xsl:call-template name="number"><xsl:with-param name="value" select="@value"/><xsl:with-param name="unit" select="@unit"/></xsl:call-template></xsl:when>
+            <xsl:when test="@status = 'suppressed'">hidden</xsl:when>
+            <xsl:otherwise>no data</xsl:otherwise>
+          </xsl:choose>
+        </text>
+      </xsl:for-each>
+    </svg>
+  </xsl:template>
+
+  <!-- Competency change with 95% confidence intervals: a dot per competency and its whisker. -->
+  <xsl:template name="dot-whisker">
+    <xsl:param name="id" select="'competency-change'"/>
+    <xsl:variable name="comps" select="/report/competencies/competency[key('kpi', concat('competency.', @id, '.change'))/@value]"/>
+    <xsl:variable name="lows" select="/report/kpis/kpi[starts-with(@id, 'competency.') and substring(@id, string-length(@id) - 8) = 'ci95_low' and @value]"/>
+    <xsl:variable name="highs" select="/report/kpis/kpi[starts-with(@id, 'competency.') and substring(@id, string-length(@id) - 9) = 'ci95_high' and @value]"/>
+    <xsl:variable name="changes" select="/report/kpis/kpi[starts-with(@id, 'competency.') and substring(@id, string-length(@id) - 6) = '.change' and @value]"/>
+    <xsl:variable name="lo-data"><xsl:call-template name="min-value"><xsl:with-param name="points" select="$lows | $changes"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="hi-data"><xsl:call-template name="max-value"><xsl:with-param name="points" select="$highs | $changes"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="lo" select="($lo-data &lt; 0) * $lo-data - 0.25"/>
+    <xsl:variable name="hi" select="($hi-data &gt; 0) * $hi-data + 0.25"/>
+    <xsl:variable name="row" select="28"/>
+    <xsl:variable name="label-w" select="200"/>
+    <xsl:variable name="plot-w" select="$chart-width - $label-w - 20"/>
+    <xsl:variable name="scale" select="$plot-w div ($hi - $lo)"/>
+    <xsl:variable name="h" select="count($comps) * $row + 30"/>
+    <svg class="chart whiskers" viewBox="0 0 {$chart-width} {$h}" role="img" aria-labelledby="{$id}-title {$id}-desc">
+      <title id="{$id}-title">Change in self-rated competencies, baseline to final, with 95% confidence intervals</title>
+      <desc id="{$id}-desc">
+        <xsl:for-each select="$comps">
+          <xsl:variable name="p" select="concat('competency.', @id, '.')"/>
+          <xsl:value-of select="@name"/>
+          <xsl:text>: change </xsl:text>
+          <xsl:value-of select="format-number(key('kpi', concat($p, 'change'))/@value, '+0.00;−0.00')"/>
+          <xsl:if test="key('kpi', concat($p, 'ci95_low'))/@value">
+            <xsl:value-of select="concat(' (95% CI ', format-number(key('kpi', concat($p, 'ci95_low'))/@value, '+0.00;−0.00'), ' to ', format-number(key('kpi', concat($p, 'ci95_high'))/@value, '+0.00;−0.00'), ')')"/>
+          </xsl:if>
+          <xsl:if test="position() != last()">; </xsl:if>
+        </xsl:for-each>
+        <xsl:text>.</xsl:text>
+      </desc>
+      <line class="zero" x1="{format-number($label-w + (0 - $lo) * $scale, '0.#')}" x2="{format-number($label-w + (0 - $lo) * $scale, '0.#')}" y1="0" y2="{$h - 24}"/>
+      <text class="tick" x="{format-number($label-w + (0 - $lo) * $scale, '0.#')}" y="{$h - 8}" text-anchor="middle">no change</text>
+      <xsl:for-each select="$comps">
+        <xsl:variable name="p" select="concat('competency.', @id, '.')"/>
+        <xsl:variable name="y" select="(position() - 1) * $row + 16"/>
+        <xsl:variable name="c" select="key('kpi', concat($p, 'change'))/@value"/>
+        <text class="bar-label" x="0" y="{$y + 5}"><xsl:value-of select="@name"/></text>
+        <xsl:if test="key('kpi', concat($p, 'ci95_low'))/@value">
+          <line class="whisker" y1="{$y}" y2="{$y}"
+                x1="{format-number($label-w + (key('kpi', concat($p, 'ci95_low'))/@value - $lo) * $scale, '0.#')}"
+                x2="{format-number($label-w + (key('kpi', concat($p, 'ci95_high'))/@value - $lo) * $scale, '0.#')}"/>
+        </xsl:if>
+        <circle class="dot" r="5" cy="{$y}" cx="{format-number($label-w + ($c - $lo) * $scale, '0.#')}"/>
+      </xsl:for-each>
+    </svg>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,128 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- engagement.html: matching, sessions, cadence and health, goals and survey response rates. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+  <xsl:import href="components.xsl"/>
+  <xsl:import href="charts.xsl"/>
+
+  <xsl:template match="/">
+    <xsl:call-template name="page">
+      <xsl:with-param name="title" select="'Engagement'"/>
+      <xsl:with-param name="current" select="'engagement.html'"/>
+      <xsl:with-param name="content"><xsl:apply-templates select="report" mode="engagement"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="report" mode="engagement">
+    <section aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading">Sessions</h2>
+      <div class="tiles">
+        <xsl:call-template name="tile"><xsl:with-param name="id" select="'sessions.count'"/></xsl:call-template>
+        <xsl:call-template name="tile"><xsl:with-param name="id" select="'sessions.hours'"/></xsl:call-template>
+        <xsl:call-template name="tile"><xsl:with-param name="id" select="'sessions.per_active_relationship'"/></xsl:call-template>
+        <xsl:call-template name="tile"><xsl:with-param name="id" select="'sessions.live_issue_rate'"/></xsl:call-template>
+        <xsl:call-template name="tile"><xsl:with-param name="id" select="'group.attendance_rate'"/></xsl:call-template>
+      </div>
+    </section>
+    <section aria-labelledby="cadence-heading">
+      <h2 id="cadence-heading">Cadence and health</h2>
+      <div class="tiles">
+        <xsl:call-template name="tile"><xsl:with-param name="id" select="'cadence.adherence'"/></xsl:call-template>
+        <xsl:call-template name="tile"><xsl:with-param name="id" select="'health.at_risk'"/></xsl:call-template>
+        <xsl:call-template name="tile"><xsl:with-param name="id" select="'health.behind'"/></xsl:call-template>
+      </div>
+      <xsl:call-template name="health-bar">
+        <xsl:with-param name="on-track" select="health/status[@id = 'on-track']/@count"/>
+        <xsl:with-param name="behind" select="health/status[@id = 'behind']/@count"/>
+        <xsl:with-param name="at-risk" select="health/status[@id = 'at-risk']/@count"/>
+        <xsl:with-param name="too-early" select="health/status[@id = 'too-early']/@count"/>
+        <xsl:with-param name="caption" select="'Health of the relationships active at the end of the month'"/>
+      </xsl:call-template>
+      <xsl:call-template name="health-slices">
+        <xsl:with-param name="slices" select="health/by-type/slice"/>
+        <xsl:with-param name="caption" select="'Health by relationship type'"/>
+        <xsl:with-param name="key-heading" select="'Type'"/>
+      </xsl:call-template>
+      <xsl:call-template name="health-slices">
+        <xsl:with-param name="slices" select="health/by-cohort/slice"/>
+        <xsl:with-param name="caption" select="'Health by cohort'"/>
+        <xsl:with-param name="key-heading" select="'Cohort'"/>
+      </xsl:call-template>
+    </section>
+    <section aria-labelledby="relationships-heading">
+      <h2 id="relationships-heading">Relationships</h2>
+      <xsl:call-template name="kpi-table">
+        <xsl:with-param name="kpis" select="kpis/kpi[starts-with(@id, 'relationships.')]"/>
+        <xsl:with-param name="caption" select="'Relationships active in the month, by type and cohort'"/>
+      </xsl:call-template>
+    </section>
+    <section aria-labelledby="matching-heading">
+      <h2 id="matching-heading">Matching</h2>
+      <xsl:call-template name="kpi-table">
+        <xsl:with-param name="kpis" select="kpis/kpi[starts-with(@id, 'participants.') or starts-with(@id, 'match.') or starts-with(@id, 'mentor.')]"/>
+        <xsl:with-param name="caption" select="'Participants and matching'"/>
+      </xsl:call-template>
+    </section>
+    <section aria-labelledby="goals-heading">
+      <h2 id="goals-heading">Goals</h2>
+      <xsl:call-template name="kpi-table">
+        <xsl:with-param name="kpis" select="kpis/kpi[starts-with(@id, 'goals.')]"/>
+        <xsl:with-param name="caption" select="'Goals set and achieved'"/>
+      </xsl:call-template>
+    </section>
+    <section aria-labelledby="surveys-heading">
+      <h2 id="surveys-heading">Survey response rates</h2>
+      <xsl:choose>
+        <xsl:when test="kpis/kpi[starts-with(@id, 'surveys.response_rate.')]">
+          <xsl:call-template name="bar-chart">
+            <xsl:with-param name="kpis" select="kpis/kpi[starts-with(@id, 'surveys.response_rate.')]"/>
+            <xsl:with-param name="id" select="'response-rates'"/>
+            <xsl:with-param name="title" select="'Response rate of each survey'"/>
+          </xsl:call-template>
+          <xsl:call-template name="kpi-table">
+            <xsl:with-param name="kpis" select="kpis/kpi[starts-with(@id, 'surveys.response_rate.')]"/>
+            <xsl:with-param name="caption" select="'Response rate of each survey (audience: people of the survey’s role enrolled when it opened)'"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><p>No surveys yet.</p></xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- Health counts per relationship type or cohort. -->
+  <xsl:template name="health-slices">
+    <xsl:param name="slices"/>
+    <xsl:param name="caption"/>
+    <xsl:param name="key-heading"/>
+    <xsl:if test="$slices">
+      <div class="table-wrap">
+        <table>
+          <caption><xsl:value-of select="$caption"/></caption>
+          <thead>
+            <tr>
+              <th scope="col"><xsl:value-of select="$key-heading"/></th>
+              <th scope="col" class="num">On track</th><th scope="col" class="num">Behind</th>
+              <th scope="col" class="num">At risk</th><th scope="col" class="num">Too early</th>
+            </tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="$slices">
+              <tr>
+                <th scope="row">
+                  <xsl:choose>
+                    <xsl:when test="key('cohort', @key)"><xsl:value-of select="key('cohort', @key)/@name"/></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="@key"/></xsl:otherwise>
+                  </xsl:choose>
+                </th>
+                <td class="num"><xsl:value-of select="@on-track"/></td>
+                <td class="num"><xsl:value-of select="@behind"/></td>
+                <td class="num"><xsl:value-of select="@at-risk"/></td>
+                <td class="num"><xsl:value-of select="@too-early"/></td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </div>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,89 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  executive-summary.html: one printed page for executive reviews: five numbers with trend arrows, two
+  sentences of findings, the at-risk count and a consented success story. Self-contained (CSS inside),
+  so it can be attached to an email as it is.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+  <xsl:import href="components.xsl"/>
+
+  <!-- The five numbers that matter. -->
+  <xsl:param name="headline-kpis" select="'relationships.active match.rate cadence.adherence satisfaction.mean.mentees outcomes.retention_rate_12m'"/>
+
+  <xsl:template match="/">
+    <xsl:call-template name="page">
+      <xsl:with-param name="title" select="'Executive summary'"/>
+      <xsl:with-param name="current" select="'executive-summary.html'"/>
+      <xsl:with-param name="body-class" select="'summary'"/>
+      <xsl:with-param name="content"><xsl:apply-templates select="report" mode="summary"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="report" mode="summary">
+    <xsl:variable name="month"><xsl:call-template name="month-name"><xsl:with-param name="month" select="@period"/></xsl:call-template></xsl:variable>
+    <p class="lead"><xsl:value-of select="concat(programme/@name, ', ', $month, '.')"/></p>
+    <div class="tiles five">
+      <xsl:call-template name="headline"><xsl:with-param name="ids" select="concat($headline-kpis, ' ')"/></xsl:call-template>
+    </div>
+    <section aria-labelledby="findings-heading">
+      <h2 id="findings-heading">Findings</h2>
+      <p>
+        <xsl:variable name="adherence" select="key('kpi', 'cadence.adherence')"/>
+        <xsl:value-of select="concat(key('kpi', 'relationships.active')/@value, ' relationships were active; ')"/>
+        <xsl:choose>
+          <xsl:when test="$adherence/@value">
+            <xsl:value-of select="format-number($adherence/@value * 100, '0')"/>
+            <xsl:text>% of established pairs meet at their agreed cadence</xsl:text>
+            <xsl:if test="$adherence/@target">
+              <xsl:choose>
+                <xsl:when test="$adherence/@on-target = 'true'">, on target</xsl:when>
+                <xsl:otherwise>, below the target of <xsl:value-of select="format-number($adherence/@target * 100, '0')"/>%</xsl:otherwise>
+              </xsl:choose>
+            </xsl:if>
+            <xsl:text>. </xsl:text>
+          </xsl:when>
+          <xsl:otherwise>no pair is established enough to judge its cadence yet. </xsl:otherwise>
+        </xsl:choose>
+        <strong class="at-risk-count">
+          <xsl:value-of select="health/status[@id = 'at-risk']/@count"/>
+          <xsl:text> pair</xsl:text><xsl:if test="health/status[@id = 'at-risk']/@count != 1">s</xsl:if>
+          <xsl:text> at risk</xsl:text>
+        </strong>
+        <xsl:value-of select="concat(' (no session for more than ', programme/@at-risk-after-days, ' days) need a call from the programme team.')"/>
+      </p>
+      <p>
+        <xsl:variable name="promo" select="key('kpi', 'outcomes.promotion_lift')"/>
+        <xsl:variable name="ret" select="key('kpi', 'outcomes.retention_rate_12m')"/>
+        <xsl:if test="$ret/@value">
+          <xsl:value-of select="concat(format-number($ret/@value * 100, '0.0'), '% of mentees stayed over the last 12 months')"/>
+          <xsl:if test="key('kpi', 'outcomes.retention_lift')/@value">
+            <xsl:value-of select="concat(' (', format-number(key('kpi', 'outcomes.retention_lift')/@value, '0.00'), ' times the benchmark)')"/>
+          </xsl:if>
+          <xsl:text>; </xsl:text>
+        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="$promo/@value">mentees were promoted at <xsl:value-of select="format-number($promo/@value, '0.00')"/> times the rate of non-participants.</xsl:when>
+          <xsl:otherwise>promotion has no benchmark to compare with.</xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </section>
+    <xsl:if test="stories/story">
+      <section aria-labelledby="story-heading">
+        <h2 id="story-heading">In a participant’s words</h2>
+        <blockquote class="story"><p><xsl:value-of select="stories/story[1]"/></p></blockquote>
+        <p class="note">Quoted with the participant’s consent, without their name.</p>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Tiles for a space-separated list of KPI ids. -->
+  <xsl:template name="headline">
+    <xsl:param name="ids"/>
+    <xsl:variable name="id" select="substring-before($ids, ' ')"/>
+    <xsl:if test="$id != ''">
+      <xsl:call-template name="tile"><xsl:with-param name="id" select="$id"/></xsl:call-template>
+      <xsl:call-template name="headline"><xsl:with-param name="ids" select="substring-after($ids, ' ')"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,156 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- outcomes.html: the four Kirkpatrick levels in order, then return on investment with its assumptions. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+  <xsl:import href="components.xsl"/>
+  <xsl:import href="charts.xsl"/>
+
+  <xsl:template match="/">
+    <xsl:call-template name="page">
+      <xsl:with-param name="title" select="'Outcomes'"/>
+      <xsl:with-param name="current" select="'outcomes.html'"/>
+      <xsl:with-param name="content"><xsl:apply-templates select="report" mode="outcomes"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="report" mode="outcomes">
+    <section aria-labelledby="reaction-heading">
+      <h2 id="reaction-heading">Level 1: Reaction</h2>
+      <p>Answers to satisfaction and recommendation questions of every survey answered so far (each person’s latest answer to each survey).</p>
+      <div class="table-wrap">
+        <table>
+          <caption>Satisfaction and Net Promoter Score by role</caption>
+          <thead><tr><th scope="col">Measure</th><th scope="col" class="num">Mentees</th><th scope="col" class="num">Mentors</th></tr></thead>
+          <tbody>
+            <xsl:call-template name="role-row"><xsl:with-param name="label" select="'Satisfaction, mean of 1–5'"/><xsl:with-param name="stem" select="'satisfaction.mean.'"/></xsl:call-template>
+            <xsl:call-template name="role-row"><xsl:with-param name="label" select="'Satisfied (answered 4 or 5)'"/><xsl:with-param name="stem" select="'satisfaction.top2.'"/></xsl:call-template>
+            <xsl:call-template name="role-row"><xsl:with-param name="label" select="'Net Promoter Score (−100 to +100)'"/><xsl:with-param name="stem" select="'nps.'"/></xsl:call-template>
+          </tbody>
+        </table>
+      </div>
+      <div class="tiles">
+        <xsl:call-template name="tile"><xsl:with-param name="id" select="'reciprocal.top2'"/></xsl:call-template>
+      </div>
+    </section>
+
+    <section aria-labelledby="learning-heading">
+      <h2 id="learning-heading">Level 2: Learning</h2>
+      <p>Each mentee’s self-rating in their earliest baseline survey against their latest final survey, for those who answered both. The effect size d is the mean change divided by the standard deviation of the changes.</p>
+      <xsl:if test="kpis/kpi[starts-with(@id, 'competency.') and substring(@id, string-length(@id) - 6) = '.change' and @value]">
+        <xsl:call-template name="dot-whisker"/>
+      </xsl:if>
+      <div class="table-wrap">
+        <table>
+          <caption>Competency growth, baseline to final</caption>
+          <thead>
+            <tr>
+              <th scope="col">Competency</th><th scope="col" class="num">People</th><th scope="col" class="num">Before</th>
+              <th scope="col" class="num">After</th><th scope="col" class="num">Change</th><th scope="col">95% confidence interval</th>
+              <th scope="col">Effect size</th>
+            </tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="competencies/competency">
+              <xsl:variable name="p" select="concat('competency.', @id, '.')"/>
+              <xsl:variable name="n" select="key('kpi', concat($p, 'n'))"/>
+              <tr>
+                <th scope="row"><xsl:value-of select="@name"/></th>
+                <xsl:choose>
+                  <xsl:when test="$n/@status = 'suppressed'">
+                    <td colspan="6" class="withheld">fewer than <xsl:value-of select="$min-group"/> responses</td>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <td class="num"><xsl:value-of select="$n/@value"/></td>
+                    <td class="num"><xsl:call-template name="value"><xsl:with-param name="kpi" select="key('kpi', concat($p, 'pre_mean'))"/></xsl:call-template></td>
+                    <td class="num"><xsl:call-template name="value"><xsl:with-param name="kpi" select="key('kpi', concat($p, 'post_mean'))"/></xsl:call-template></td>
+                    <td class="num">
+                      <xsl:variable name="c" select="key('kpi', concat($p, 'change'))"/>
+                      <xsl:choose>
+                        <xsl:when test="$c/@value"><xsl:value-of select="format-number($c/@value, '+0.00;−0.00')"/></xsl:when>
+                        <xsl:otherwise>no data</xsl:otherwise>
+                      </xsl:choose>
+                    </td>
+                    <td>
+                      <xsl:variable name="lo" select="key('kpi', concat($p, 'ci95_low'))"/>
+                      <xsl:choose>
+                        <xsl:when test="$lo/@value"><xsl:value-of select="concat(format-number($lo/@value, '+0.00;−0.00'), ' to ', format-number(key('kpi', concat($p, 'ci95_high'))/@value, '+0.00;−0.00'))"/></xsl:when>
+                        <xsl:otherwise>no data</xsl:otherwise>
+                      </xsl:choose>
+                    </td>
+                    <td>
+                      <xsl:variable name="d" select="key('kpi', concat($p, 'effect_size'))/@value"/>
+                      <xsl:choose>
+                        <xsl:when test="$d">
+                          <xsl:value-of select="format-number($d, '0.00')"/>
+                          <xsl:variable name="size" select="$d * (($d &gt;= 0) * 2 - 1)"/>
+                          <xsl:choose>
+                            <xsl:when test="$size &lt; 0.2"> (negligible)</xsl:when>
+                            <xsl:when test="$size &lt; 0.5"> (small)</xsl:when>
+                            <xsl:when test="$size &lt; 0.8"> (medium)</xsl:when>
+                            <xsl:otherwise> (large)</xsl:otherwise>
+                          </xsl:choose>
+                        </xsl:when>
+                        <xsl:otherwise>no data</xsl:otherwise>
+                      </xsl:choose>
+                    </td>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </div>
+    </section>
+
+    <section aria-labelledby="behaviour-heading">
+      <h2 id="behaviour-heading">Level 3: Behaviour</h2>
+      <p>Goals the pairs agreed and achieved, a sign of new ways of working.</p>
+      <div class="tiles">
+        <xsl:call-template name="tile"><xsl:with-param name="id" select="'goals.achievement_rate'"/></xsl:call-template>
+        <xsl:call-template name="tile"><xsl:with-param name="id" select="'goals.achieved'"/></xsl:call-template>
+        <xsl:call-template name="tile"><xsl:with-param name="id" select="'goals.set_rate'"/></xsl:call-template>
+      </div>
+    </section>
+
+    <section aria-labelledby="results-heading">
+      <h2 id="results-heading">Level 4: Results</h2>
+      <xsl:call-template name="kpi-table">
+        <xsl:with-param name="kpis" select="kpis/kpi[@id = 'outcomes.promotion_rate_12m' or @id = 'outcomes.retention_rate_12m' or @id = 'outcomes.promotion_lift' or @id = 'outcomes.retention_lift']"/>
+        <xsl:with-param name="caption" select="'Promotion and retention of mentees over the last 12 months, against non-participants'"/>
+      </xsl:call-template>
+      <p class="note">A lift above 1.00 means mentees did better than the benchmark for non-participants.</p>
+    </section>
+
+    <section aria-labelledby="roi-heading">
+      <h2 id="roi-heading">Return on investment</h2>
+      <xsl:choose>
+        <xsl:when test="roi">
+          <div class="tiles">
+            <xsl:call-template name="tile"><xsl:with-param name="id" select="'outcomes.roi'"/></xsl:call-template>
+          </div>
+          <h3>Assumptions</h3>
+          <ul class="assumptions">
+            <li>Retention of mentees over 12 months: <xsl:value-of select="format-number(roi/@retention-rate * 100, '0.0')"/>%, against <xsl:value-of select="format-number(roi/@retention-benchmark * 100, '0.0')"/>% for non-participants.</li>
+            <li>Leavers avoided: max(0, <xsl:value-of select="format-number(roi/@retention-rate * 100, '0.0')"/>% − <xsl:value-of select="format-number(roi/@retention-benchmark * 100, '0.0')"/>%) × <xsl:value-of select="roi/@mentees"/> mentees = <xsl:value-of select="format-number(roi/@avoided-leavers, '#,##0.0#')"/>.</li>
+            <li>Benefit: <xsl:value-of select="format-number(roi/@avoided-leavers, '#,##0.0#')"/> leavers avoided × <xsl:value-of select="format-number(roi/@replacement-cost-per-leaver, '#,##0')"/> replacement cost each = <xsl:value-of select="format-number(roi/@benefit, '#,##0')"/>.</li>
+            <li>Return: (<xsl:value-of select="format-number(roi/@benefit, '#,##0')"/> − <xsl:value-of select="format-number(roi/@programme-cost, '#,##0')"/> programme cost) ÷ <xsl:value-of select="format-number(roi/@programme-cost, '#,##0')"/>
+              <xsl:if test="roi/@value"> = <xsl:value-of select="format-number(roi/@value * 100, '0.0')"/>%</xsl:if>.</li>
+            <li>Only avoided replacement costs are counted; promotions, engagement and other benefits are not given a money value.</li>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise><p>Not computed: it needs the programme cost, the replacement cost per leaver and the retention benchmark in program.yaml.</p></xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- One measure for mentees and mentors side by side. -->
+  <xsl:template name="role-row">
+    <xsl:param name="label"/>
+    <xsl:param name="stem"/>
+    <tr>
+      <th scope="row"><xsl:value-of select="$label"/></th>
+      <td class="num"><xsl:call-template name="value"><xsl:with-param name="kpi" select="key('kpi', concat($stem, 'mentees'))"/></xsl:call-template></td>
+      <td class="num"><xsl:call-template name="value"><xsl:with-param name="kpi" select="key('kpi', concat($stem, 'mentors'))"/></xsl:call-template></td>
+    </tr>
+  </xsl:template>
+</xsl:stylesheet>
