@@ -9,6 +9,8 @@
   <!-- Tunable parameters: chart sizes in SVG user units. -->
   <xsl:param name="chart-width" select="600"/>
   <xsl:param name="chart-height" select="200"/>
+  <xsl:param name="trend-width" select="360"/>
+  <xsl:param name="trend-height" select="170"/>
   <xsl:param name="spark-width" select="160"/>
   <xsl:param name="spark-height" select="40"/>
 
@@ -69,8 +71,8 @@
     <xsl:param name="spark" select="false()"/>
     <xsl:variable name="points" select="$trend/point"/>
     <xsl:variable name="kpi" select="key('kpi', $trend/@kpi)"/>
-    <xsl:variable name="w" select="($spark * $spark-width) + (not($spark) * $chart-width)"/>
-    <xsl:variable name="h" select="($spark * $spark-height) + (not($spark) * $chart-height)"/>
+    <xsl:variable name="w" select="($spark * $spark-width) + (not($spark) * $trend-width)"/>
+    <xsl:variable name="h" select="($spark * $spark-height) + (not($spark) * $trend-height)"/>
     <xsl:variable name="pad-left" select="not($spark) * 48 + 2"/>
     <xsl:variable name="pad-bottom" select="not($spark) * 24 + 4"/>
     <xsl:variable name="pad-top" select="not($spark) * 12 + 4"/>
@@ -78,8 +80,9 @@
     <xsl:variable name="top">
       <xsl:choose>
         <xsl:when test="$trend/@unit = 'ratio'">1</xsl:when>
-        <xsl:when test="$kpi/@target and $kpi/@target &gt; $max-data"><xsl:value-of select="$kpi/@target * 1.1"/></xsl:when>
-        <xsl:when test="$max-data &gt; 0"><xsl:value-of select="$max-data * 1.1"/></xsl:when>
+        <xsl:when test="$trend/@unit = 'likert'">5</xsl:when>
+        <xsl:when test="$kpi/@target and $kpi/@target &gt; $max-data"><xsl:value-of select="ceiling($kpi/@target * 1.1)"/></xsl:when>
+        <xsl:when test="$max-data &gt; 0"><xsl:value-of select="ceiling($max-data * 1.1)"/></xsl:when>
         <xsl:otherwise>1</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
