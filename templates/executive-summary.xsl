@@ -23,6 +23,7 @@
   <xsl:template match="report" mode="summary">
     <xsl:variable name="month"><xsl:call-template name="month-name"><xsl:with-param name="month" select="@period"/></xsl:call-template></xsl:variable>
     <p class="lead"><xsl:value-of select="concat(programme/@name, ', ', $month, '.')"/></p>
+    <h2 id="figures-heading" class="visually-hidden">Key figures</h2>
     <div class="tiles five">
       <xsl:call-template name="headline"><xsl:with-param name="ids" select="concat($headline-kpis, ' ')"/></xsl:call-template>
     </div>

@@ -153,3 +153,68 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         #expect(after != before)
     }
 }
+
+@Suite struct PageTests {
+    static let hostile = #"<script>alert("x")</script> & 'Zoë' "Ünïcode""#
+
+    @Test func namesTitlesAndStoriesAreEscapedAndShownAsWritten() throws {
+        let program = try String(contentsOfFile: Fixture.path("minimal/program.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "name: Minimal Fixture Programme", with: "name: '\(Self.hostile.replacingOccurrences(of: "'", with: "''"))'")
+        let people = try String(contentsOfFile: Fixture.path("minimal/people.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "name: Amara Okafor", with: "name: '<script>evil()</script> O''Brien & Zoë'")
+        let responses = """
+            responses:
+              - survey: baseline-2026
+                respondent: p101
+                submitted: 2026-01-20
+                consent_to_quote: true
+                answers: {q1: 3, q2: 9, q3: "I <b>grew</b> & said \\"thanks\\" — ça marche"}
+            """
+        let folder = try Fixture.variant(of: "minimal", ["program.yaml": program, "people.yaml": people, "responses.yaml": responses])
+        let out = try TemporaryFolder()
+        let written = try build(folder.path, out: out.path, period: "2026-02", audience: .admin)
+        let files = try contents(of: out.path)
+        for (name, bytes) in files where name.hasSuffix(".html") {
+            let html = String(decoding: bytes, as: UTF8.self)
+            #expect(!html.contains("<script"), "raw script tag in \(name)")
+            #expect(!html.contains("<b>grew"), "raw markup from a story in \(name)")
+        }
+        let overview = try String(contentsOfFile: written + "/index.html", encoding: .utf8)
+        #expect(overview.contains("&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; 'Zoë' \"Ünïcode\""))
+        let summary = try String(contentsOfFile: written + "/executive-summary.html", encoding: .utf8)
+        #expect(summary.contains("I &lt;b&gt;grew&lt;/b&gt; &amp; said \"thanks\" — ça marche"))
+        let relationships = try String(contentsOfFile: written + "/relationships.html", encoding: .utf8)
+        #expect(relationships.contains("&lt;script&gt;evil()&lt;/script&gt; O'Brien &amp; Zoë"))
+    }
+
+    @Test func everyPageLinksOnlyRelativelyAndUsesNoScript() throws {
+        let out = try TemporaryFolder()
+        let written = try build(ExportTests.sample, out: out.path, audience: .admin)
+        for page in try FileManager.default.contentsOfDirectory(atPath: written) where page.hasSuffix(".html") {
+            let html = try String(contentsOfFile: written + "/" + page, encoding: .utf8)
+            #expect(!html.contains("<script"), "\(page)")
+            #expect(!html.contains("href=\"/") && !html.contains("href=\"http") && !html.contains("src=\"http"), "\(page)")
+            #expect(html.components(separatedBy: "<h1").count == 2, "one h1 in \(page)")
+            #expect(html.hasPrefix("<!DOCTYPE html"), "\(page)")
+            #expect(html.contains("<html lang=\"en\">"), "\(page)")
+            for id in ["main"] { #expect(html.contains("id=\"\(id)\""), "\(page)") }
+        }
+    }
+
+    @Test func brokenTemplateFailsTheBuildWithItsLocationAndLeavesOutputAlone() throws {
+        let templates = try TemporaryFolder()
+        for name in try FileManager.default.contentsOfDirectory(atPath: Fixture.repository.appendingPathComponent("templates").path) {
+            let bytes = FileManager.default.contents(atPath: Fixture.repository.appendingPathComponent("templates/" + name).path)!
+            try templates.write(name, [UInt8](bytes))
+        }
+        let overview = try String(contentsOfFile: templates.path + "/overview.xsl", encoding: .utf8)
+        try templates.write("overview.xsl", Array(overview.replacingOccurrences(of: "<h2 id=\"summary-heading\">Summary</h2>",
+                                                                             with: "<h2 id=\"summary-heading\"><xsl:value-of select=\"1 +\"/></h2>").utf8))
+        let out = try TemporaryFolder()
+        let result = try mentorReport(["build", "--out", out.path, "--templates", templates.path, "--quiet"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("overview.xsl"))
+        #expect(result.stderr.contains("line "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+}
