@@ -160,12 +160,15 @@
     <xsl:param name="label">
       <xsl:call-template name="label"><xsl:with-param name="id" select="$id"/></xsl:call-template>
     </xsl:param>
+    <!-- Anything more to show in the tile, such as a sparkline. -->
+    <xsl:param name="extra"/>
     <xsl:variable name="kpi" select="key('kpi', $id)"/>
     <div class="tile">
       <h3><xsl:value-of select="$label"/></h3>
       <p class="value"><xsl:call-template name="value"><xsl:with-param name="kpi" select="$kpi"/></xsl:call-template></p>
       <p class="meta"><xsl:call-template name="delta"><xsl:with-param name="kpi" select="$kpi"/></xsl:call-template></p>
       <xsl:if test="$kpi/@target"><p class="meta"><xsl:call-template name="target"><xsl:with-param name="kpi" select="$kpi"/></xsl:call-template></p></xsl:if>
+      <xsl:copy-of select="$extra"/>
     </div>
   </xsl:template>
 

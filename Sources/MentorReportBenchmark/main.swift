@@ -140,4 +140,12 @@ print(row("load + validate (1 thread)", single))
 print(row("load + validate (all cores)", parallel))
 print(String(format: "KPIs: %d KPIs for %@ with previous month and trends in %.3f s = %.1f%% of the 1-thread load",
              kpiCount, period.month.description, kpiTime, 100 * kpiTime / loadOnly))
-print(String(format: "KPIs + report.xml (admin, XSD-validated) + kpis.csv: %.3f s, %.1f MB", exportTime, Double(exportBytes) / 1e6))
+print(String(format: "KPIs + report.xml (admin, XSD-validated) + kpis.csv + HTML pages: %.3f s, %.1f MB", exportTime, Double(exportBytes) / 1e6))
+
+// Rendering alone: all pages of the admin site from the serialised report.xml, stylesheets compiled once, both cores.
+let adminReport = Report(data: loaded.data, period: period, audience: .admin)
+var pageCount = 0
+let renderTime = measure(options.runs) {
+    pageCount = (try? renderSite(adminReport, templates: "templates")) ?? 0
+}
+print(String(format: "HTML: %d admin pages rendered in %.3f s", pageCount, renderTime))

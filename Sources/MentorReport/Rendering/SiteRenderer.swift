@@ -91,3 +91,9 @@ private struct ResultSlots<T>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<T>
     init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }
+
+/// Renders every page of `report` (for the benchmark): the number of pages.
+public func renderSite(_ report: Report, templates: String) throws -> Int {
+    let xml = try ReportXML(report: report).document().serialized()
+    return try SiteRenderer(templatesFolder: templates).renderPages(reportXML: xml, report: report).count
+}
