@@ -69,7 +69,6 @@ extension MentorReportCommand {
                 if !options.quiet {
                     printError("wrote \(folder): \(files.map(\.name).joined(separator: ", ")) "
                                + "(\(report.kpis.count) KPIs, period \(period.month), \(audience.rawValue)) in \(seconds(clock.now - started))")
-                    printError("note: this version writes report.xml and kpis.csv; the HTML pages are not rendered yet")
                 }
             } catch let failure as OutputFailure {
                 printError("error: \(failure.message)")

@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""A second, independent computation of the SPEC section 3 KPIs in Python (PyYAML, scipy), written
+from the SPEC and docs/decisions.md without the Swift code, to cross-check kpis.csv.
+
+    scripts/kpi-oracle.py DATA_DIR YYYY-MM   prints id,value,status for every KPI
+    scripts/compare-kpis DATA_DIR YYYY-MM    builds with mentor-report and lists every difference
+"""
+import sys, os, glob, datetime as dt, statistics as st, math, csv
+import yaml
+from scipy import stats
+D = dt.date
+def load(folder, name):
+    items = []
+    f = os.path.join(folder, name + '.yaml')
+    files = ([f] if os.path.exists(f) else []) + sorted(glob.glob(os.path.join(folder, name, '*.yaml')))
+    for p in files:
+        d = yaml.safe_load(open(p)) or {}
+        items += d.get(name) or []
+    return items
+def todate(x): return x if isinstance(x, D) else D.fromisoformat(str(x))
+folder, period = sys.argv[1], sys.argv[2]
+prog = yaml.safe_load(open(os.path.join(folder, 'program.yaml')))
+P = prog['program']; comps = prog['competencies']; cohorts = prog.get('cohorts') or []
+people = load(folder, 'people'); rels = load(folder, 'relationships'); sess = load(folder, 'sessions')
+surveys = load(folder, 'surveys'); resps = load(folder, 'responses'); outs = load(folder, 'outcomes')
+y, m = map(int, period.split('-'))
+first = D(y, m, 1); last = (D(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)); asof = last
+mingroup = (P.get('privacy') or {}).get('min_group_size', 5)
+cad = {'weekly': 7, 'biweekly': 14, 'monthly': 30, 'quarterly': 90}
+out = {}
+def put(k, v, status='ok'): out[k] = (v, status)
+def rate(k, a, b): put(k, a / b if b else None, 'ok' if b else 'no-data')
+pm = {p['id']: p for p in people}
+mentees = [p for p in people if 'mentee' in p['roles'] and todate(p['enrolled']) <= asof]
+mentors = [p for p in people if 'mentor' in p['roles'] and todate(p['enrolled']) <= asof]
+put('participants.mentors', len(mentors)); put('participants.mentees', len(mentees))
+days = []; matched = 0
+for p in mentees:
+    starts = [todate(r['start']) for r in rels if p['id'] in r['mentees'] and todate(r['start']) <= asof]
+    if starts:
+        matched += 1; days.append(max(0, (min(starts) - todate(p['enrolled'])).days))
+rate('match.rate', matched, len(mentees)); put('match.waiting', len(mentees) - matched)
+put('match.days_to_match_median', st.median(days) if days else None, 'ok' if days else 'no-data')
+def active_on(r, d): return todate(r['start']) <= d and (r.get('ended') is None or d <= todate(r['ended']))
+def active_in(r): return todate(r['start']) <= last and (r.get('ended') is None or todate(r['ended']) >= first)
+led = sum(1 for p in mentors for r in rels if p['id'] in r['mentors'] and active_on(r, asof))
+capsum = sum(p.get('mentor_capacity', P.get('default_mentor_capacity', 2)) for p in mentors)
+rate('mentor.capacity_utilization', led, capsum)
+act = [r for r in rels if active_in(r)]
+put('relationships.active', len(act))
+put('relationships.new', sum(1 for r in rels if first <= todate(r['start']) <= last))
+put('relationships.ended', sum(1 for r in rels if r.get('ended') and first <= todate(r['ended']) <= last))
+for t in ['one-to-one', 'group', 'peer', 'reverse', 'e-mentoring', 'speed']:
+    put('relationships.active.type.' + t, sum(1 for r in act if r['type'] == t))
+for c in cohorts:
+    put('relationships.active.cohort.' + c['id'], sum(1 for r in act if r.get('cohort') == c['id']))
+h = {'on-track': 0, 'behind': 0, 'at-risk': 0, 'too-early': 0}
+for r in rels:
+    if not active_on(r, asof): continue
+    s = todate(r['start']); dates = [todate(x['date']) for x in sess if x['relationship'] == r['id']]
+    before = [d for d in dates if d <= asof]
+    lastd = max(before) if before else s
+    ws = max(s, asof - dt.timedelta(days=89)); L = (asof - ws).days + 1
+    c = cad[r.get('cadence') or P.get('default_cadence', 'monthly')]
+    if (asof - s).days < 30: h['too-early'] += 1
+    elif (asof - lastd).days > P.get('at_risk_after_days', 45): h['at-risk'] += 1
+    elif sum(1 for d in dates if ws <= d <= asof) < L // c: h['behind'] += 1
+    else: h['on-track'] += 1
+put('health.on_track', h['on-track']); put('health.behind', h['behind']); put('health.at_risk', h['at-risk']); put('health.too_early', h['too-early'])
+rate('cadence.adherence', h['on-track'], h['on-track'] + h['behind'] + h['at-risk'])
+sp = [x for x in sess if first <= todate(x['date']) <= last]
+put('sessions.count', len(sp)); put('sessions.hours', sum(x['minutes'] for x in sp) / 60)
+rate('sessions.per_active_relationship', len(sp), len(act))
+stated = [x for x in sp if 'live_issue' in x and x['live_issue'] is not None]
+rate('sessions.live_issue_rate', sum(1 for x in stated if x['live_issue']), len(stated))
+rm = {r['id']: r for r in rels}; att = []
+for x in sp:
+    r = rm.get(x['relationship'])
+    if r and r['type'] == 'group' and x.get('attendees') is not None:
+        mem = set(r['mentors']) | set(r['mentees']); att.append(len(set(x['attendees']) & mem) / len(mem))
+put('group.attendance_rate', sum(att) / len(att) if att else None, 'ok' if att else 'no-data')
+rate('goals.set_rate', sum(1 for r in act if any(todate(g['set']) <= asof for g in r.get('goals') or [])), len(act))
+goals = [g for r in rels for g in r.get('goals') or []]
+put('goals.achieved', sum(1 for g in goals if g['status'] == 'achieved' and first <= todate(g['achieved']) <= last))
+rate('goals.achievement_rate', sum(1 for g in goals if g['status'] == 'achieved' and todate(g['achieved']) <= asof), sum(1 for g in goals if todate(g['set']) <= asof))
+left = {}
+for o in outs:
+    if o['event'] == 'left': left.setdefault(o['person'], []).append(todate(o['date']))
+# counted responses
+latest = {}
+for i, r in enumerate(resps):
+    if todate(r['submitted']) > asof: continue
+    k = (r['survey'], r['respondent'])
+    if k not in latest or todate(r['submitted']) >= todate(resps[latest[k]]['submitted']): latest[k] = i
+counted = sorted(latest.values())
+sm = {s['id']: s for s in surveys}
+for s in surveys:
+    k = 'surveys.response_rate.' + s['id']
+    if todate(s['opens']) > asof: put(k, None, 'no-data'); continue
+    role = s['audience'][:-1]
+    aud = [p for p in people if role in p['roles'] and todate(p['enrolled']) <= todate(s['opens']) and not any(d < todate(s['opens']) for d in left.get(p['id'], []))]
+    resp = {resps[i]['respondent'] for i in counted if resps[i]['survey'] == s['id']}
+    rate(k, sum(1 for p in aud if p['id'] in resp), len(aud))
+def q(s, qid):
+    for x in sm[s]['questions']:
+        if x['id'] == qid: return x
+def supp(k, v, n):
+    if n == 0: put(k, None, 'no-data')
+    elif n < mingroup: put(k, None, 'suppressed')
+    else: put(k, v)
+for role in ['mentees', 'mentors']:
+    sat = []; satp = set(); nps = []; npsp = set()
+    for i in counted:
+        r = resps[i]; s = sm[r['survey']]
+        if s['audience'] != role: continue
+        for qid, v in (r.get('answers') or {}).items():
+            qq = q(r['survey'], qid)
+            if v is None or isinstance(v, str): continue
+            if qq['scale'] == 'likert5' and qq.get('measure') == 'satisfaction': sat.append(v); satp.add(r['respondent'])
+            if qq['scale'] == 'nps': nps.append(v); npsp.add(r['respondent'])
+    supp('satisfaction.mean.' + role, sum(sat) / len(sat) if sat else None, len(satp))
+    supp('satisfaction.top2.' + role, sum(1 for v in sat if v >= 4) / len(sat) if sat else None, len(satp))
+    if nps:
+        x = 100 * (sum(1 for v in nps if v >= 9) - sum(1 for v in nps if v <= 6)) / len(nps)
+        x = math.floor(abs(x) * 10 + 0.5 + 1e-9) / 10 * (1 if x >= 0 else -1)
+    else: x = None
+    supp('nps.' + role, x, len(npsp))
+ml = []; mlp = set()
+for i in counted:
+    r = resps[i]; s = sm[r['survey']]
+    if s['audience'] != 'mentors': continue
+    for qid, v in (r.get('answers') or {}).items():
+        qq = q(r['survey'], qid)
+        if qq['scale'] == 'likert5' and qq.get('measure') == 'mentor-learning' and isinstance(v, int): ml.append(v); mlp.add(r['respondent'])
+supp('reciprocal.top2', sum(1 for v in ml if v >= 4) / len(ml) if ml else None, len(mlp))
+base = {}; fin = {}
+for i in counted:
+    r = resps[i]; kind = sm[r['survey']]['kind']; p = r['respondent']; d = todate(r['submitted'])
+    if kind == 'baseline' and (p not in base or d < todate(resps[base[p]]['submitted'])): base[p] = i
+    if kind == 'final' and (p not in fin or d >= todate(resps[fin[p]]['submitted'])): fin[p] = i
+for c in comps:
+    pairs = []
+    for p in base:
+        if p not in fin or not todate(resps[base[p]]['submitted']) < todate(resps[fin[p]]['submitted']): continue
+        def score(i):
+            r = resps[i]; vals = [v for qid, v in (r.get('answers') or {}).items() if isinstance(v, int) and q(r['survey'], qid)['scale'] == 'likert5' and q(r['survey'], qid).get('competency') == c['id']]
+            return sum(vals) / len(vals) if vals else None
+        a, b = score(base[p]), score(fin[p])
+        if a is not None and b is not None: pairs.append((a, b))
+    n = len(pairs); pre = 'competency.' + c['id'] + '.'
+    diffs = [b - a for a, b in pairs]
+    ch = st.mean(diffs) if n else None; sd = st.stdev(diffs) if n >= 2 else None
+    vals = {'n': n, 'pre_mean': st.mean([a for a, b in pairs]) if n else None, 'post_mean': st.mean([b for a, b in pairs]) if n else None,
+            'change': ch, 'effect_size': ch / sd if n >= 2 and sd else None,
+            'ci95_low': ch - stats.t.ppf(0.975, n - 1) * sd / math.sqrt(n) if n >= 2 else None,
+            'ci95_high': ch + stats.t.ppf(0.975, n - 1) * sd / math.sqrt(n) if n >= 2 else None}
+    for k, v in vals.items():
+        if n == 0: put(pre + k, 0 if k == 'n' else None, 'ok' if k == 'n' else 'no-data')
+        elif n < mingroup: put(pre + k, None, 'suppressed')
+        else: put(pre + k, v, 'ok' if v is not None else 'no-data')
+prom = {}
+for o in outs:
+    if o['event'] == 'promoted': prom.setdefault(o['person'], []).append(todate(o['date']))
+w0 = asof - dt.timedelta(days=364)
+pr = sum(1 for p in mentees if any(w0 <= d <= asof for d in prom.get(p['id'], [])))
+rate('outcomes.promotion_rate_12m', pr, len(mentees))
+den = [p for p in mentees if not any(d < w0 for d in left.get(p['id'], []))]
+ret = sum(1 for p in den if not any(d <= asof for d in left.get(p['id'], [])))
+rate('outcomes.retention_rate_12m', ret, len(den))
+b = P.get('benchmarks') or {}
+def lift(k, base_k, bench):
+    v = out[base_k][0]
+    put(k, v / bench if v is not None and bench else None, 'ok' if v is not None and bench else 'no-data')
+lift('outcomes.promotion_lift', 'outcomes.promotion_rate_12m', b.get('promotion_rate_12m'))
+lift('outcomes.retention_lift', 'outcomes.retention_rate_12m', b.get('retention_rate_12m'))
+costs = P.get('costs') or {}
+if costs.get('programme_cost') and costs.get('replacement_cost_per_leaver') is not None and b.get('retention_rate_12m') is not None and den:
+    av = max(0, ret / len(den) - b['retention_rate_12m']) * len(den)
+    put('outcomes.roi', (av * costs['replacement_cost_per_leaver'] - costs['programme_cost']) / costs['programme_cost'])
+else: put('outcomes.roi', None, 'no-data')
+groups = sorted({g for p in people for g in p.get('groups') or []})
+cnt = {g: sum(1 for p in mentees if g in (p.get('groups') or [])) for g in groups}
+sup = {g: cnt[g] < mingroup for g in groups}
+if sum(sup.values()) == 1:
+    cand = sorted([g for g in groups if not sup[g]], key=lambda g: (cnt[g], g))
+    if cand: sup[cand[0]] = True
+ws = (b.get('workforce_share') or {})
+for g in groups:
+    sh = cnt[g] / len(mentees) if mentees else None
+    put('inclusion.%s.share' % g, None if sup[g] else sh, 'suppressed' if sup[g] else ('ok' if sh is not None else 'no-data'))
+    put('inclusion.%s.workforce_share' % g, ws.get(g), 'ok' if g in ws else 'no-data')
+    ri = sh / ws[g] if sh is not None and ws.get(g) else None
+    put('inclusion.%s.representation_index' % g, None if sup[g] else ri, 'suppressed' if sup[g] else ('ok' if ri is not None else 'no-data'))
+dr = 0; oc = 0; pe = 0; ledby = {}
+for r in rels:
+    if not active_on(r, asof): continue
+    for me in r['mentees']:
+        if pm[me].get('manager') in r['mentors']: dr += 1
+    for mo in set(r['mentors']): ledby[mo] = ledby.get(mo, 0) + 1
+    if r.get('ended') is None and r.get('planned_end') and todate(r['planned_end']) < asof: pe += 1
+oc = sum(1 for p in people if 'mentor' in p['roles'] and ledby.get(p['id'], 0) > p.get('mentor_capacity', P.get('default_mentor_capacity', 2)))
+put('policy.direct_report_pairs', dr); put('policy.over_capacity_mentors', oc); put('policy.past_planned_end', pe)
+w = csv.writer(sys.stdout)
+for k, (v, s) in out.items(): w.writerow([k, '' if v is None else round(v, 6), s])
