@@ -357,43 +357,37 @@ final class YAMLReader {
         return value
     }
 
-    /// A list of ids (a single id is not accepted: lists are explicit).
+    /// A list of ids (a single id is not accepted: lists are explicit); nil when any item is not an id.
     func idList(_ key: String) throws -> [Located<String>]? {
-        var items: [Located<String>] = []
-        let start = try peek()
-        if isNull(start) {
-            _ = try next()
-            return nil
-        }
-        guard start.kind == .sequenceStart else {
-            try skipValue()
-            error(location(start), "'\(key)' holds \(describe(start)); expected a list of ids, such as [a, b]")
-            return nil
-        }
-        var failed = false
-        try sequence(key) {
-            if let id = try self.id(key) { items.append(id) } else { failed = true }
-        }
+        guard let (items, failed) = try list(key, expected: "a list of ids, such as [a, b]", { try self.id(key) }) else { return nil }
         return failed ? nil : items
     }
 
-    /// A list of plain words (roles, groups).
+    /// A list of plain words (roles, groups); items that are not words are reported and left out.
     func stringList(_ key: String) throws -> [Located<String>]? {
-        var items: [Located<String>] = []
+        try list(key, expected: "a list, such as [a, b]", { try self.locatedString(key) })?.items
+    }
+
+    /// Reads a list with `item` for each element; nil (reported unless null) when the value is not a list.
+    private func list(_ key: String, expected: String, _ item: () throws -> Located<String>?) throws
+        -> (items: [Located<String>], failed: Bool)? {
         let start = try peek()
         if isNull(start) {
             _ = try next()
             return nil
         }
         guard start.kind == .sequenceStart else {
+            let found = describe(start)
             try skipValue()
-            error(location(start), "'\(key)' holds \(describe(start)); expected a list, such as [a, b]")
+            error(location(start), "'\(key)' holds \(found); expected \(expected)")
             return nil
         }
+        var items: [Located<String>] = []
+        var failed = false
         try sequence(key) {
-            if let s = try self.locatedString(key) { items.append(s) }
+            if let value = try item() { items.append(value) } else { failed = true }
         }
-        return items
+        return (items, failed)
     }
 
     // MARK: Documents

@@ -87,35 +87,41 @@ extension YAMLReader {
     /// `targets`: KPI id → number. The ids are checked against the KPI catalog by the validator.
     private func decodeTargets() throws -> [Target] {
         var targets: [Target] = []
+        try numberMapping("targets", keyName: "a KPI id", range: -Double.infinity...Double.infinity) { kpi, at, value in
+            if targets.contains(where: { $0.kpi == kpi }) {
+                error(at, "target '\(kpi)' appears twice; expected each KPI once")
+            } else {
+                targets.append(Target(kpi: kpi, value: value, location: at))
+            }
+        }
+        return targets
+    }
+
+    /// A mapping of free keys to numbers in `range` (targets, workforce shares); `body` gets each pair.
+    private func numberMapping(_ what: String, keyName: String, range: ClosedRange<Double>,
+                               _ body: (String, SourceLocation, Double) -> Void) throws {
         let start = try peek()
         guard start.kind == .mappingStart else {
             if !isNull(start) {
-                error(location(start), "'targets' holds \(describe(start)); expected a mapping of KPI ids to target values")
+                error(location(start), "'\(what)' holds \(describe(start)); expected a mapping of \(keyName)s to numbers")
             }
             try skipValue()
-            return []
+            return
         }
         _ = try next()
-        var seen = Set<String>()
         while true {
             let keyEvent = try next()
             if keyEvent.kind == .mappingEnd { break }
             guard keyEvent.kind == .scalar else {
+                let found = describe(keyEvent)
                 try skipOpened()
                 try skipValue()
-                error(location(keyEvent), "a key of targets is \(describe(keyEvent)); expected a KPI id")
+                error(location(keyEvent), "a key of \(what) is \(found); expected \(keyName)")
                 continue
             }
             let key = keyEvent.value, at = location(keyEvent)
-            if let value = try number(key, -Double.infinity...Double.infinity) {
-                if !seen.insert(key).inserted {
-                    error(at, "target '\(key)' appears twice; expected each KPI once")
-                } else {
-                    targets.append(Target(kpi: key, value: value, location: at))
-                }
-            }
+            if let value = try number(key, range) { body(key, at, value) }
         }
-        return targets
     }
 
     private func decodeBenchmarks() throws -> Benchmarks {
@@ -125,31 +131,11 @@ extension YAMLReader {
             case "promotion_rate_12m": b.promotionRate12m = try number(key.value, 0...1)
             case "retention_rate_12m": b.retentionRate12m = try number(key.value, 0...1)
             case "workforce_share":
-                let start = try peek()
-                guard start.kind == .mappingStart else {
-                    if !isNull(start) {
-                        error(location(start), "'workforce_share' holds \(describe(start)); expected a mapping of groups to shares from 0 to 1")
-                    }
-                    try skipValue()
-                    return
-                }
-                _ = try next()
-                while true {
-                    let keyEvent = try next()
-                    if keyEvent.kind == .mappingEnd { break }
-                    guard keyEvent.kind == .scalar else {
-                        try skipOpened()
-                        try skipValue()
-                        error(location(keyEvent), "a key of workforce_share is \(describe(keyEvent)); expected a group name")
-                        continue
-                    }
-                    let group = keyEvent.value, at = location(keyEvent)
-                    if let share = try number(group, 0...1) {
-                        if b.workforceShare.contains(where: { $0.group == group }) {
-                            error(at, "group '\(group)' appears twice in workforce_share; expected each group once")
-                        } else {
-                            b.workforceShare.append((group, share))
-                        }
+                try numberMapping("workforce_share", keyName: "a group name", range: 0...1) { group, at, share in
+                    if b.workforceShare.contains(where: { $0.group == group }) {
+                        error(at, "group '\(group)' appears twice in workforce_share; expected each group once")
+                    } else {
+                        b.workforceShare.append((group, share))
                     }
                 }
             default: break
