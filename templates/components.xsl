@@ -68,7 +68,13 @@
       <xsl:when test="starts-with($id, 'inclusion.')">
         <xsl:variable name="rest" select="substring-after($id, 'inclusion.')"/>
         <xsl:variable name="g" select="/report/groups/group[starts-with($rest, concat(@id, '.'))]/@id"/>
-        <xsl:value-of select="concat($g, ': ', translate(substring-after($rest, concat($g, '.')), '_', ' '))"/>
+        <xsl:variable name="stat" select="substring-after($rest, concat($g, '.'))"/>
+        <xsl:value-of select="$g"/>
+        <xsl:choose>
+          <xsl:when test="$stat = 'share'">: share of mentees</xsl:when>
+          <xsl:when test="$stat = 'workforce_share'">: share of workforce</xsl:when>
+          <xsl:otherwise>: representation index</xsl:otherwise>
+        </xsl:choose>
       </xsl:when>
       <xsl:when test="$id = 'policy.direct_report_pairs'">Mentors paired with a direct report</xsl:when>
       <xsl:when test="$id = 'policy.over_capacity_mentors'">Mentors over capacity</xsl:when>
