@@ -98,6 +98,15 @@ let bare = measure(options.runs) {
     }
 }
 
+// The loader's event layer alone (positions, alias expansion, depth limit), no record decoding.
+let readerOnly = measure(options.runs) {
+    for path in files {
+        guard let data = FileManager.default.contents(atPath: path), countReaderEvents([UInt8](data)) != nil else {
+            fail("the reader cannot read \(path)")
+        }
+    }
+}
+
 var records = 0
 var errors = 0
 let single = measure(options.runs) {
@@ -135,6 +144,7 @@ let exportTime = measure(options.runs) {
 print("data: \(folder): \(files.count) files, \(String(format: "%.1f", megabytes)) MB, \(records) records, \(events) libyaml events, \(errors) errors")
 print("best of \(options.runs) runs on \(ProcessInfo.processInfo.activeProcessorCount) cores")
 print(row("libyaml bare event parse (1 thread)", bare))
+print(row("event layer only, no decoding (1 thread)", readerOnly))
 print(row("load (1 thread)", loadOnly))
 print(row("load + validate (1 thread)", single))
 print(row("load + validate (all cores)", parallel))

@@ -53,9 +53,9 @@ struct YAMLSyntaxError: Error {
 final class YAMLParser {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let input: UnsafeMutableBufferPointer<UInt8>
-    private var event = yaml_event_t()
-    private var holdsEvent = false
-    private var finished = false
+    @exclusivity(unchecked) private var event = yaml_event_t()
+    @exclusivity(unchecked) private var holdsEvent = false
+    @exclusivity(unchecked) private var finished = false
 
     /// `bytes` must already be UTF-8 without a byte-order mark.
     init<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
@@ -179,4 +179,17 @@ public func countYAMLEvents(_ bytes: [UInt8]) -> Int? {
             if done { return count }
         }
     }
+}
+
+/// Runs the loader's event layer (`YAMLReader`: events with positions, alias expansion, depth limit)
+/// over a buffer without decoding records: the benchmark's measure of that layer's cost.
+public func countReaderEvents(_ bytes: [UInt8]) -> Int? {
+    let reader = YAMLReader(file: 0, path: "", bytes: bytes)
+    var count = 0
+    do {
+        while try reader.next().kind != .streamEnd { count += 1 }
+    } catch {
+        return nil
+    }
+    return count + 1
 }
