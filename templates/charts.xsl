@@ -200,6 +200,37 @@
         </ul>
       </figcaption>
     </figure>
+    <details class="chart-data">
+      <summary>Show the numbers</summary>
+      <div class="table-wrap">
+        <table>
+          <caption><xsl:value-of select="$caption"/></caption>
+          <thead><tr><th scope="col">Health</th><th scope="col" class="num">Relationships</th><th scope="col" class="num">Share</th></tr></thead>
+          <tbody>
+            <xsl:call-template name="health-row"><xsl:with-param name="label" select="'On track'"/><xsl:with-param name="count" select="$on-track"/><xsl:with-param name="total" select="$total"/></xsl:call-template>
+            <xsl:call-template name="health-row"><xsl:with-param name="label" select="'Behind'"/><xsl:with-param name="count" select="$behind"/><xsl:with-param name="total" select="$total"/></xsl:call-template>
+            <xsl:call-template name="health-row"><xsl:with-param name="label" select="'At risk'"/><xsl:with-param name="count" select="$at-risk"/><xsl:with-param name="total" select="$total"/></xsl:call-template>
+            <xsl:call-template name="health-row"><xsl:with-param name="label" select="'Too early'"/><xsl:with-param name="count" select="$too-early"/><xsl:with-param name="total" select="$total"/></xsl:call-template>
+          </tbody>
+        </table>
+      </div>
+    </details>
+  </xsl:template>
+
+  <xsl:template name="health-row">
+    <xsl:param name="label"/>
+    <xsl:param name="count"/>
+    <xsl:param name="total"/>
+    <tr>
+      <th scope="row"><xsl:value-of select="$label"/></th>
+      <td class="num"><xsl:value-of select="$count"/></td>
+      <td class="num">
+        <xsl:choose>
+          <xsl:when test="$total &gt; 0"><xsl:value-of select="format-number($count div $total * 100, '0.0')"/>%</xsl:when>
+          <xsl:otherwise>no data</xsl:otherwise>
+        </xsl:choose>
+      </td>
+    </tr>
   </xsl:template>
 
   <!-- Horizontal bars for KPIs of one unit (rates from 0 to 100%, or counts up to the largest). -->
