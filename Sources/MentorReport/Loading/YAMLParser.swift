@@ -1,10 +1,13 @@
 import CYAML
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// One libyaml parser event.
+/// One libyaml parser event, as plain data (copies cost nothing).
 ///
-/// A scalar's text is borrowed from libyaml (`bytes`) and valid only until the parser moves on: read
-/// it (`value`, `withBytes`) before asking for the next event. Events kept for replaying an alias
-/// own their text (`owned`).
+/// A scalar's text (or an alias's anchor name) and an anchor name are borrowed: from libyaml, valid only
+/// until the parser moves on, or from the reader's arena for events kept to replay an alias. Read them
+/// (`value`, `withBytes`) before asking for the next event.
 struct YAMLEvent {
     enum Kind: UInt8 {
         case streamStart, streamEnd, documentStart, documentEnd
@@ -13,8 +16,8 @@ struct YAMLEvent {
 
     var kind: Kind
     var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    var owned: String?
-    var anchor: String?
+    /// The anchor (`&name`) on a scalar, sequence or mapping; nil when it has none.
+    var anchor: UnsafeBufferPointer<UInt8>?
     /// True for a plain (unquoted, untagged) scalar, whose text may mean null, a number or a boolean.
     var isPlain: Bool = false
     /// 1-based position of the event's start.
@@ -22,21 +25,34 @@ struct YAMLEvent {
     var column: Int32
 
     /// A scalar's text, or an alias's anchor name; empty otherwise.
-    var value: String { owned ?? String(decoding: bytes, as: UTF8.self) }
+    var value: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Runs `body` over the text's UTF-8 bytes without copying them.
-    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        guard var text = owned else { return body(bytes) }
-        return text.withUTF8(body)
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { body(bytes) }
+}
+
+/// Memory that outlives the parser's events: the text of events kept to replay aliases. Freed with it.
+final class EventArena {
+    private var blocks: [UnsafeMutableBufferPointer<UInt8>] = []
+
+    /// A stable copy of `bytes`.
+    func keep(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard bytes.count > 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let block = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        _ = block.initialize(from: bytes)
+        blocks.append(block)
+        return UnsafeBufferPointer(block)
     }
 
-    /// The same event owning its text, to be kept past the parser's next step.
-    func owning() -> YAMLEvent {
-        var copy = self
-        copy.owned = value
-        copy.bytes = UnsafeBufferPointer(start: nil, count: 0)
+    /// The event with its text and anchor kept here.
+    func keep(_ event: YAMLEvent) -> YAMLEvent {
+        var copy = event
+        copy.bytes = keep(event.bytes)
+        copy.anchor = event.anchor.map { keep($0) }
         return copy
     }
+
+    deinit { for block in blocks { block.deallocate() } }
 }
 
 /// A failure of libyaml itself: the text is not YAML, or not UTF-8.
@@ -97,32 +113,32 @@ final class YAMLParser {
         case YAML_DOCUMENT_END_EVENT:
             return YAMLEvent(kind: .documentEnd, line: line, column: column)
         case YAML_SEQUENCE_START_EVENT:
-            return YAMLEvent(kind: .sequenceStart, anchor: string(event.data.sequence_start.anchor),
+            return YAMLEvent(kind: .sequenceStart, anchor: text(event.data.sequence_start.anchor),
                              line: line, column: column)
         case YAML_SEQUENCE_END_EVENT:
             return YAMLEvent(kind: .sequenceEnd, line: line, column: column)
         case YAML_MAPPING_START_EVENT:
-            return YAMLEvent(kind: .mappingStart, anchor: string(event.data.mapping_start.anchor),
+            return YAMLEvent(kind: .mappingStart, anchor: text(event.data.mapping_start.anchor),
                              line: line, column: column)
         case YAML_MAPPING_END_EVENT:
             return YAMLEvent(kind: .mappingEnd, line: line, column: column)
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
             // A plain scalar resolves by its text (null, number, boolean); `!!str` or quotes make it text.
-            let tag = s.tag.map { String(cString: $0) }
-            let plain = s.style == YAML_PLAIN_SCALAR_STYLE && (tag == nil || tag == "!")
+            let plain = s.style == YAML_PLAIN_SCALAR_STYLE && (s.tag == nil || (s.tag[0] == UInt8(ascii: "!") && s.tag[1] == 0))
             return YAMLEvent(kind: .scalar, bytes: UnsafeBufferPointer(start: s.value, count: s.length),
-                             anchor: string(s.anchor), isPlain: plain, line: line, column: column)
+                             anchor: text(s.anchor), isPlain: plain, line: line, column: column)
         case YAML_ALIAS_EVENT:
-            return YAMLEvent(kind: .alias, owned: string(event.data.alias.anchor) ?? "",
+            return YAMLEvent(kind: .alias, bytes: text(event.data.alias.anchor) ?? UnsafeBufferPointer(start: nil, count: 0),
                              line: line, column: column)
         default:
             throw YAMLSyntaxError(kind: .syntax, message: "unexpected parser event", line: line, column: column)
         }
     }
 
-    private func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        p.map { String(cString: UnsafePointer($0)) }
+    /// A NUL-terminated libyaml string as borrowed bytes.
+    private func text(_ p: UnsafeMutablePointer<yaml_char_t>?) -> UnsafeBufferPointer<UInt8>? {
+        p.map { UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))) }
     }
 
     /// libyaml's own description of what went wrong, and where.

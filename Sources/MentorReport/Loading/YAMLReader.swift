@@ -28,6 +28,7 @@ final class YAMLReader {
     // checks on it cost about a tenth of the load time, so they are off for these properties.
     @exclusivity(unchecked) private var replayIndex = 0
     private var anchors: [String: [YAMLEvent]] = [:]
+    private let arena = EventArena()
     @exclusivity(unchecked) private var recorders: [(name: String, events: [YAMLEvent], depth: Int)] = []
     @exclusivity(unchecked) private var peeked: YAMLEvent?
     @exclusivity(unchecked) private var parsedEvents = 0
@@ -104,7 +105,8 @@ final class YAMLReader {
             break
         }
         guard !recorders.isEmpty || event.anchor != nil else { return }
-        var plain = event.owning()
+        var plain = arena.keep(event)
+        let anchorName = plain.anchor.map { String(decoding: $0, as: UTF8.self) }
         plain.anchor = nil
         var i = 0
         while i < recorders.count {
@@ -121,7 +123,7 @@ final class YAMLReader {
                 i += 1
             }
         }
-        if let name = event.anchor {
+        if let name = anchorName {
             if event.kind == .scalar {
                 anchors[name] = [plain]
             } else {
@@ -277,13 +279,11 @@ final class YAMLReader {
 
     /// The next value as a scalar; nil (having skipped it) when it is null, or a list or mapping (reported).
     func scalar(_ key: String, expected: @autoclosure () -> String) throws -> YAMLEvent? {
-        let event = try peek()
-        if event.kind == .scalar {
-            _ = try next()
-            return isNull(event) ? nil : event
-        }
-        try skipValue()
-        error(location(event), "'\(key)' holds \(describe(event)); expected \(expected())")
+        let event = try next()
+        if event.kind == .scalar { return isNull(event) ? nil : event }
+        let found = describe(event)
+        if event.kind == .sequenceStart || event.kind == .mappingStart { try skipOpened() }
+        error(location(event), "'\(key)' holds \(found); expected \(expected())")
         return nil
     }
 
