@@ -121,6 +121,11 @@ let loadOnly = measure(options.runs) {
     _ = Loader(folder: folder, concurrent: false).load()
 }
 
+// Validation alone (cross-references and policy findings) on loaded data.
+let loadedOnce = Loader(folder: folder).load()
+let validateTime = measure(options.runs) { _ = validate(loadedOnce) }
+print(String(format: "validation alone: %.3f s", validateTime))
+
 // The KPI engine: every KPI for the default month, last month's values and the 12-month trends.
 let loaded = Loader(folder: folder).load()
 let period = ReportingPeriod.default(for: loaded.data)

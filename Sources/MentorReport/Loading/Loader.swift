@@ -79,18 +79,19 @@ public struct Loader {
             (.none, [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0, message: message,
                                 fileOrder: Int(index))], 0)
         }
-        let bytes: [UInt8]
+        let storage: FileBytes
         do {
-            bytes = try readBytes(file.url)
+            storage = try FileBytes(path: file.url.path)
         } catch {
-            return fileProblem("cannot read the file: \(error.localizedDescription)")
+            return fileProblem("cannot read the file: \(error)")
         }
-        var content = bytes[...]
-        if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
-        if content.starts(with: [0xFF, 0xFE]) || content.starts(with: [0xFE, 0xFF]) {
+        let head = storage.bytes.prefix(3)
+        let offset = head.elementsEqual([0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
             return fileProblem("the file is UTF-16 or UTF-32 encoded; expected UTF-8 text (save it as UTF-8)")
         }
-        let reader = YAMLReader(file: index, path: file.displayPath, bytes: content)
+        let byteCount = storage.bytes.count
+        let reader = YAMLReader(file: index, path: file.displayPath, storage: storage, from: offset)
         let expected = "a mapping with the key '\(file.collection.rawValue)' holding a list"
         var records = FileRecords.none
         do {
@@ -116,16 +117,16 @@ public struct Loader {
                 : "YAML syntax error: \(failure.message)"
             return (.none, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath,
                                                              line: Int(failure.line), column: Int(failure.column),
-                                                             message: message, fileOrder: Int(index))], bytes.count)
+                                                             message: message, fileOrder: Int(index))], byteCount)
         } catch let failure as LoadFailure {
             return (.none, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath,
                                                              line: Int(failure.location.line), column: Int(failure.location.column),
-                                                             message: failure.message, fileOrder: Int(index))], bytes.count)
+                                                             message: failure.message, fileOrder: Int(index))], byteCount)
         } catch {
             return (.none, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0,
-                                                             message: "\(error)", fileOrder: Int(index))], bytes.count)
+                                                             message: "\(error)", fileOrder: Int(index))], byteCount)
         }
-        return (records, reader.diagnostics, bytes.count)
+        return (records, reader.diagnostics, byteCount)
     }
 
     /// Reads a file whose document is `{NAME: [records]}`.
@@ -155,12 +156,4 @@ private struct SendableBuffer<T>: @unchecked Sendable {
 
 private func fileSize(_ url: URL) -> Int {
     ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
-}
-
-/// The whole file, read with one system call per block.
-func readBytes(_ url: URL) throws -> [UInt8] {
-    let handle = try FileHandle(forReadingFrom: url)
-    defer { try? handle.close() }
-    let data = try handle.readToEnd() ?? Data()
-    return [UInt8](data)
 }

@@ -31,6 +31,55 @@ struct YAMLEvent {
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { body(bytes) }
 }
 
+/// A file's bytes, read straight into memory this object owns (one copy, from the kernel).
+final class FileBytes {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    init<Bytes: Collection>(copying source: Bytes) where Bytes.Element == UInt8 {
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(source.count, 1))
+        _ = buffer.initialize(from: source)
+        bytes = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buffer)[0..<source.count])
+    }
+
+    /// Reads the whole file; throws the system's reason when it cannot.
+    init(path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileReadError(reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw FileReadError(reason: String(cString: strerror(errno))) }
+        var capacity = max(Int(info.st_size), 0) + 1
+        var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+        var length = 0
+        while true {
+            if length == capacity {
+                // The file grew while being read: make room.
+                let bigger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity * 2)
+                _ = bigger.initialize(from: buffer)
+                buffer.deallocate()
+                buffer = bigger
+                capacity *= 2
+            }
+            let n = read(fd, buffer.baseAddress! + length, capacity - length)
+            if n < 0 {
+                if errno == EINTR { continue }
+                buffer.deallocate()
+                throw FileReadError(reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            length += n
+        }
+        bytes = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buffer)[0..<length])
+    }
+
+    deinit { UnsafeMutablePointer(mutating: bytes.baseAddress).map { $0.deallocate() } }
+}
+
+struct FileReadError: Error, CustomStringConvertible {
+    var reason: String
+    var description: String { reason }
+}
+
 /// Memory that outlives the parser's events: the text of events kept to replay aliases. Freed with it.
 final class EventArena {
     private var blocks: [UnsafeMutableBufferPointer<UInt8>] = []
@@ -68,26 +117,32 @@ struct YAMLSyntaxError: Error {
 /// All of libyaml's unsafe pointer handling lives here.
 final class YAMLParser {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private let input: UnsafeMutableBufferPointer<UInt8>
+    private let storage: FileBytes
+    private let input: UnsafeBufferPointer<UInt8>
     @exclusivity(unchecked) private var event = yaml_event_t()
     @exclusivity(unchecked) private var holdsEvent = false
     @exclusivity(unchecked) private var finished = false
 
     /// `bytes` must already be UTF-8 without a byte-order mark.
-    init<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
+    convenience init<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
+        self.init(storage: FileBytes(copying: bytes), from: 0)
+    }
+
+    /// Parses `storage` from byte `offset` on (past a byte-order mark), without copying it.
+    init(storage: FileBytes, from offset: Int) {
+        self.storage = storage
+        let all = storage.bytes
+        input = UnsafeBufferPointer(rebasing: all[min(offset, all.count)...])
         parser = .allocate(capacity: 1)
-        input = .allocate(capacity: max(bytes.count, 1))
-        _ = input.initialize(from: bytes)
         yaml_parser_initialize(parser)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+        yaml_parser_set_input_string(parser, input.baseAddress, input.count)
     }
 
     deinit {
         if holdsEvent { yaml_event_delete(&event) }
         yaml_parser_delete(parser)
         parser.deallocate()
-        input.deallocate()
     }
 
     /// The next event; throws on the first syntax or encoding error. The previous event's borrowed

@@ -45,6 +45,13 @@ final class YAMLReader {
         self.parser = YAMLParser(bytes: bytes)
     }
 
+    /// Reads `storage` from byte `offset` on, without copying it.
+    init(file: Int32, path: String, storage: FileBytes, from offset: Int) {
+        self.file = file
+        self.path = path
+        self.parser = YAMLParser(storage: storage, from: offset)
+    }
+
     // MARK: Events
 
     func peek() throws -> YAMLEvent {

@@ -27,9 +27,10 @@ struct KPICalculator {
         responses = index.countedResponses(asOf: period.asOf)
     }
 
-    func compute() -> KPISet {
+    /// Every KPI; `health` may be passed when the caller already assessed the relationships.
+    func compute(health: [HealthAssessment]? = nil) -> KPISet {
         var set = KPISet()
-        let health = healthAssessments()
+        let health = health ?? healthAssessments()
         for kpi in participation() + engagement(health: health) + surveyResponseRates() + reaction()
             + learning() + results() + inclusion() + policy() {
             set.append(kpi)
@@ -37,24 +38,29 @@ struct KPICalculator {
         return set
     }
 
-    /// Only the families that hold the trend KPIs (matching, engagement, reaction): a trend month costs
-    /// less than a full month.
-    func computeTrendFamilies() -> KPISet {
+    /// Only the trend KPIs (SPEC §3 "Trends"), computed as in `compute()`: a trend month costs less
+    /// than a full month.
+    func computeTrendKPIs() -> KPISet {
         var set = KPISet()
-        for kpi in participation() + engagement(health: healthAssessments()) + reaction() { set.append(kpi) }
+        let wanted = Set(trendKPIs)
+        let health = healthAssessments()
+        for kpi in participation(withMedian: false) + engagement(health: health) + reaction() where wanted.contains(kpi.id) {
+            set.append(kpi)
+        }
         return set
     }
 
     // MARK: Participation and matching
 
-    func participation() -> [KPIValue] {
+    /// `withMedian: false` leaves out the days-to-match median (not needed for trend months).
+    func participation(withMedian: Bool = true) -> [KPIValue] {
         var matched = 0
         var daysToMatch: [Double] = []
         for p in enrolledMentees {
             // match.rate: a mentee of a relationship with start <= as_of; the earliest start is the first match.
             guard let first = index.firstStartAsMentee[p], first <= asOf else { continue }
             matched += 1
-            daysToMatch.append(Double(max(0, first.days(since: index.enrolled[p]))))
+            if withMedian { daysToMatch.append(Double(max(0, first.days(since: index.enrolled[p])))) }
         }
         var led = 0
         var capacity = 0

@@ -2,8 +2,8 @@
 /// per person, and a month's KPIs cost the same whatever the month.
 struct ProgrammeIndex {
     let data: ProgrammeData
-    let personIndex: [String: Int]
-    let surveyIndex: [String: Int]
+    let personIndex: IdIndex
+    let surveyIndex: IdIndex
     /// Session dates of each relationship, sorted.
     let sessionDates: [[Day]]
     /// Per-month session sums, from `firstMonth` on.
@@ -76,14 +76,11 @@ struct ProgrammeIndex {
 
     init(_ data: ProgrammeData) {
         self.data = data
-        var people: [String: Int] = [:]
-        for (i, p) in data.people.enumerated() where people[p.id] == nil { people[p.id] = i }
+        let people = IdIndex(data.people.map(\.id))
         personIndex = people
-        var surveys: [String: Int] = [:]
-        for (i, s) in data.surveys.enumerated() where surveys[s.id] == nil { surveys[s.id] = i }
+        let surveys = IdIndex(data.surveys.map(\.id))
         surveyIndex = surveys
-        var relationships: [String: Int] = [:]
-        for (i, r) in data.relationships.enumerated() where relationships[r.id] == nil { relationships[r.id] = i }
+        let relationships = IdIndex(data.relationships.map(\.id))
 
         let members: [Set<String>] = data.relationships.map { r in
             r.type == .group ? Set(r.mentors.map(\.value) + r.mentees.map(\.value)) : []
@@ -91,6 +88,7 @@ struct ProgrammeIndex {
         var dates = [[Day]](repeating: [], count: data.relationships.count)
         let sessions = data.sessions
         var sessionRelationship = [Int](repeating: -1, count: sessions.count)
+        var sessionMonth = [Int](repeating: 0, count: sessions.count)
         var firstMonth = Int.max, lastMonth = Int.min
         for i in sessions.indices {
             let date = sessions[i].date
@@ -99,13 +97,14 @@ struct ProgrammeIndex {
                 dates[r].append(date)
             }
             let m = date.month.ordinal
+            sessionMonth[i] = m
             firstMonth = min(firstMonth, m)
             lastMonth = max(lastMonth, m)
         }
         if sessions.isEmpty { (firstMonth, lastMonth) = (0, -1) }
         var months = [MonthSessions](repeating: MonthSessions(), count: lastMonth - firstMonth + 1)
         for i in sessions.indices {
-            let m = sessions[i].date.month.ordinal - firstMonth
+            let m = sessionMonth[i] - firstMonth
             months[m].count += 1
             months[m].minutes += sessions[i].minutes
             if let live = sessions[i].liveIssue {
@@ -176,16 +175,30 @@ struct ProgrammeIndex {
         }
         self.questionLookup = questionLookup
 
-        start = data.relationships.map(\.start)
-        ended = data.relationships.map(\.ended)
-        type = data.relationships.map(\.type)
-        let cohortPosition = Dictionary(data.cohorts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        cohort = data.relationships.map { $0.cohort.flatMap { cohortPosition[$0.value] } }
-        firstGoalSet = data.relationships.map { $0.goals.lazy.map(\.set).min() }
-        goalSetDays = data.relationships.flatMap { $0.goals.map(\.set) }.sorted()
-        goalAchievedDays = data.relationships.flatMap { r in
-            r.goals.compactMap { $0.status == .achieved ? $0.achieved : nil }
-        }.sorted()
+        // One pass by position: mapping key paths over the records would copy every record.
+        let cohortIndex = IdIndex(data.cohorts.map(\.id))
+        var start: [Day] = [], ended: [Day?] = [], type: [RelationshipType] = [], cohort: [Int?] = []
+        var firstGoalSet: [Day?] = [], goalSetDays: [Day] = [], goalAchievedDays: [Day] = []
+        for i in data.relationships.indices {
+            start.append(data.relationships[i].start)
+            ended.append(data.relationships[i].ended)
+            type.append(data.relationships[i].type)
+            cohort.append(data.relationships[i].cohort.flatMap { cohortIndex[$0.value] })
+            var earliest: Day?
+            for g in data.relationships[i].goals.indices {
+                let set = data.relationships[i].goals[g].set
+                goalSetDays.append(set)
+                if earliest.map({ set < $0 }) ?? true { earliest = set }
+                if data.relationships[i].goals[g].status == .achieved, let day = data.relationships[i].goals[g].achieved {
+                    goalAchievedDays.append(day)
+                }
+            }
+            firstGoalSet.append(earliest)
+        }
+        (self.start, self.ended, self.type, self.cohort) = (start, ended, type, cohort)
+        self.firstGoalSet = firstGoalSet
+        self.goalSetDays = goalSetDays.sorted()
+        self.goalAchievedDays = goalAchievedDays.sorted()
 
         isMentee = data.people.map(\.isMentee)
         enrolled = data.people.map(\.enrolled)
@@ -262,14 +275,18 @@ struct ProgrammeIndex {
     }
 
     /// The responses that count on `asOf`: submitted by then, and of several submissions of one survey
-    /// by one person only the latest.
+    /// by one person only the latest. In no particular order: users of the list break ties by position.
     func countedResponses(asOf: Day) -> [Int] {
         var result: [Int] = []
         result.reserveCapacity(submissions.count)
         for g in submissions {
-            if let latest = g.responses.last(where: { data.responses[$0].submitted <= asOf }) { result.append(latest) }
+            if g.responses.count == 1 {
+                if data.responses[g.responses[0]].submitted <= asOf { result.append(g.responses[0]) }
+            } else if let latest = g.responses.last(where: { data.responses[$0].submitted <= asOf }) {
+                result.append(latest)
+            }
         }
-        return result.sorted()
+        return result
     }
 
     /// Relationship `i` is active on `day`.

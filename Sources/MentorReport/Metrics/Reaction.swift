@@ -92,15 +92,17 @@ extension KPICalculator {
     func learning() -> [KPIValue] {
         var earliestBaseline = [Int](repeating: -1, count: data.people.count)
         var latestFinal = [Int](repeating: -1, count: data.people.count)
-        // `responses` is in file order; ties on the date keep the first baseline and the last final.
+        // Ties on the date go by position in the files: the first baseline and the last final.
         for r in responses {
             guard let s = index.responseSurvey[r], let p = index.responseRespondent[r] else { continue }
             let submitted = data.responses[r].submitted
             switch data.surveys[s].kind {
             case .baseline:
-                if earliestBaseline[p] < 0 || submitted < data.responses[earliestBaseline[p]].submitted { earliestBaseline[p] = r }
+                let e = earliestBaseline[p]
+                if e < 0 || (submitted, r) < (data.responses[e].submitted, e) { earliestBaseline[p] = r }
             case .final:
-                if latestFinal[p] < 0 || submitted >= data.responses[latestFinal[p]].submitted { latestFinal[p] = r }
+                let l = latestFinal[p]
+                if l < 0 || (submitted, r) > (data.responses[l].submitted, l) { latestFinal[p] = r }
             case .checkin:
                 break
             }

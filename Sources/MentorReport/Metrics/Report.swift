@@ -68,7 +68,8 @@ extension Report {
     public init(data: ProgrammeData, period: ReportingPeriod, audience: ReportAudience) {
         let index = ProgrammeIndex(data)
         let calculator = KPICalculator(index: index, period: period)
-        let current = calculator.compute()
+        let assessments = calculator.healthAssessments()
+        let current = calculator.compute(health: assessments)
         let previous = KPICalculator(index: index, period: ReportingPeriod(period.month.previous)).compute()
         kpis = current.values.map { value in
             let target = data.program.target(for: value.id)
@@ -91,7 +92,7 @@ extension Report {
             } else if month == period.month.previous {
                 set = previous
             } else {
-                set = KPICalculator(index: index, period: ReportingPeriod(month)).computeTrendFamilies()
+                set = KPICalculator(index: index, period: ReportingPeriod(month)).computeTrendKPIs()
             }
             monthly.append((month, set))
             month = month.adding(months: 1)
@@ -99,7 +100,7 @@ extension Report {
         trends = trendKPIs.map { id in
             Trend(kpi: id, points: monthly.compactMap { m, set in set[id].map { TrendPoint(month: m, value: $0) } })
         }
-        health = calculator.healthAssessments()
+        health = assessments
         var byType: [HealthBreakdown] = RelationshipType.allCases.map { HealthBreakdown(key: $0.rawValue, counts: [:]) }
         var byCohort: [HealthBreakdown] = data.cohorts.map { HealthBreakdown(key: $0.id, counts: [:]) }
         let cohortPosition = Dictionary(data.cohorts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -129,7 +130,7 @@ extension KPICalculator {
     /// the later record first), at most `storyLimit`. Every other text answer stays out of the report.
     func consentedStories() -> [Story] {
         var found: [(answer: Int, response: Int)] = []
-        for r in responses where data.responses[r].consentToQuote {
+        for r in responses.sorted() where data.responses[r].consentToQuote {
             guard let s = index.responseSurvey[r] else { continue }
             for (a, answer) in data.responses[r].answers.enumerated() {
                 guard case .text(let text) = answer.value, let q = index.question(s, answer.question),

@@ -31,14 +31,14 @@ public struct PolicyFindings: Sendable {
         var capacity: [Int]
         var isMentor: [Bool]
 
-        init(_ data: ProgrammeData, personIndex: [String: Int]? = nil) {
-            var index = personIndex ?? [:]
-            if personIndex == nil {
-                for i in data.people.indices where index[data.people[i].id] == nil { index[data.people[i].id] = i }
-            }
+        init(_ data: ProgrammeData, personIndex: IdIndex? = nil) {
+            let index = personIndex ?? IdIndex(data.people.map(\.id))
+            // Lists are short: de-duplicate by looking back rather than with a set.
             func positions(_ ids: [Located<String>]) -> [Int] {
-                var seen = Set<Int>()
-                return ids.compactMap { index[$0.value] }.filter { seen.insert($0).inserted }
+                var result: [Int] = []
+                result.reserveCapacity(ids.count)
+                for id in ids { if let p = index[id.value], !result.contains(p) { result.append(p) } }
+                return result
             }
             mentorsOf = data.relationships.map { positions($0.mentors) }
             menteesOf = data.relationships.map { positions($0.mentees) }

@@ -21,14 +21,13 @@ struct Validator {
     }
 
     /// Indexes ids of one collection, reporting repeats: first use wins.
-    mutating func index(_ ids: [(String, SourceLocation)], _ what: String) -> [String: Int] {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(ids.count)
+    mutating func index(_ ids: [(String, SourceLocation)], _ what: String) -> IdIndex {
+        var index = IdIndex(capacity: ids.count)
         for (i, (id, at)) in ids.enumerated() {
             if let earlier = index[id] {
                 error(at, "\(what) id '\(id)' is already used at \(place(ids[earlier].1)); expected ids unique among \(what)s")
             } else {
-                index[id] = i
+                index.insert(id, i)
             }
         }
         return index
@@ -41,11 +40,11 @@ struct Validator {
         let relationships = index(data.relationships.map { ($0.id, $0.location) }, "relationship")
         let surveys = index(data.surveys.map { ($0.id, $0.location) }, "survey")
 
-        func known(_ ref: Located<String>?, in index: [String: Int], _ what: String, _ v: inout Validator) -> Int? {
+        func known(_ ref: Located<String>?, in index: IdIndex, _ what: String, _ v: inout Validator) -> Int? {
             guard let ref else { return nil }
             if let i = index[ref.value] { return i }
             v.error(ref.location, "\(what) '\(ref.value)' is not defined"
-                    + (nearest(to: ref.value, in: Array(index.keys).sorted()).map { " — did you mean '\($0)'?" } ?? ""))
+                    + (nearest(to: ref.value, in: index.sortedIds).map { " — did you mean '\($0)'?" } ?? ""))
             return nil
         }
 
@@ -97,19 +96,22 @@ struct Validator {
             }
         }
 
-        for s in data.sessions {
-            guard let i = known(s.relationship, in: relationships, "relationship", &self) else {
-                for a in s.attendees ?? [] { _ = known(a, in: people, "person", &self) }
+        // By position, not `for s in`: copying 100,000 records costs more than checking them.
+        for k in data.sessions.indices {
+            let date = data.sessions[k].date
+            guard let i = known(data.sessions[k].relationship, in: relationships, "relationship", &self) else {
+                for a in data.sessions[k].attendees ?? [] { _ = known(a, in: people, "person", &self) }
                 continue
             }
-            let r = data.relationships[i]
-            if s.date < r.start {
-                warning(s.location, "session of relationship '\(r.id)' on \(s.date) is before the relationship starts (\(r.start))")
-            } else if let ended = r.ended, s.date > ended {
-                warning(s.location, "session of relationship '\(r.id)' on \(s.date) is after the relationship ended (\(ended))")
+            let start = data.relationships[i].start
+            if date < start {
+                warning(data.sessions[k].location, "session of relationship '\(data.relationships[i].id)' on \(date) is before the relationship starts (\(start))")
+            } else if let ended = data.relationships[i].ended, date > ended {
+                warning(data.sessions[k].location, "session of relationship '\(data.relationships[i].id)' on \(date) is after the relationship ended (\(ended))")
             }
+            guard let attendees = data.sessions[k].attendees else { continue }
             var listed = Set<String>()
-            for a in s.attendees ?? [] {
+            for a in attendees {
                 guard known(a, in: people, "person", &self) != nil else { continue }
                 if !listed.insert(a.value).inserted {
                     error(a.location, "attendee '\(a.value)' is listed twice; expected each attendee once")
@@ -133,13 +135,13 @@ struct Validator {
         }
 
         for response in data.responses {
-            let person = known(response.respondent, in: people, "person", &self).map { data.people[$0] }
+            let p = known(response.respondent, in: people, "person", &self)
             guard let s = known(response.survey, in: surveys, "survey", &self) else { continue }
             let survey = data.surveys[s]
-            if let person {
-                let fits = survey.audience == .mentees ? person.isMentee : person.isMentor
+            if let p {
+                let fits = survey.audience == .mentees ? data.people[p].isMentee : data.people[p].isMentor
                 if !fits {
-                    warning(response.respondent.location, "respondent '\(person.id)' is not a \(survey.audience == .mentees ? "mentee" : "mentor"), but survey '\(survey.id)' asks \(survey.audience.rawValue)")
+                    warning(response.respondent.location, "respondent '\(data.people[p].id)' is not a \(survey.audience == .mentees ? "mentee" : "mentor"), but survey '\(survey.id)' asks \(survey.audience.rawValue)")
                 }
             }
             if response.submitted < survey.opens {
@@ -171,13 +173,13 @@ struct Validator {
     }
 
     /// Mentors and mentees resolve to people of the right role; nobody is listed twice.
-    private mutating func checkMembers(_ r: Relationship, people: [String: Int], cohorts: [String: Int]) {
+    private mutating func checkMembers(_ r: Relationship, people: IdIndex, cohorts: IdIndex) {
         var listed: [String: String] = [:]
         for (list, role) in [(r.mentors, "mentor"), (r.mentees, "mentee")] {
             for member in list {
                 guard let i = people[member.value] else {
                     error(member.location, "person '\(member.value)' is not defined"
-                          + (nearest(to: member.value, in: Array(people.keys).sorted()).map { " — did you mean '\($0)'?" } ?? ""))
+                          + (nearest(to: member.value, in: people.sortedIds).map { " — did you mean '\($0)'?" } ?? ""))
                     continue
                 }
                 let person = data.people[i]
@@ -198,12 +200,12 @@ struct Validator {
         }
         if let cohort = r.cohort, cohorts[cohort.value] == nil {
             error(cohort.location, "cohort '\(cohort.value)' is not defined"
-                  + (nearest(to: cohort.value, in: Array(cohorts.keys).sorted()).map { " — did you mean '\($0)'?" } ?? ""))
+                  + (nearest(to: cohort.value, in: cohorts.sortedIds).map { " — did you mean '\($0)'?" } ?? ""))
         }
     }
 
     /// Each target names a KPI of the catalog.
-    private mutating func checkTargets(cohorts: [String: Int]) {
+    private mutating func checkTargets(cohorts: IdIndex) {
         let catalog = KPICatalog(data: data)
         for target in data.program.targets where !catalog.contains(target.kpi) {
             error(target.location, "target '\(target.kpi)' names no KPI"
