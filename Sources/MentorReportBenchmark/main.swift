@@ -13,6 +13,8 @@ struct Options {
     var runs = 3
     /// Only load once and compute the report this many times (for profiling the KPI engine).
     var profileKPIs = 0
+    /// Only load once and validate this many times (for profiling the validator).
+    var profileValidation = 0
 
     init(_ arguments: [String]) {
         var i = 0
@@ -28,6 +30,7 @@ struct Options {
             case "--data": data = value()
             case "--runs": runs = max(1, Int(value()) ?? runs)
             case "--profile-kpis": profileKPIs = max(1, Int(value()) ?? 1)
+            case "--profile-validation": profileValidation = max(1, Int(value()) ?? 1)
             default: fail("unknown option \(arguments[i]); expected --people N, --seed S, --data DIR, --runs K")
             }
             i += 1
@@ -71,6 +74,14 @@ if options.data == nil {
             fail("cannot generate the programme: \(error)")
         }
     }
+}
+
+if options.profileValidation > 0 {
+    let loaded = Loader(folder: folder).load()
+    var errors = 0
+    for _ in 0..<options.profileValidation { errors += validate(loaded).errors.count }
+    print("validated, \(errors) errors")
+    exit(0)
 }
 
 if options.profileKPIs > 0 {

@@ -23,12 +23,15 @@ struct IdIndex: Sendable {
     }
 
     private static func hash(_ id: String) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 {
-            h ^= UInt64(byte)
-            h &*= 0x100_0000_01b3
+        func fnv<S: Sequence>(_ bytes: S) -> Int where S.Element == UInt8 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                h ^= UInt64(byte)
+                h &*= 0x100_0000_01b3
+            }
+            return Int(truncatingIfNeeded: h ^ (h >> 29))
         }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        return id.utf8.withContiguousStorageIfAvailable(fnv) ?? fnv(id.utf8)
     }
 
     subscript(id: String) -> Int? {

@@ -110,11 +110,13 @@ struct Validator {
                 warning(data.sessions[k].location, "session of relationship '\(data.relationships[i].id)' on \(date) is after the relationship ended (\(ended))")
             }
             guard let attendees = data.sessions[k].attendees else { continue }
-            var listed = Set<String>()
+            var listed: [Int] = []
             for a in attendees {
-                guard known(a, in: people, "person", &self) != nil else { continue }
-                if !listed.insert(a.value).inserted {
+                guard let p = known(a, in: people, "person", &self) else { continue }
+                if listed.contains(p) {
                     error(a.location, "attendee '\(a.value)' is listed twice; expected each attendee once")
+                } else {
+                    listed.append(p)
                 }
             }
         }
@@ -134,6 +136,7 @@ struct Validator {
             }
         }
 
+        let questions = data.surveys.map { IdIndex($0.questions.map(\.id)) }
         for response in data.responses {
             let p = known(response.respondent, in: people, "person", &self)
             guard let s = known(response.survey, in: surveys, "survey", &self) else { continue }
@@ -148,13 +151,14 @@ struct Validator {
                 warning(response.location, "response to survey '\(survey.id)' was submitted (\(response.submitted)) before the survey opens (\(survey.opens))")
             }
             for answer in response.answers {
-                guard let q = survey.question(answer.question) else {
+                guard let qi = questions[s][answer.question] else {
                     let ids = survey.questions.map(\.id)
                     error(answer.location, "question '\(answer.question)' is not in survey '\(survey.id)'"
                           + (nearest(to: answer.question, in: ids).map { " — did you mean '\($0)'?" }
                              ?? "; expected one of \(ids.joined(separator: ", "))"))
                     continue
                 }
+                let q = survey.questions[qi]
                 guard let range = q.scale.range else { continue }
                 switch answer.value {
                 case .number(let n) where range.contains(n):
