@@ -60,7 +60,8 @@ struct Validator {
                 }
             }
             _ = known(person.cohort, in: cohorts, "cohort", &self)
-            if let email = person.email?.lowercased() {
+            if let given = person.email {
+                let email = given.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? given.lowercased() : given
                 if let earlier = emails[email] {
                     warning(person.location, "email '\(email)' of person '\(person.id)' is also used at \(place(earlier)); survey imports cannot tell them apart")
                 } else {
@@ -70,7 +71,7 @@ struct Validator {
             if person.mentorCapacity != nil && !person.isMentor {
                 warning(person.location, "person '\(person.id)' has a mentor_capacity but no mentor role; it is ignored")
             }
-            if person.isMentee { groupsSeen.formUnion(person.groups) }
+            if person.isMentee && !person.groups.isEmpty { groupsSeen.formUnion(person.groups) }
         }
         for share in data.program.benchmarks.workforceShare where !groupsSeen.contains(share.group) {
             warning(SourceLocation(file: 0, line: 0, column: 0),
@@ -79,12 +80,12 @@ struct Validator {
 
         for r in data.relationships {
             checkMembers(r, people: people, cohorts: cohorts)
-            var goalIds: [String: SourceLocation] = [:]
+            var goalIds: [(id: String, location: SourceLocation)] = []
             for goal in r.goals {
-                if let earlier = goalIds[goal.id] {
+                if let earlier = goalIds.first(where: { $0.id == goal.id })?.location {
                     error(goal.location, "goal id '\(goal.id)' is already used in relationship '\(r.id)' at \(place(earlier)); expected goal ids unique within a relationship")
                 } else {
-                    goalIds[goal.id] = goal.location
+                    goalIds.append((goal.id, goal.location))
                 }
                 _ = known(goal.competency, in: competencies, "competency", &self)
                 if goal.status != .achieved, goal.achieved != nil {
@@ -178,7 +179,8 @@ struct Validator {
 
     /// Mentors and mentees resolve to people of the right role; nobody is listed twice.
     private mutating func checkMembers(_ r: Relationship, people: IdIndex, cohorts: IdIndex) {
-        var listed: [String: String] = [:]
+        // Relationships list few people: a short array beats a dictionary here.
+        var listed: [(person: Int, role: String)] = []
         for (list, role) in [(r.mentors, "mentor"), (r.mentees, "mentee")] {
             for member in list {
                 guard let i = people[member.value] else {
@@ -186,16 +188,15 @@ struct Validator {
                           + (nearest(to: member.value, in: people.sortedIds).map { " — did you mean '\($0)'?" } ?? ""))
                     continue
                 }
-                let person = data.people[i]
-                if (role == "mentor" && !person.isMentor) || (role == "mentee" && !person.isMentee) {
+                if (role == "mentor" && !data.people[i].isMentor) || (role == "mentee" && !data.people[i].isMentee) {
                     error(member.location, "person '\(member.value)' is listed as a \(role) of relationship '\(r.id)' but does not have the role \(role); expected a person with roles: [\(role)]")
                 }
-                if let earlier = listed[member.value] {
+                if let earlier = listed.first(where: { $0.person == i })?.role {
                     error(member.location, earlier == role
                           ? "person '\(member.value)' is listed twice as a \(role) of relationship '\(r.id)'; expected each person once"
                           : "person '\(member.value)' is both a mentor and a mentee of relationship '\(r.id)'; expected one role per relationship")
                 } else {
-                    listed[member.value] = role
+                    listed.append((i, role))
                 }
             }
         }
