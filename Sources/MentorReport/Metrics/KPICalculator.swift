@@ -27,12 +27,12 @@ struct KPICalculator {
         responses = index.countedResponses(asOf: period.asOf)
     }
 
-    /// Every KPI; `health` may be passed when the caller already assessed the relationships.
-    func compute(health: [HealthAssessment]? = nil) -> KPISet {
+    /// Every KPI; the health assessments and policy findings may be passed when the caller has them.
+    func compute(health: [HealthAssessment]? = nil, policy findings: PolicyFindings? = nil) -> KPISet {
         var set = KPISet()
         let health = health ?? healthAssessments()
         for kpi in participation() + engagement(health: health) + surveyResponseRates() + reaction()
-            + learning() + results() + inclusion() + policy() {
+            + learning() + results() + inclusion() + policy(findings) {
             set.append(kpi)
         }
         return set
@@ -145,8 +145,8 @@ struct KPICalculator {
 
     // MARK: Policy
 
-    func policy() -> [KPIValue] {
-        let findings = PolicyFindings(data: data, links: index.links, asOf: asOf)
+    func policy(_ given: PolicyFindings? = nil) -> [KPIValue] {
+        let findings = given ?? PolicyFindings(data: data, links: index.links, asOf: asOf)
         return [
             .count("policy.direct_report_pairs", findings.directReportPairs.count),
             .count("policy.over_capacity_mentors", findings.overCapacityMentors.count),

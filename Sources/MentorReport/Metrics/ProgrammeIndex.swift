@@ -21,7 +21,7 @@ struct ProgrammeIndex {
     /// The self-identified groups found in people's `groups`, sorted.
     let groups: [String]
     /// Each survey's question ids → position in its `questions`.
-    let questionLookup: [[String: Int]]
+    let questionLookup: [IdIndex]
 
     // People, by position in `data.people`.
     let isMentee: [Bool]
@@ -168,11 +168,7 @@ struct ProgrammeIndex {
         self.promotions = promotions.map { $0.sorted() }
         self.departures = departures.map { $0.sorted() }
         groups = KPICatalog.groups(in: data)
-        let questionLookup: [[String: Int]] = data.surveys.map { survey in
-            var lookup: [String: Int] = [:]
-            for (i, q) in survey.questions.enumerated() where lookup[q.id] == nil { lookup[q.id] = i }
-            return lookup
-        }
+        let questionLookup: [IdIndex] = data.surveys.map { IdIndex($0.questions.map(\.id)) }
         self.questionLookup = questionLookup
 
         // One pass by position: mapping key paths over the records would copy every record.
@@ -205,30 +201,37 @@ struct ProgrammeIndex {
 
         responseSurvey = data.responses.map { surveys[$0.survey.value] }
         responseRespondent = data.responses.map { people[$0.respondent.value] }
-        let competencyPosition = Dictionary(data.competencies.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Each question's competency as a position, worked out once per survey rather than per answer.
+        let competencyIndex = IdIndex(data.competencies.map(\.id))
+        let questionCompetency: [[Int?]] = data.surveys.map { survey in
+            survey.questions.map { q in q.scale == .likert5 ? q.competency.flatMap { competencyIndex[$0.value] } : nil }
+        }
         var tallies: [AnswerTally] = []
         var scores: [[Double?]] = []
         tallies.reserveCapacity(data.responses.count)
         scores.reserveCapacity(data.responses.count)
-        for (r, response) in data.responses.enumerated() {
+        var sums = [Int](repeating: 0, count: data.competencies.count)
+        var counts = [Int](repeating: 0, count: data.competencies.count)
+        for r in data.responses.indices {
             var tally = AnswerTally()
-            var sums = [Int](repeating: 0, count: data.competencies.count)
-            var counts = [Int](repeating: 0, count: data.competencies.count)
             guard let s = responseSurvey[r] else {
                 tallies.append(tally)
                 scores.append([])
                 continue
             }
             let survey = data.surveys[s]
-            for answer in response.answers {
-                guard case .number(let v) = answer.value, let qi = questionLookup[s][answer.question] else { continue }
+            let kind = survey.kind
+            let mentorsSurvey = survey.audience == .mentors
+            for a in data.responses[r].answers.indices {
+                guard case .number(let v) = data.responses[r].answers[a].value,
+                      let qi = questionLookup[s][data.responses[r].answers[a].question] else { continue }
                 let q = survey.questions[qi]
                 switch (q.scale, q.measure) {
                 case (.likert5, .satisfaction?):
                     tally.satisfactionAnswers += 1
                     tally.satisfactionSum += v
                     if v >= 4 { tally.satisfactionTop2 += 1 }
-                case (.likert5, .mentorLearning?) where survey.audience == .mentors:
+                case (.likert5, .mentorLearning?) where mentorsSurvey:
                     // reciprocal.top2: mentors' answers only
                     tally.learningAnswers += 1
                     if v >= 4 { tally.learningTop2 += 1 }
@@ -239,13 +242,18 @@ struct ProgrammeIndex {
                 default:
                     break
                 }
-                if q.scale == .likert5, let c = q.competency.flatMap({ competencyPosition[$0.value] }) {
+                if kind != .checkin, let c = questionCompetency[s][qi] {
                     sums[c] += v
                     counts[c] += 1
                 }
             }
             tallies.append(tally)
-            scores.append(survey.kind == .checkin ? [] : sums.indices.map { counts[$0] == 0 ? nil : Double(sums[$0]) / Double(counts[$0]) })
+            if kind == .checkin {
+                scores.append([])
+            } else {
+                scores.append(sums.indices.map { counts[$0] == 0 ? nil : Double(sums[$0]) / Double(counts[$0]) })
+                for c in sums.indices { sums[c] = 0; counts[c] = 0 }
+            }
         }
         answerTallies = tallies
         competencyScores = scores

@@ -69,7 +69,8 @@ extension Report {
         let index = ProgrammeIndex(data)
         let calculator = KPICalculator(index: index, period: period)
         let assessments = calculator.healthAssessments()
-        let current = calculator.compute(health: assessments)
+        let findings = PolicyFindings(data: data, links: index.links, asOf: period.asOf)
+        let current = calculator.compute(health: assessments, policy: findings)
         let previous = KPICalculator(index: index, period: ReportingPeriod(period.month.previous)).compute()
         kpis = current.values.map { value in
             let target = data.program.target(for: value.id)
@@ -114,7 +115,7 @@ extension Report {
         healthByCohort = byCohort
         roi = calculator.returnOnInvestment()
         stories = calculator.consentedStories()
-        policy = PolicyFindings(data: data, links: index.links, asOf: period.asOf)
+        policy = findings
         groups = index.groups
         self.data = data
         self.period = period
@@ -130,7 +131,7 @@ extension KPICalculator {
     /// the later record first), at most `storyLimit`. Every other text answer stays out of the report.
     func consentedStories() -> [Story] {
         var found: [(answer: Int, response: Int)] = []
-        for r in responses.sorted() where data.responses[r].consentToQuote {
+        for r in responses where data.responses[r].consentToQuote {
             guard let s = index.responseSurvey[r] else { continue }
             for (a, answer) in data.responses[r].answers.enumerated() {
                 guard case .text(let text) = answer.value, let q = index.question(s, answer.question),
