@@ -3,6 +3,8 @@
 struct Validator {
     let data: ProgrammeData
     private(set) var findings: [Diagnostic] = []
+    /// People by id, kept for the policy checks that follow.
+    private(set) var peopleIndex: IdIndex?
 
     init(data: ProgrammeData) { self.data = data }
 
@@ -37,6 +39,7 @@ struct Validator {
         let competencies = index(data.competencies.map { ($0.id, $0.location) }, "competency")
         let cohorts = index(data.cohorts.map { ($0.id, $0.location) }, "cohort")
         let people = index(data.people.map { ($0.id, $0.location) }, "person")
+        peopleIndex = people
         let relationships = index(data.relationships.map { ($0.id, $0.location) }, "relationship")
         let surveys = index(data.surveys.map { ($0.id, $0.location) }, "survey")
 
@@ -49,9 +52,9 @@ struct Validator {
         }
 
         checkTargets(cohorts: cohorts)
-        var emails: [String: SourceLocation] = [:]
+        var emails = IdIndex(capacity: data.people.count)
         var groupsSeen = Set<String>()
-        for person in data.people {
+        for (p, person) in data.people.enumerated() {
             if let manager = person.manager {
                 if manager.value == person.id {
                     error(manager.location, "person '\(person.id)' is their own manager; expected the id of their line manager")
@@ -63,9 +66,9 @@ struct Validator {
             if let given = person.email {
                 let email = given.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? given.lowercased() : given
                 if let earlier = emails[email] {
-                    warning(person.location, "email '\(email)' of person '\(person.id)' is also used at \(place(earlier)); survey imports cannot tell them apart")
+                    warning(person.location, "email '\(email)' of person '\(person.id)' is also used at \(place(data.people[earlier].location)); survey imports cannot tell them apart")
                 } else {
-                    emails[email] = person.location
+                    emails.insert(email, p)
                 }
             }
             if person.mentorCapacity != nil && !person.isMentor {
@@ -227,7 +230,8 @@ public func validate(_ loaded: LoadResult, period: ReportingPeriod? = nil, stric
     diagnostics.append(contentsOf: validator.findings)
     if !diagnostics.hasErrors {
         let asOf = (period ?? ReportingPeriod.default(for: loaded.data)).asOf
-        diagnostics.append(contentsOf: PolicyFindings(data: loaded.data, asOf: asOf).diagnostics())
+        let links = PolicyFindings.Links(loaded.data, personIndex: validator.peopleIndex)
+        diagnostics.append(contentsOf: PolicyFindings(data: loaded.data, links: links, asOf: asOf).diagnostics())
     }
     if strict { diagnostics.promoteWarnings() }
     diagnostics.sort()
