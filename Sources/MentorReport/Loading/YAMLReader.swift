@@ -161,17 +161,7 @@ final class YAMLReader {
 
     /// Skips one whole value (scalar, sequence or mapping).
     func skipValue() throws {
-        let first = try next()
-        guard first.kind == .sequenceStart || first.kind == .mappingStart else { return }
-        var level = 1
-        while level > 0 {
-            switch try next().kind {
-            case .sequenceStart, .mappingStart: level += 1
-            case .sequenceEnd, .mappingEnd: level -= 1
-            case .streamEnd: return
-            default: break
-            }
-        }
+        try skipRest(of: try next())
     }
 
     /// Describes what the next value is, for "found …" in messages.
@@ -269,17 +259,10 @@ final class YAMLReader {
         }
     }
 
+    /// Skips what follows `start` up to its end, when it opened a list or mapping.
     private func skipRest(of start: YAMLEvent) throws {
         guard start.kind == .sequenceStart || start.kind == .mappingStart else { return }
-        var level = 1
-        while level > 0 {
-            switch try next().kind {
-            case .sequenceStart, .mappingStart: level += 1
-            case .sequenceEnd, .mappingEnd: level -= 1
-            case .streamEnd: return
-            default: break
-            }
-        }
+        try skipOpened()
     }
 
     // MARK: Scalars
