@@ -326,3 +326,24 @@ func near(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
         #expect(report.kpi("sessions.count")?.onTarget == nil)
     }
 }
+
+@Suite struct PeriodTests {
+    @Test func defaultPeriodIsTheMonthOfTheLatestSession() throws {
+        let data = try load()
+        // Latest session: 2026-02-12 (the programme's planned ends reach into December).
+        #expect(ReportingPeriod.default(for: data).month.description == "2026-02")
+    }
+
+    @Test func withoutSessionsTheDefaultPeriodIsTheLatestDateAnywhere() throws {
+        let data = try load(changing: ["sessions/2026-01.yaml": nil, "sessions/2026-02.yaml": nil])
+        // Latest date anywhere: planned_end and cohort end 2026-12-31.
+        #expect(ReportingPeriod.default(for: data).month.description == "2026-12")
+    }
+
+    @Test func periodBoundsIncludeLeapDay() {
+        let february = ReportingPeriod(Month(year: 2028, month: 2))
+        #expect(february.first.description == "2028-02-01")
+        #expect(february.last.description == "2028-02-29")
+        #expect(ReportingPeriod(Month(year: 2026, month: 1)).month.previous.description == "2025-12")
+    }
+}
