@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -27,7 +29,11 @@ let package = Package(
             dependencies: ["CLibXSLT"]),
         .target(
             name: "MentorReport",
-            dependencies: ["CYAML", "CLibXML2", "CLibXSLT", "CXSLTSupport"]),
+            dependencies: [
+                "CYAML", "CLibXML2", "CLibXSLT", "CXSLTSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]),
         .executableTarget(
             name: "MentorReportCLI",
             dependencies: [

@@ -8,3 +8,4 @@
 #include <libxml/xmlsave.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlIO.h>
+#include <libxml/xmlreader.h>

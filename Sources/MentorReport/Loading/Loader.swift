@@ -71,7 +71,59 @@ public struct Loader {
             data.competencies = program.competencies
             data.cohorts = program.cohorts
         }
+        importSurveys(into: &data, &diagnostics)
         return LoadResult(data: data, diagnostics: diagnostics)
+    }
+
+    /// Reads the exports that surveys name under `import`, once people are known (respondents are
+    /// matched by email). Each export joins the files table after the YAML files, in survey order.
+    private func importSurveys(into data: inout ProgrammeData, _ diagnostics: inout Diagnostics) {
+        let surveys = data.surveys.filter { $0.importSpec != nil }
+        guard !surveys.isEmpty else { return }
+        var emails: [String: String] = [:]
+        var emailList: [String] = []
+        for person in data.people {
+            guard let email = person.email else { continue }
+            let key = ExportValues.normalized(email)
+            if emails[key] == nil {
+                emails[key] = person.id
+                emailList.append(email)
+            }
+        }
+        var importers: [SurveyImporter] = []
+        for survey in surveys {
+            let spec = survey.importSpec!
+            let shown = folder.hasSuffix("/") ? folder + spec.file.value : folder + "/" + spec.file.value
+            let specFile = Int(spec.location.file)
+            importers.append(SurveyImporter(survey: survey, spec: spec, folder: folder, fileIndex: Int32(data.files.count),
+                                            displayPath: shown,
+                                            specPath: specFile < data.files.count ? data.files[specFile] : "surveys.yaml",
+                                            emails: emails, emailList: emailList))
+            data.files.append(shown)
+        }
+        var results = [ImportResult](repeating: ImportResult(), count: importers.count)
+        let jobs = importers
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = SendableBuffer(buffer)
+            if concurrent {
+                DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+                    var importer = jobs[i]
+                    slots.buffer[i] = importer.run()
+                }
+            } else {
+                for i in importers.indices {
+                    var importer = importers[i]
+                    slots.buffer[i] = importer.run()
+                }
+            }
+        }
+        for result in results {
+            data.responses += result.responses
+            data.bytesRead += result.bytes
+            data.importedRows += result.rows
+            data.skippedImportRows += result.skipped
+            diagnostics.append(contentsOf: result.diagnostics)
+        }
     }
 
     private static func read(_ file: DataFile, index: Int32) -> (FileRecords, [Diagnostic], Int) {

@@ -14,6 +14,10 @@ public struct ProgrammeData: Sendable {
     public var files: [String] = []
     /// Bytes read from all files.
     public var bytesRead: Int = 0
+    /// Rows of survey-tool exports read, and those left out on purpose (unfinished responses,
+    /// previews and tests).
+    public var importedRows: Int = 0
+    public var skippedImportRows: Int = 0
 
     public init(program: Program) { self.program = program }
 

@@ -43,6 +43,8 @@ public struct Survey: Sendable {
     public var audience: Audience
     public var opens: Day
     public var questions: [Question]
+    /// A survey tool's export to read responses from, besides any YAML responses.
+    public var importSpec: SurveyImport?
     public var location: SourceLocation
 
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
@@ -68,5 +70,41 @@ public struct Response: Sendable {
     public var submitted: Day
     public var consentToQuote: Bool
     public var answers: [Answer]
+    public var location: SourceLocation
+}
+
+/// The survey tools whose exports can be imported, with their layouts (see `ExportLayout`).
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case microsoftForms = "microsoft-forms"
+    case googleForms = "google-forms"
+    case qualtrics
+    case surveymonkey
+    case csv
+}
+
+/// How an export names its respondents: by people's `email`, or by person id.
+public enum RespondentKey: String, CaseIterable, Sendable {
+    case email, id
+}
+
+/// Which comes first in a slash date such as 06/10/2026.
+public enum DateOrder: String, CaseIterable, Sendable {
+    case monthFirst = "month-first"
+    case dayFirst = "day-first"
+}
+
+/// A survey's `import`: the export file and how its columns map to the survey's questions.
+public struct SurveyImport: Sendable {
+    /// Path inside the data folder, as written.
+    public var file: Located<String>
+    public var format: ExportFormat
+    public var respondent: RespondentKey
+    /// Header of the column naming the respondent, when not the format's usual one.
+    public var respondentColumn: Located<String>?
+    /// Question id -> column header, where the header is not the question's text.
+    public var columns: [(question: Located<String>, header: Located<String>)]
+    /// Extra answer labels -> numbers, besides the built-in English ones.
+    public var labels: [(label: Located<String>, value: Int)]
+    public var dateOrder: DateOrder
     public var location: SourceLocation
 }

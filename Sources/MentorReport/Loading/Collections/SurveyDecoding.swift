@@ -1,11 +1,13 @@
 extension YAMLReader {
-    static let surveyKeys = ["id", "title", "kind", "audience", "opens", "questions"]
+    static let surveyKeys = ["id", "title", "kind", "audience", "opens", "questions", "import"]
+    static let importKeys = ["file", "format", "respondent", "respondent_column", "columns", "labels", "date_order"]
     static let questionKeys = ["id", "text", "scale", "competency", "measure"]
     static let responseKeys = ["survey", "respondent", "submitted", "consent_to_quote", "answers"]
 
     func decodeSurvey() throws -> Survey? {
         var id: Located<String>?, title: String?, kind: SurveyKind?, audience: Audience?, opens: Day?
         var questions: [Question] = []
+        var importSpec: SurveyImport?
         guard let info = try mapping("survey", known: YAMLReader.surveyKeys, { key in
             switch key.value {
             case "id": id = try self.id("id")
@@ -13,6 +15,7 @@ extension YAMLReader {
             case "kind": kind = try choice("kind", SurveyKind.self)
             case "audience": audience = try choice("audience", Audience.self)
             case "opens": opens = try day("opens")
+            case "import": importSpec = try decodeImport()
             default:
                 try sequence("questions") {
                     if let q = try decodeQuestion() { questions.append(q) }
@@ -27,7 +30,79 @@ extension YAMLReader {
               let audience = require(audience, "audience", in: named, expected: "mentees or mentors"),
               let opens = require(opens, "opens", in: named, expected: "the date the survey opens, as YYYY-MM-DD") else { return nil }
         return Survey(id: id.value, title: title, kind: kind, audience: audience, opens: opens,
-                      questions: questions, location: id.location)
+                      questions: questions, importSpec: importSpec, location: id.location)
+    }
+
+    /// `import`: an export file of a survey tool and how to read it.
+    private func decodeImport() throws -> SurveyImport? {
+        var file: Located<String>?, format: ExportFormat?, respondent: RespondentKey?, respondentColumn: Located<String>?
+        var columns: [(question: Located<String>, header: Located<String>)] = []
+        var labels: [(label: Located<String>, value: Int)] = []
+        var dateOrder: DateOrder?
+        guard let info = try mapping("import", known: YAMLReader.importKeys, { key in
+            switch key.value {
+            case "file": file = try locatedString("file")
+            case "format": format = try choice("format", ExportFormat.self)
+            case "respondent": respondent = try choice("respondent", RespondentKey.self)
+            case "respondent_column": respondentColumn = try locatedString("respondent_column")
+            case "columns":
+                try textMapping("columns", expected: "a mapping of question ids to column headers, such as {q1: \"Q1\"}") { key, value in
+                    guard isValidId(key.value) else {
+                        error(key.location, "'\(clip(key.value))' in 'columns' is not a question id; expected \(YAMLReader.idExpectation)")
+                        return
+                    }
+                    columns.append((key, value))
+                }
+            case "labels":
+                try textMapping("labels", expected: "a mapping of answer labels to whole numbers, such as {\"Very satisfied\": 5}") { key, value in
+                    guard let n = Int(value.value) else {
+                        error(value.location, "label '\(clip(key.value))' maps to '\(clip(value.value))'; expected a whole number")
+                        return
+                    }
+                    labels.append((key, n))
+                }
+            default: dateOrder = try choice("date_order", DateOrder.self)
+            }
+        }) else { return nil }
+        guard let file = require(file, "file", in: info, expected: "the export's path inside the data folder, such as responses/pulse.csv"),
+              let format = require(format, "format", in: info, expected: "one of " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")) else { return nil }
+        return SurveyImport(file: file, format: format, respondent: respondent ?? .email, respondentColumn: respondentColumn,
+                            columns: columns, labels: labels, dateOrder: dateOrder ?? .monthFirst, location: info.location)
+    }
+
+    /// Reads a mapping of scalar keys to scalar values, calling `body` with each pair.
+    private func textMapping(_ key: String, expected: String, _ body: (Located<String>, Located<String>) -> Void) throws {
+        let start = try next()
+        guard start.kind == .mappingStart else {
+            if start.kind == .sequenceStart { try skipOpened() }
+            if isNull(start) { return }
+            error(location(start), "'\(key)' holds \(describe(start)); expected \(expected)")
+            return
+        }
+        var seen = Set<String>()
+        while true {
+            let keyEvent = try next()
+            if keyEvent.kind == .mappingEnd { break }
+            guard keyEvent.kind == .scalar else {
+                try skipOpened()
+                try skipValue()
+                error(location(keyEvent), "a key of '\(key)' is \(describe(keyEvent)); expected \(expected)")
+                continue
+            }
+            // The key's bytes are borrowed until the next event: keep them first.
+            let keyText = keyEvent.value, keyLocation = location(keyEvent)
+            let value = try next()
+            guard value.kind == .scalar, !isNull(value) else {
+                if value.kind != .scalar { try skipOpened() }
+                error(location(value), "'\(clip(keyText))' in '\(key)' holds \(describe(value)); expected \(expected)")
+                continue
+            }
+            guard seen.insert(keyText).inserted else {
+                error(keyLocation, "'\(clip(keyText))' appears twice in '\(key)'; expected each once")
+                continue
+            }
+            body(Located(keyText, at: keyLocation), Located(value.value, at: location(value)))
+        }
     }
 
     private func decodeQuestion() throws -> Question? {

@@ -1,0 +1,24 @@
+/// One row of a survey tool's export: its cells as text, and where it starts.
+struct ExportRow {
+    var cells: [String]
+    /// The 1-based line of a CSV file where the row starts, or the row number of a spreadsheet.
+    var line: Int
+
+    subscript(column: Int) -> String { column < cells.count ? cells[column] : "" }
+}
+
+/// Rows of an export, read one at a time so that large exports never sit in memory whole.
+protocol ExportRows {
+    mutating func next() throws -> ExportRow?
+}
+
+/// An export file that cannot be read as the format it claims to be.
+struct ExportReadError: Error {
+    var line: Int
+    var column: Int
+    var message: String
+}
+
+/// The most bytes an export may hold, as a file or inside a spreadsheet package, so that a
+/// compressed "zip bomb" or a runaway file fails with a message instead of eating memory.
+let exportByteLimit = 512 * 1024 * 1024

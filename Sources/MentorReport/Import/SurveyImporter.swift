@@ -1,0 +1,350 @@
+import Foundation
+
+/// What importing one survey's export gives.
+struct ImportResult: Sendable {
+    var responses: [Response] = []
+    var diagnostics: [Diagnostic] = []
+    var bytes = 0
+    /// Data rows read, and those left out on purpose (unfinished, previews, blank rows).
+    var rows = 0
+    var skipped = 0
+}
+
+/// Reads a survey tool's export into the survey's responses. Respondents are matched to people
+/// (by email or id); answers become numbers through the scale's labels; free text is kept in memory
+/// only as the YAML responses' is (counted, never written). Cross-references are then checked by the
+/// validator exactly as for YAML responses.
+struct SurveyImporter {
+    let survey: Survey
+    let spec: SurveyImport
+    /// The data folder as given, for paths.
+    let folder: String
+    /// Index of the export in the files table, and its path as shown.
+    let fileIndex: Int32
+    let displayPath: String
+    /// Path of the file holding `spec`, as shown.
+    let specPath: String
+    /// People's emails, normalized, to person id; and the emails for suggestions.
+    let emails: [String: String]
+    let emailList: [String]
+
+    private var result = ImportResult()
+    private var suggestions = 0
+
+    init(survey: Survey, spec: SurveyImport, folder: String, fileIndex: Int32, displayPath: String, specPath: String,
+         emails: [String: String], emailList: [String]) {
+        self.survey = survey
+        self.spec = spec
+        self.folder = folder
+        self.fileIndex = fileIndex
+        self.displayPath = displayPath
+        self.specPath = specPath
+        self.emails = emails
+        self.emailList = emailList
+    }
+
+    /// The path of an import inside the data folder, or why it is not acceptable.
+    static func relativePath(_ file: String) -> Result<String, ImportPathError> {
+        let parts = file.split(separator: "/", omittingEmptySubsequences: false)
+        if file.isEmpty || file.hasPrefix("/") || file.contains("\\") || parts.contains("..") || parts.contains("") {
+            return .failure(ImportPathError())
+        }
+        return .success(parts.filter { $0 != "." }.joined(separator: "/"))
+    }
+
+    struct ImportPathError: Error {}
+
+    // MARK: Messages
+
+    private mutating func specError(_ at: SourceLocation, _ message: String) {
+        result.diagnostics.append(Diagnostic(severity: .error, file: specPath, line: Int(at.line), column: Int(at.column),
+                                             message: message, fileOrder: Int(at.file)))
+    }
+
+    private mutating func error(_ line: Int, _ column: Int, _ message: String) {
+        result.diagnostics.append(Diagnostic(severity: .error, file: displayPath, line: line, column: column,
+                                             message: message, fileOrder: Int(fileIndex)))
+    }
+
+    private mutating func warning(_ line: Int, _ column: Int, _ message: String) {
+        result.diagnostics.append(Diagnostic(severity: .warning, file: displayPath, line: line, column: column,
+                                             message: message, fileOrder: Int(fileIndex)))
+    }
+
+    private func at(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(file: fileIndex, line: Int32(clamping: line), column: Int32(clamping: column))
+    }
+
+    // MARK: Reading
+
+    mutating func run() -> ImportResult {
+        let relative: String
+        switch SurveyImporter.relativePath(spec.file.value) {
+        case .success(let path): relative = path
+        case .failure:
+            specError(spec.file.location, "import file '\(clip(spec.file.value))' is not a path inside the data folder; expected a relative path such as responses/pulse.csv, without '..'")
+            return result
+        }
+        let path = URL(fileURLWithPath: folder, isDirectory: true).appendingPathComponent(relative).path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            specError(spec.file.location, "import file '\(spec.file.value)' of survey '\(survey.id)' does not exist in the data folder; expected the export saved as \(displayPath)")
+            return result
+        }
+        let isWorkbook = relative.lowercased().hasSuffix(".xlsx")
+        if isWorkbook && spec.format != .microsoftForms {
+            specError(spec.file.location, "import file '\(spec.file.value)' is an Excel workbook, but format \(spec.format.rawValue) exports are read as CSV; expected a .csv file, or format microsoft-forms")
+            return result
+        }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        if size > exportByteLimit {
+            error(0, 0, "the export is \(size) bytes; expected at most \(exportByteLimit) bytes")
+            return result
+        }
+        result.bytes = size
+        do {
+            if isWorkbook {
+                var rows = try XLSXRows(path: path)
+                try read(&rows)
+            } else {
+                var rows = try CSVRows(path: path)
+                try read(&rows)
+            }
+        } catch let failure as ExportReadError {
+            error(failure.line, failure.column, failure.message)
+        } catch {
+            self.error(0, 0, "cannot read the export: \(error)")
+        }
+        return result
+    }
+
+    private mutating func read<Rows: ExportRows>(_ rows: inout Rows) throws {
+        let layout = ExportLayout.of(spec.format)
+        var headers: [ExportRow] = []
+        while headers.count < layout.headerRows, let row = try rows.next() { headers.append(row) }
+        guard headers.count == layout.headerRows, !headers[0].cells.allSatisfy({ $0.isEmpty }) else {
+            error(0, 0, "the export has no header \(layout.headerRows == 1 ? "row" : "rows"); expected \(ExportLayout.describe(spec.format))")
+            return
+        }
+        // Qualtrics' third header row, when there, holds ImportId JSON.
+        var pending: ExportRow?
+        if spec.format == .qualtrics, let row = try rows.next() {
+            if !row[0].trimmingCharacters(in: .whitespaces).hasPrefix("{") { pending = row }
+        }
+        let columns = SurveyImporter.columns(headers, format: spec.format)
+        let headerLine = headers[0].line
+
+        func column(_ names: [String]) -> ExportColumn? {
+            let wanted = names.map(ExportValues.normalized)
+            for name in wanted {
+                if let c = columns.first(where: { $0.names.contains(name) }) { return c }
+            }
+            return nil
+        }
+        func headerList() -> String {
+            let shown = columns.prefix(30).map { "'\(clip($0.header))'" }.joined(separator: ", ")
+            return columns.count > 30 ? shown + ", …" : shown
+        }
+        func suggestion(_ header: String) -> String {
+            nearest(to: header, in: columns.map(\.header)).map { " — did you mean '\($0)'?" } ?? "; its columns are \(headerList())"
+        }
+
+        // Metadata columns.
+        let respondentColumn: ExportColumn
+        if let named = spec.respondentColumn {
+            guard let c = column([named.value]) else {
+                error(headerLine, 1, "the export has no column '\(clip(named.value))' (respondent_column at \(specPath):\(named.location.line):\(named.location.column))\(suggestion(named.value))")
+                return
+            }
+            respondentColumn = c
+        } else {
+            let candidates = layout.respondentColumns[spec.respondent] ?? []
+            guard !candidates.isEmpty else {
+                specError(spec.location, "survey '\(survey.id)': \(spec.format.rawValue) exports have no column of person ids; expected respondent: email, or respondent_column naming the column that holds the ids")
+                return
+            }
+            guard let c = column(candidates) else {
+                error(headerLine, 1, "the export has no column \(candidates.map { "'\($0)'" }.joined(separator: " or ")) naming respondents by \(spec.respondent.rawValue); expected \(ExportLayout.describe(spec.format)), or respondent_column in the import")
+                return
+            }
+            respondentColumn = c
+        }
+        guard let submittedColumn = column(layout.submittedColumns) else {
+            error(headerLine, 1, "the export has no column '\(layout.submittedColumns[0])' with the completion time; expected \(ExportLayout.describe(spec.format))")
+            return
+        }
+        let idColumn = column(layout.responseIdColumns)
+        let finishedColumn = spec.format == .qualtrics ? column(["Finished"]) : nil
+        let statusColumn = spec.format == .qualtrics ? column(["Status"]) : nil
+        let channelColumn = spec.format == .qualtrics ? column(["DistributionChannel"]) : nil
+        let consentColumn = spec.format == .csv ? column(["consent_to_quote"]) : nil
+
+        // Question columns.
+        var mapped: [String: Located<String>] = [:]
+        for (question, header) in spec.columns {
+            if survey.question(question.value) == nil {
+                let ids = survey.questions.map(\.id)
+                specError(question.location, "question '\(question.value)' in import columns is not in survey '\(survey.id)'"
+                          + (nearest(to: question.value, in: ids).map { " — did you mean '\($0)'?" } ?? "; expected one of \(ids.joined(separator: ", "))"))
+                continue
+            }
+            mapped[question.value] = header
+        }
+        var questionColumns: [(question: Question, column: ExportColumn, labels: [String: Int])] = []
+        var extraLabels: [String: Int] = [:]
+        for (label, value) in spec.labels { extraLabels[ExportValues.normalized(label.value)] = value }
+        for question in survey.questions {
+            let found: [ExportColumn]
+            if let header = mapped[question.id] {
+                let name = ExportValues.normalized(header.value)
+                found = columns.filter { $0.names.contains(name) }
+                if found.isEmpty {
+                    error(headerLine, 1, "the export has no column '\(clip(header.value))' for question '\(question.id)' (mapped at \(specPath):\(header.location.line):\(header.location.column))\(suggestion(header.value))")
+                    continue
+                }
+            } else {
+                var names = [ExportValues.normalized(question.text)]
+                if spec.format == .csv { names.append(ExportValues.normalized(question.id)) }
+                found = columns.filter { c in c.names.contains(where: names.contains) }
+                if found.isEmpty {
+                    error(headerLine, 1, "the export has no column for question '\(question.id)' (\(clip(question.text))); expected a column headed by the question's text, or a mapping in import columns\(suggestion(question.text))")
+                    continue
+                }
+            }
+            if found.count > 1 {
+                error(headerLine, found[1].index + 1, "question '\(question.id)' matches \(found.count) columns (\(found.map { "'\(clip($0.header))'" }.joined(separator: ", "))); expected one: map it to one header in import columns")
+                continue
+            }
+            var labels = Dictionary(uniqueKeysWithValues: ExportValues.builtInLabels[question.scale] ?? [])
+            labels.merge(extraLabels) { _, extra in extra }
+            questionColumns.append((question, found[0], labels))
+        }
+        if result.diagnostics.contains(where: { $0.severity == .error }) { return }
+
+        // Responses.
+        var seenIds: [String: Int] = [:]
+        while let row = try pending ?? rows.next() {
+            pending = nil
+            if row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            result.rows += 1
+            if let finishedColumn {
+                let finished = ExportValues.normalized(row[finishedColumn.index])
+                if finished == "false" || finished == "0" { result.skipped += 1; continue }
+            }
+            if let statusColumn, SurveyImporter.qualtricsTestStatuses.contains(ExportValues.normalized(row[statusColumn.index])) {
+                result.skipped += 1
+                continue
+            }
+            if let channelColumn, ExportValues.normalized(row[channelColumn.index]) == "preview" {
+                result.skipped += 1
+                continue
+            }
+            if let idColumn {
+                let id = row[idColumn.index].trimmingCharacters(in: .whitespaces)
+                if !id.isEmpty {
+                    if let earlier = seenIds[id] {
+                        error(row.line, idColumn.index + 1, "response id '\(clip(id))' in column '\(idColumn.header)' is already used at line \(earlier); expected each response once (remove the repeated row)")
+                        continue
+                    }
+                    seenIds[id] = row.line
+                }
+            }
+            // Respondent.
+            let who = row[respondentColumn.index].trimmingCharacters(in: .whitespaces)
+            let respondent: String
+            if who.isEmpty || ExportValues.normalized(who) == "anonymous" {
+                error(row.line, respondentColumn.index + 1, "the response has no respondent in column '\(respondentColumn.header)'; expected the respondent's \(spec.respondent == .email ? "email (collect names or emails in the survey tool; anonymous responses cannot be matched)" : "person id")")
+                continue
+            }
+            if spec.respondent == .email {
+                guard let person = emails[ExportValues.normalized(who)] else {
+                    var message = "respondent '\(clip(who))' in column '\(respondentColumn.header)' is not the email of any person"
+                    if suggestions < 100 {
+                        suggestions += 1
+                        message += nearest(to: who, in: emailList).map { " — did you mean '\($0)'?" } ?? "; expected the email of a person in people"
+                    } else {
+                        message += "; expected the email of a person in people"
+                    }
+                    error(row.line, respondentColumn.index + 1, message)
+                    continue
+                }
+                respondent = person
+            } else {
+                respondent = who
+            }
+            // Submitted.
+            let when = row[submittedColumn.index]
+            guard let submitted = ExportValues.day(when, order: spec.dateOrder) else {
+                error(row.line, submittedColumn.index + 1, "'\(clip(when))' in column '\(submittedColumn.header)' is not a date; expected a date such as 2026-06-10 09:15:32, 6/10/2026 9:15:32 (month first unless date_order: day-first) or 2026/06/10")
+                continue
+            }
+            var consent = false
+            if let consentColumn {
+                switch ExportValues.normalized(row[consentColumn.index]) {
+                case "true", "yes", "1": consent = true
+                case "false", "no", "0", "": consent = false
+                case let other:
+                    error(row.line, consentColumn.index + 1, "'\(clip(other))' in column 'consent_to_quote' is not true or false; expected true, false or empty")
+                }
+            }
+            // Answers.
+            var answers: [Answer] = []
+            var rowFailed = false
+            for (question, column, labels) in questionColumns {
+                let cell = row[column.index]
+                if cell.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
+                let location = at(row.line, column.index + 1)
+                if question.scale == .text {
+                    answers.append(Answer(question: question.id, value: .text(cell), location: location))
+                    continue
+                }
+                guard let n = ExportValues.number(cell, labels: labels) else {
+                    error(row.line, column.index + 1, "answer '\(clip(cell))' in column '\(clip(column.header))' maps to no number for question '\(question.id)' (\(question.scale.rawValue)); expected a whole number or one of \(ExportValues.labelList(question.scale))\(spec.labels.isEmpty ? "" : " or the import's labels"); add it under import labels")
+                    rowFailed = true
+                    continue
+                }
+                answers.append(Answer(question: question.id, value: .number(n), location: location))
+            }
+            if rowFailed { continue }
+            let rowStart = at(row.line, 1)
+            result.responses.append(Response(survey: Located(survey.id, at: spec.location),
+                                             respondent: Located(respondent, at: at(row.line, respondentColumn.index + 1)),
+                                             submitted: submitted, consentToQuote: consent, answers: answers, location: rowStart))
+        }
+        if result.rows == 0 {
+            warning(headerLine, 0, "the export of survey '\(survey.id)' holds no responses")
+        }
+    }
+
+    /// Qualtrics' `Status` values of responses that are not real answers: previews, tests and spam,
+    /// as labels or as the numeric codes of a "numeric values" export.
+    static let qualtricsTestStatuses: Set<String> = [
+        "survey preview", "survey test", "spam", "preview spam", "imported spam", "offline survey preview",
+        "1", "2", "8", "9", "12", "17",
+    ]
+
+    /// The columns of an export with the names they can be matched by.
+    static func columns(_ headers: [ExportRow], format: ExportFormat) -> [ExportColumn] {
+        let width = headers.map(\.cells.count).max() ?? 0
+        var columns: [ExportColumn] = []
+        var carried = ""
+        for i in 0..<width {
+            let first = headers[0][i].trimmingCharacters(in: .whitespacesAndNewlines)
+            switch format {
+            case .qualtrics:
+                let text = headers.count > 1 ? headers[1][i].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+                columns.append(ExportColumn(index: i, header: first.isEmpty ? text : first,
+                                            names: [ExportValues.normalized(first), ExportValues.normalized(text)].filter { !$0.isEmpty }))
+            case .surveymonkey:
+                if !first.isEmpty { carried = first }
+                let sub = headers.count > 1 ? headers[1][i].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+                let generic = ["", "response", "open-ended response"].contains(ExportValues.normalized(sub))
+                let header = generic ? carried : carried + " - " + sub
+                columns.append(ExportColumn(index: i, header: header, names: [ExportValues.normalized(header)]))
+            default:
+                columns.append(ExportColumn(index: i, header: first, names: [ExportValues.normalized(first)]))
+            }
+        }
+        return columns
+    }
+}

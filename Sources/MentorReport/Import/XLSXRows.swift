@@ -1,0 +1,280 @@
+import CLibXML2
+import Foundation
+import CXSLTSupport
+import ZIPFoundation
+
+/// Rows of the first worksheet of an `.xlsx` workbook (Office Open XML, as Microsoft Forms exports it):
+/// the package opened with ZIPFoundation, its shared strings and sheet read with libxml2's streaming
+/// reader, without DTDs, entity expansion or network access. Cells come as text: numbers (dates
+/// included, as Excel serial numbers) as written, shared and inline strings resolved.
+struct XLSXRows: ExportRows {
+    private let sheet: XMLStream
+    private let strings: [String]
+    private var lastRow = 0
+
+    init(path: String) throws {
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw ExportReadError(line: 0, column: 0, message: "the file is not an Excel workbook (.xlsx); expected the workbook as the survey tool exported it")
+        }
+        guard let workbook = try XLSXRows.part(archive, "xl/workbook.xml") else {
+            throw ExportReadError(line: 0, column: 0, message: "the file is a ZIP archive without xl/workbook.xml; expected an Excel workbook (.xlsx)")
+        }
+        let relationships = try XLSXRows.part(archive, "xl/_rels/workbook.xml.rels").map(XLSXRows.relationships) ?? [:]
+        let sheetId = try XLSXRows.firstSheetRelationship(workbook)
+        var sheetPath = "xl/worksheets/sheet1.xml"
+        var stringsPath = "xl/sharedStrings.xml"
+        if let sheetId, let target = relationships[sheetId]?.target { sheetPath = XLSXRows.resolve(target) }
+        if let shared = relationships.values.first(where: { $0.type.hasSuffix("/sharedStrings") }) {
+            stringsPath = XLSXRows.resolve(shared.target)
+        }
+        guard let sheetBytes = try XLSXRows.part(archive, sheetPath) else {
+            throw ExportReadError(line: 0, column: 0, message: "the workbook has no worksheet \(sheetPath); expected an Excel workbook with at least one sheet")
+        }
+        strings = try XLSXRows.part(archive, stringsPath).map(XLSXRows.sharedStrings) ?? []
+        sheet = try XMLStream(sheetBytes, name: sheetPath)
+    }
+
+    mutating func next() throws -> ExportRow? {
+        var cells: [String] = []
+        var row = 0
+        var column = 0, type = "", value = "", capturing = false, inCell = false
+        while try sheet.read() {
+            switch sheet.nodeType {
+            case XML_READER_TYPE_ELEMENT:
+                switch sheet.name {
+                case "row":
+                    row = sheet.attribute("r").flatMap { Int($0) } ?? lastRow + 1
+                    cells = []
+                    if sheet.isEmpty {
+                        lastRow = row
+                        return ExportRow(cells: [], line: row)
+                    }
+                case "c":
+                    column = sheet.attribute("r").flatMap(XLSXRows.columnIndex) ?? cells.count
+                    type = sheet.attribute("t") ?? "n"
+                    value = ""
+                    inCell = !sheet.isEmpty
+                case "v", "t":
+                    capturing = inCell && !sheet.isEmpty
+                case "rPh":
+                    if !sheet.isEmpty { try sheet.skipSubtree() }
+                default: break
+                }
+            case XML_READER_TYPE_TEXT, XML_READER_TYPE_CDATA, XML_READER_TYPE_WHITESPACE,
+                 XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+                if capturing { value += sheet.value }
+            case XML_READER_TYPE_END_ELEMENT:
+                switch sheet.name {
+                case "v", "t": capturing = false
+                case "c":
+                    inCell = false
+                    guard column < 16_384 else {
+                        throw ExportReadError(line: row, column: column + 1, message: "cell beyond column XFD; expected a worksheet of at most 16,384 columns")
+                    }
+                    let text: String
+                    switch type {
+                    case "s":
+                        guard let i = Int(value), strings.indices.contains(i) else {
+                            throw ExportReadError(line: row, column: column + 1, message: "cell refers to shared string '\(clip(value))', which the workbook does not have")
+                        }
+                        text = strings[i]
+                    case "b": text = value == "1" ? "TRUE" : "FALSE"
+                    default: text = value
+                    }
+                    if cells.count <= column { cells.append(contentsOf: repeatElement("", count: column + 1 - cells.count)) }
+                    cells[column] = text
+                case "row":
+                    lastRow = row
+                    return ExportRow(cells: cells, line: row)
+                default: break
+                }
+            default: break
+            }
+        }
+        return nil
+    }
+
+    /// The 0-based column of a cell reference such as `AB12`.
+    static func columnIndex(_ reference: String) -> Int? {
+        var n = 0
+        var letters = 0
+        for c in reference.utf8 {
+            guard c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") else { break }
+            n = n * 26 + Int(c - UInt8(ascii: "A")) + 1
+            letters += 1
+            if letters > 3 { return nil }
+        }
+        return letters == 0 ? nil : n - 1
+    }
+
+    /// Spreadsheet name of a 0-based column: A, B, … Z, AA, …
+    static func columnName(_ index: Int) -> String {
+        var n = index + 1
+        var name = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            name = String(UnicodeScalar(UInt8(ascii: "A") + UInt8(r))) + name
+            n = (n - 1) / 26
+        }
+        return name
+    }
+
+    /// A part of the package, decompressed, or nil when absent; bounded by `exportByteLimit`.
+    private static func part(_ archive: Archive, _ path: String) throws -> [UInt8]? {
+        guard let entry = archive[path] else { return nil }
+        if entry.uncompressedSize > UInt64(exportByteLimit) {
+            throw ExportReadError(line: 0, column: 0, message: "\(path) inside the workbook unpacks to \(entry.uncompressedSize) bytes; expected at most \(exportByteLimit)")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(entry.uncompressedSize))
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard bytes.count + chunk.count <= exportByteLimit else { throw ExportReadError(line: 0, column: 0, message: "\(path) inside the workbook unpacks to more than \(exportByteLimit) bytes") }
+                bytes.append(contentsOf: chunk)
+            }
+        } catch let failure as ExportReadError {
+            throw failure
+        } catch {
+            throw ExportReadError(line: 0, column: 0, message: "\(path) inside the workbook cannot be unpacked (\(error)); expected an intact .xlsx file")
+        }
+        return bytes
+    }
+
+    /// `xl/_rels/workbook.xml.rels`: relationship id -> (target, type).
+    private static func relationships(_ bytes: [UInt8]) throws -> [String: (target: String, type: String)] {
+        let stream = try XMLStream(bytes, name: "xl/_rels/workbook.xml.rels")
+        var result: [String: (target: String, type: String)] = [:]
+        while try stream.read() {
+            if stream.nodeType == XML_READER_TYPE_ELEMENT, stream.name == "Relationship",
+               let id = stream.attribute("Id"), let target = stream.attribute("Target") {
+                result[id] = (target, stream.attribute("Type") ?? "")
+            }
+        }
+        return result
+    }
+
+    /// The relationship id of the workbook's first sheet.
+    private static func firstSheetRelationship(_ bytes: [UInt8]) throws -> String? {
+        let stream = try XMLStream(bytes, name: "xl/workbook.xml")
+        while try stream.read() {
+            if stream.nodeType == XML_READER_TYPE_ELEMENT, stream.name == "sheet" {
+                return stream.namespacedAttribute("id")
+            }
+        }
+        return nil
+    }
+
+    /// A relationship target as a path inside the package.
+    private static func resolve(_ target: String) -> String {
+        if target.hasPrefix("/") { return String(target.dropFirst()) }
+        var parts = ["xl"]
+        for part in target.split(separator: "/") {
+            if part == ".." { if !parts.isEmpty { parts.removeLast() } } else if part != "." { parts.append(String(part)) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// `xl/sharedStrings.xml`: every `si` item's text, its runs joined, phonetic hints left out.
+    private static func sharedStrings(_ bytes: [UInt8]) throws -> [String] {
+        let stream = try XMLStream(bytes, name: "xl/sharedStrings.xml")
+        var strings: [String] = []
+        var current = "", capturing = false
+        while try stream.read() {
+            switch stream.nodeType {
+            case XML_READER_TYPE_ELEMENT:
+                switch stream.name {
+                case "si":
+                    current = ""
+                    if stream.isEmpty { strings.append("") }
+                case "t": capturing = !stream.isEmpty
+                case "rPh": if !stream.isEmpty { try stream.skipSubtree() }
+                default: break
+                }
+            case XML_READER_TYPE_TEXT, XML_READER_TYPE_CDATA, XML_READER_TYPE_WHITESPACE,
+                 XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+                if capturing { current += stream.value }
+            case XML_READER_TYPE_END_ELEMENT:
+                if stream.name == "t" { capturing = false } else if stream.name == "si" { strings.append(current) }
+            default: break
+            }
+        }
+        return strings
+    }
+}
+
+/// libxml2's streaming reader over bytes in memory: no DTD loading, no entity expansion, no network.
+/// Errors are collected, not printed.
+final class XMLStream {
+    private let bytes: [UInt8]
+    private let reader: xmlTextReaderPtr
+    private let partName: String
+    private let errors = XMLStreamErrors()
+
+    init(_ bytes: [UInt8], name: String) throws {
+        self.bytes = bytes
+        self.partName = name
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
+        let made = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                xmlReaderForMemory($0.baseAddress, Int32(clamping: $0.count), name, nil, options)
+            }
+        }
+        guard let made else { throw ExportReadError(line: 0, column: 0, message: "\(name) inside the workbook cannot be read as XML") }
+        reader = made
+        xmlTextReaderSetStructuredErrorHandler(reader, { userData, error in
+            guard let userData, let error else { return }
+            let box = Unmanaged<XMLStreamErrors>.fromOpaque(userData).takeUnretainedValue()
+            if box.first == nil {
+                let text = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+                box.first = (Int(error.pointee.line), text.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+        }, Unmanaged.passUnretained(errors).toOpaque())
+    }
+
+    deinit { xmlFreeTextReader(reader) }
+
+    /// Moves to the next node; false at the end.
+    func read() throws -> Bool {
+        let status = bytes.withUnsafeBufferPointer { _ in xmlTextReaderRead(reader) }
+        if status < 0 || errors.first != nil { throw failure() }
+        return status == 1
+    }
+
+    func skipSubtree() throws {
+        if xmlTextReaderNext(reader) < 0 { throw failure() }
+    }
+
+    private func failure() -> ExportReadError {
+        let (line, message) = errors.first ?? (0, "unknown error")
+        return ExportReadError(line: 0, column: 0, message: "\(partName) inside the workbook is not well-formed XML (line \(line): \(message)); expected an intact .xlsx file")
+    }
+
+    var nodeType: xmlReaderTypes { xmlReaderTypes(UInt32(xmlTextReaderNodeType(reader))) }
+    var isEmpty: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+    var name: String { xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? "" }
+    var value: String { xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "" }
+
+    func attribute(_ attribute: String) -> String? {
+        guard let raw = xmlTextReaderGetAttribute(reader, attribute) else { return nil }
+        defer { mr_xml_free(raw) }
+        return String(cString: raw)
+    }
+
+    /// The value of an attribute with this local name in any namespace (such as `r:id`).
+    func namespacedAttribute(_ local: String) -> String? {
+        var found: String?
+        guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return nil }
+        repeat {
+            if xmlTextReaderConstNamespaceUri(reader) != nil, name == local { found = value }
+        } while found == nil && xmlTextReaderMoveToNextAttribute(reader) == 1
+        xmlTextReaderMoveToElement(reader)
+        return found
+    }
+}
+
+private final class XMLStreamErrors {
+    var first: (Int, String)?
+}
