@@ -27,7 +27,7 @@ public struct Diagnostic: Hashable, Sendable {
 
     /// `file:line:column: severity: message`, the form compilers use, so editors can jump to it.
     public var formatted: String {
-        let place = line > 0 ? "\(file):\(line):\(column)" : file
+        let place = line > 0 ? (column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)") : file
         return "\(place): \(severity.rawValue): \(message)"
     }
 }

@@ -33,7 +33,7 @@ enum ExportValues {
         let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
         if !digits.isEmpty, digits.count <= 3, let n = Int(digits) {
             let rest = text.dropFirst(digits.count).drop(while: { $0 == " " })
-            if let c = rest.first, "-–—:.)(".contains(c) { return n }
+            if let c = rest.first, "-–—:)(".contains(c) { return n }
         }
         return nil
     }

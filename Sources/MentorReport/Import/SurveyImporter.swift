@@ -199,7 +199,7 @@ struct SurveyImporter {
                 let name = ExportValues.normalized(header.value)
                 found = columns.filter { $0.names.contains(name) }
                 if found.isEmpty {
-                    error(headerLine, 1, "the export has no column '\(clip(header.value))' for question '\(question.id)' (mapped at \(specPath):\(header.location.line):\(header.location.column))\(suggestion(header.value))")
+                    error(headerLine, 1, "the export has no column '\(header.value)' for question '\(question.id)' (mapped at \(specPath):\(header.location.line):\(header.location.column))\(suggestion(header.value))")
                     continue
                 }
             } else {

@@ -79,6 +79,7 @@ public struct Loader {
     /// matched by email). Each export joins the files table after the YAML files, in survey order.
     private func importSurveys(into data: inout ProgrammeData, _ diagnostics: inout Diagnostics) {
         let surveys = data.surveys.filter { $0.importSpec != nil }
+        warnUnimportedExports(surveys, &diagnostics)
         guard !surveys.isEmpty else { return }
         var emails: [String: String] = [:]
         var emailList: [String] = []
@@ -179,6 +180,29 @@ public struct Loader {
                                                              message: "\(error)", fileOrder: Int(index))], byteCount)
         }
         return (records, reader.diagnostics, byteCount)
+    }
+
+    /// An export dropped into the data folder (top level or `responses/`) that no survey imports is
+    /// most likely a forgotten `import`: say so rather than ignore it silently.
+    private func warnUnimportedExports(_ surveys: [Survey], _ diagnostics: inout Diagnostics) {
+        let imported = Set(surveys.compactMap { s in
+            s.importSpec.flatMap { try? SurveyImporter.relativePath($0.file.value).get() }
+        })
+        let fm = FileManager.default
+        for sub in ["", "responses/"] {
+            let dir = URL(fileURLWithPath: folder, isDirectory: true).appendingPathComponent(sub).path
+            let entries = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).sorted {
+                Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+            }
+            for entry in entries where !entry.hasPrefix(".") {
+                let lower = entry.lowercased()
+                guard lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx"), !imported.contains(sub + entry) else { continue }
+                let shown = folder.hasSuffix("/") ? folder + sub + entry : folder + "/" + sub + entry
+                diagnostics.append(Diagnostic(severity: .warning, file: shown, line: 0, column: 0,
+                                              message: "ignored: no survey imports this export; name it under a survey's import (file: \(sub + entry))",
+                                              fileOrder: -1))
+            }
+        }
     }
 
     /// Reads a file whose document is `{NAME: [records]}`.
