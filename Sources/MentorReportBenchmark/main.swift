@@ -4,6 +4,7 @@ import MentorReport
 /// Benchmarks loading and validation against libyaml's bare event parse of the same files.
 ///
 ///     swift run -c release mentor-report-bench [--people N] [--seed S] [--data DIR] [--runs K]
+///     swift run -c release mentor-report-bench --import-rows N   (a Qualtrics CSV export of N rows)
 ///
 /// Without --data it generates a synthetic programme of N people (default 20,000) into a temporary folder.
 struct Options {
@@ -15,6 +16,8 @@ struct Options {
     var profileKPIs = 0
     /// Only load once and validate this many times (for profiling the validator).
     var profileValidation = 0
+    /// Only time importing a Qualtrics CSV export of this many rows.
+    var importRows = 0
 
     init(_ arguments: [String]) {
         var i = 0
@@ -31,7 +34,8 @@ struct Options {
             case "--runs": runs = max(1, Int(value()) ?? runs)
             case "--profile-kpis": profileKPIs = max(1, Int(value()) ?? 1)
             case "--profile-validation": profileValidation = max(1, Int(value()) ?? 1)
-            default: fail("unknown option \(arguments[i]); expected --people N, --seed S, --data DIR, --runs K")
+            case "--import-rows": importRows = max(1, Int(value()) ?? 100_000)
+            default: fail("unknown option \(arguments[i]); expected --people N, --seed S, --data DIR, --runs K, --import-rows N")
             }
             i += 1
         }
@@ -64,6 +68,10 @@ func yamlFiles(in folder: String) -> [String] {
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
+if options.importRows > 0 {
+    importBenchmark(rows: options.importRows, runs: options.runs)
+    exit(0)
+}
 var folder = options.data ?? ""
 if options.data == nil {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentor-report-bench-\(options.people)-\(options.seed)").path

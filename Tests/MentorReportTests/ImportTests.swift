@@ -172,6 +172,17 @@ func summary(_ responses: [Response]) -> [String] {
         #expect(read.map(\.line) == [1, 2, 4, 5])
     }
 
+    @Test func csvWithTextAfterAClosingQuoteIsRejectedWithItsLine() throws {
+        let bytes = Array("a,b\n1,\"x\"y\n2,3\n".utf8)
+        do {
+            _ = try CSVRows(bytes: bytes)
+            Issue.record("expected an error")
+        } catch let e as ExportReadError {
+            #expect(e.line == 2)
+            #expect(e.message.hasPrefix("text follows the closing quote"))
+        }
+    }
+
     @Test func csvThatIsNotUTF8IsRejectedWithItsLine() throws {
         var bytes = Array("a,b\n1,2\n".utf8)
         bytes += [0x33, 0x2C, 0xE9, 0x0A]   // Latin-1 é on line 3

@@ -25,6 +25,9 @@ struct CSVRows: ExportRows {
             throw ExportReadError(line: 0, column: 0, message: "the file is UTF-16 encoded; expected UTF-8 (in Excel: Save As → CSV UTF-8)")
         }
         let scan = CSVRows.scan(bytes)
+        if let line = scan.textAfterQuoteLine {
+            throw ExportReadError(line: line, column: 0, message: "text follows the closing quote of a quoted field; expected the delimiter '\(scan.delimiter)' or the end of the line after it (quotes inside a field are written twice: \"\")")
+        }
         if let line = scan.openQuoteLine {
             throw ExportReadError(line: line, column: 0, message: "a quoted field opened on this line is never closed; expected a closing '\"' (quotes inside a field are written twice: \"\")")
         }
@@ -58,8 +61,8 @@ struct CSVRows: ExportRows {
     }
 
     /// Passes over the bytes as the parser will read them: the delimiter of the header row, then the
-    /// line of a quoted field still open at the end, if any.
-    static func scan(_ bytes: ArraySlice<UInt8>) -> (delimiter: UnicodeScalar, openQuoteLine: Int?) {
+    /// line of a quoted field still open at the end, or of text after a closing quote, if any.
+    static func scan(_ bytes: ArraySlice<UInt8>) -> (delimiter: UnicodeScalar, openQuoteLine: Int?, textAfterQuoteLine: Int?) {
         let delimiter = headerDelimiter(bytes)
         let separator = UInt8(delimiter.value)
         let quote = UInt8(ascii: "\""), cr = UInt8(0x0D), lf = UInt8(0x0A)
@@ -73,7 +76,10 @@ struct CSVRows: ExportRows {
                 if closing {
                     closing = false
                     if b == quote { continue }      // an escaped quote
-                    quoted = false                  // the field has closed; this byte follows it
+                    // The field has closed: only a delimiter or a line break may follow (the parser
+                    // would otherwise carry on inside the quotes, swallowing the rows after it).
+                    guard b == separator || b == cr || b == lf else { return (delimiter, nil, line) }
+                    quoted = false
                 } else {
                     if b == quote { closing = true }
                     continue
@@ -87,7 +93,7 @@ struct CSVRows: ExportRows {
                 fieldStart = b == separator || b == cr || b == lf
             }
         }
-        return (delimiter, quoted && !closing ? quoteLine : nil)
+        return (delimiter, quoted && !closing ? quoteLine : nil, nil)
     }
 
     /// The delimiter most used outside quotes in the first row: comma, semicolon or tab.

@@ -5,7 +5,33 @@ enum ExportValues {
     /// Text as compared when matching headers and labels: trimmed, inner whitespace runs as one space,
     /// lower case. Survey tools differ in capitals and spacing, never in words.
     static func normalized(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // ASCII text (nearly every cell) is folded byte by byte; the rest by the Unicode rules.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for b in text.utf8 {
+            if b >= 0x80 {
+                return text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            }
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Text without leading and trailing whitespace (ASCII spaces, tabs and line breaks, and
+    /// Unicode spaces such as the no-break space spreadsheets leave behind).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// English answer labels every import understands, by scale.
@@ -44,7 +70,7 @@ enum ExportValues {
     /// dates day-first (`10.06.2026`), or an Excel serial number (`46183.385`, .xlsx cells). The time
     /// and any zone are ignored: the day is the one written.
     static func day(_ cell: String, order: DateOrder) -> Day? {
-        let text = cell.trimmingCharacters(in: .whitespaces)
+        let text = trimmed(cell)
         guard let first = text.first else { return nil }
         if first.isNumber, !text.contains("/"), !text.contains("-"), !text.contains("."),
            let serial = Int(text) {

@@ -129,7 +129,7 @@ struct SurveyImporter {
         // Qualtrics' third header row, when there, holds ImportId JSON.
         var pending: ExportRow?
         if spec.format == .qualtrics, let row = try rows.next() {
-            if !row[0].trimmingCharacters(in: .whitespaces).hasPrefix("{") { pending = row }
+            if !row[0].trimmedExportText.hasPrefix("{") { pending = row }
         }
         let columns = SurveyImporter.columns(headers, format: spec.format)
         let headerLine = headers[0].line
@@ -191,6 +191,8 @@ struct SurveyImporter {
             mapped[question.value] = header
         }
         var questionColumns: [(question: Question, column: ExportColumn, labels: [String: Int])] = []
+        // Answers repeat ("Agree", "9"): each distinct cell of a question column is read once.
+        var readCells = [[String: Int?]](repeating: [:], count: survey.questions.count)
         var extraLabels: [String: Int] = [:]
         for (label, value) in spec.labels { extraLabels[ExportValues.normalized(label.value)] = value }
         for question in survey.questions {
@@ -225,7 +227,7 @@ struct SurveyImporter {
         var seenIds: [String: Int] = [:]
         while let row = try pending ?? rows.next() {
             pending = nil
-            if row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.cells.allSatisfy({ $0.trimmedExportText.isEmpty }) { continue }
             result.rows += 1
             if let finishedColumn {
                 let finished = ExportValues.normalized(row[finishedColumn.index])
@@ -240,7 +242,7 @@ struct SurveyImporter {
                 continue
             }
             if let idColumn {
-                let id = row[idColumn.index].trimmingCharacters(in: .whitespaces)
+                let id = row[idColumn.index].trimmedExportText
                 if !id.isEmpty {
                     if let earlier = seenIds[id] {
                         error(row.line, idColumn.index + 1, "response id '\(clip(id))' in column '\(idColumn.header)' is already used at line \(earlier); expected each response once (remove the repeated row)")
@@ -250,7 +252,7 @@ struct SurveyImporter {
                 }
             }
             // Respondent.
-            let who = row[respondentColumn.index].trimmingCharacters(in: .whitespaces)
+            let who = row[respondentColumn.index].trimmedExportText
             let respondent: String
             if who.isEmpty || ExportValues.normalized(who) == "anonymous" {
                 error(row.line, respondentColumn.index + 1, "the response has no respondent in column '\(respondentColumn.header)'; expected the respondent's \(spec.respondent == .email ? "email (collect names or emails in the survey tool; anonymous responses cannot be matched)" : "person id")")
@@ -290,15 +292,22 @@ struct SurveyImporter {
             // Answers.
             var answers: [Answer] = []
             var rowFailed = false
-            for (question, column, labels) in questionColumns {
+            for (k, (question, column, labels)) in questionColumns.enumerated() {
                 let cell = row[column.index]
-                if cell.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
+                if cell.trimmedExportText.isEmpty { continue }
                 let location = at(row.line, column.index + 1)
                 if question.scale == .text {
                     answers.append(Answer(question: question.id, value: .text(cell), location: location))
                     continue
                 }
-                guard let n = ExportValues.number(cell, labels: labels) else {
+                let number: Int?
+                if let known = readCells[k][cell] {
+                    number = known
+                } else {
+                    number = ExportValues.number(cell, labels: labels)
+                    if readCells[k].count < 10_000 { readCells[k][cell] = number }
+                }
+                guard let n = number else {
                     error(row.line, column.index + 1, "answer '\(clip(cell))' in column '\(clip(column.header))' maps to no number for question '\(question.id)' (\(question.scale.rawValue)); expected a whole number or one of \(ExportValues.labelList(question.scale))\(spec.labels.isEmpty ? "" : " or the import's labels"); add it under import labels")
                     rowFailed = true
                     continue
@@ -329,15 +338,15 @@ struct SurveyImporter {
         var columns: [ExportColumn] = []
         var carried = ""
         for i in 0..<width {
-            let first = headers[0][i].trimmingCharacters(in: .whitespacesAndNewlines)
+            let first = headers[0][i].trimmedExportText
             switch format {
             case .qualtrics:
-                let text = headers.count > 1 ? headers[1][i].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+                let text = headers.count > 1 ? headers[1][i].trimmedExportText : ""
                 columns.append(ExportColumn(index: i, header: first.isEmpty ? text : first,
                                             names: [ExportValues.normalized(first), ExportValues.normalized(text)].filter { !$0.isEmpty }))
             case .surveymonkey:
                 if !first.isEmpty { carried = first }
-                let sub = headers.count > 1 ? headers[1][i].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+                let sub = headers.count > 1 ? headers[1][i].trimmedExportText : ""
                 let generic = ["", "response", "open-ended response"].contains(ExportValues.normalized(sub))
                 let header = generic ? carried : carried + " - " + sub
                 columns.append(ExportColumn(index: i, header: header, names: [ExportValues.normalized(header)]))
@@ -347,4 +356,9 @@ struct SurveyImporter {
         }
         return columns
     }
+}
+
+extension String {
+    /// The text without surrounding whitespace, cheaply when there is none.
+    var trimmedExportText: String { ExportValues.trimmed(self) }
 }
