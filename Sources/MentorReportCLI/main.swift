@@ -134,7 +134,12 @@ struct CommandRun {
         DiagnosticPrinter().print(diagnostics)
         if !options.quiet {
             let elapsed = clock.now - started
-            let counts = loaded.data.recordCounts.map { "\($0.count) \($0.collection)" }.joined(separator: ", ")
+            var counts = loaded.data.recordCounts.map { "\($0.count) \($0.collection)" }.joined(separator: ", ")
+            let exports = loaded.data.surveys.filter { $0.importSpec != nil }.count
+            if exports > 0 {
+                let rows = loaded.data.importedRows, skipped = loaded.data.skippedImportRows
+                counts += " (\(rows) row\(rows == 1 ? "" : "s") of \(exports) survey export\(exports == 1 ? "" : "s") read, \(skipped) left out as unfinished or previews)"
+            }
             let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
             printError("\(options.data): \(loaded.data.files.count) files (\(megabytes(loaded.data.bytesRead))), \(counts); "
                        + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") "

@@ -36,6 +36,7 @@ func mentorReport(_ arguments: [String]) throws -> CommandResult {
         #expect(result.status == 0)
         #expect(result.stdout == "")
         #expect(result.stderr.contains("data: 28 files"))
+        #expect(result.stderr.contains("265 responses, 244 outcomes (87 rows of 2 survey exports read, 3 left out as unfinished or previews)"))
         #expect(result.stderr.contains("0 errors, 3 warnings"))
     }
 
