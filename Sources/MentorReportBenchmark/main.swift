@@ -16,6 +16,10 @@ struct Options {
     var profileKPIs = 0
     /// Only load once and validate this many times (for profiling the validator).
     var profileValidation = 0
+    /// Only load this many times on one thread (for profiling the loader).
+    var profileLoad = 0
+    /// Only run libyaml's bare event loop over the files this many times (the profile to compare with).
+    var profileBare = 0
     /// Only time importing a Qualtrics CSV export of this many rows.
     var importRows = 0
 
@@ -34,6 +38,8 @@ struct Options {
             case "--runs": runs = max(1, Int(value()) ?? runs)
             case "--profile-kpis": profileKPIs = max(1, Int(value()) ?? 1)
             case "--profile-validation": profileValidation = max(1, Int(value()) ?? 1)
+            case "--profile-load": profileLoad = max(1, Int(value()) ?? 1)
+            case "--profile-bare": profileBare = max(1, Int(value()) ?? 1)
             case "--import-rows": importRows = max(1, Int(value()) ?? 100_000)
             default: fail("unknown option \(arguments[i]); expected --people N, --seed S, --data DIR, --runs K, --import-rows N")
             }
@@ -82,6 +88,24 @@ if options.data == nil {
             fail("cannot generate the programme: \(error)")
         }
     }
+}
+
+if options.profileBare > 0 {
+    var events = 0
+    for _ in 0..<options.profileBare {
+        for path in yamlFiles(in: folder) {
+            events += FileManager.default.contents(atPath: path).flatMap { countYAMLEvents([UInt8]($0)) } ?? 0
+        }
+    }
+    print("parsed \(events) events")
+    exit(0)
+}
+
+if options.profileLoad > 0 {
+    var records = 0
+    for _ in 0..<options.profileLoad { records += Loader(folder: folder, concurrent: false).load().data.recordCount }
+    print("loaded \(records) records")
+    exit(0)
 }
 
 if options.profileValidation > 0 {
@@ -140,6 +164,18 @@ let loadOnly = measure(options.runs) {
     _ = Loader(folder: folder, concurrent: false).load()
 }
 
+// Paired rounds: bare parse and load + validate back to back, so that a busy or throttled machine
+// slows both alike; the median of the rounds' ratios is the number to compare with the goal.
+var ratios: [Double] = []
+for _ in 0..<max(options.runs, 5) {
+    let b = measure(1) {
+        for path in files { _ = FileManager.default.contents(atPath: path).flatMap { countYAMLEvents([UInt8]($0)) } }
+    }
+    let l = measure(1) { _ = validate(Loader(folder: folder, concurrent: false).load()) }
+    ratios.append(l / b)
+}
+ratios.sort()
+
 // Validation alone (cross-references and policy findings) on loaded data.
 let loadedOnce = Loader(folder: folder).load()
 let validateTime = measure(options.runs) { _ = validate(loadedOnce) }
@@ -172,6 +208,8 @@ print(row("event layer only, no decoding (1 thread)", readerOnly))
 print(row("load (1 thread)", loadOnly))
 print(row("load + validate (1 thread)", single))
 print(row("load + validate (all cores)", parallel))
+print(String(format: "load + validate (1 thread) / bare, paired rounds: median %.2f× (%d rounds, %.2f× to %.2f×)",
+             ratios[ratios.count / 2], ratios.count, ratios.first!, ratios.last!))
 print(String(format: "KPIs: %d KPIs for %@ with previous month and trends in %.3f s = %.1f%% of the 1-thread load",
              kpiCount, period.month.description, kpiTime, 100 * kpiTime / loadOnly))
 print(String(format: "KPIs + report.xml (admin, XSD-validated) + kpis.csv + HTML pages: %.3f s, %.1f MB", exportTime, Double(exportBytes) / 1e6))

@@ -14,15 +14,47 @@ struct YAMLEvent {
         case sequenceStart, sequenceEnd, mappingStart, mappingEnd, scalar, alias
     }
 
-    var kind: Kind
-    var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    /// The anchor (`&name`) on a scalar, sequence or mapping; nil when it has none.
-    var anchor: UnsafeBufferPointer<UInt8>?
-    /// True for a plain (unquoted, untagged) scalar, whose text may mean null, a number or a boolean.
-    var isPlain: Bool = false
+    // Stored compactly (32 bytes): events are copied on every step of the reader, and a smaller event
+    // is cheaper to move than a pair of buffer pointers and an optional.
+    private var start: UnsafePointer<UInt8>?
+    /// The anchor name's first byte (NUL-terminated, as libyaml and the arena keep it), or nil.
+    private var anchorStart: UnsafePointer<UInt8>?
+    private var count: Int32
     /// 1-based position of the event's start.
     var line: Int32
     var column: Int32
+    var kind: Kind
+    /// True for a plain (unquoted, untagged) scalar, whose text may mean null, a number or a boolean.
+    var isPlain: Bool
+
+    init(kind: Kind, bytes: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0),
+         anchor: UnsafePointer<UInt8>? = nil, isPlain: Bool = false, line: Int32, column: Int32) {
+        self.kind = kind
+        self.start = bytes.baseAddress
+        self.count = Int32(truncatingIfNeeded: bytes.count)
+        self.anchorStart = anchor
+        self.isPlain = isPlain
+        self.line = line
+        self.column = column
+    }
+
+    /// A scalar's text, or an alias's anchor name (borrowed bytes).
+    var bytes: UnsafeBufferPointer<UInt8> {
+        get { UnsafeBufferPointer(start: start, count: Int(count)) }
+        set {
+            start = newValue.baseAddress
+            count = Int32(truncatingIfNeeded: newValue.count)
+        }
+    }
+
+    /// The anchor (`&name`) on a scalar, sequence or mapping, NUL-terminated; nil when it has none.
+    var anchor: UnsafePointer<UInt8>? {
+        get { anchorStart }
+        set { anchorStart = newValue }
+    }
+
+    /// The anchor's name, when there is one.
+    var anchorName: String? { anchorStart.map { String(cString: $0) } }
 
     /// A scalar's text, or an alias's anchor name; empty otherwise.
     var value: String { String(decoding: bytes, as: UTF8.self) }
@@ -93,11 +125,17 @@ final class EventArena {
         return UnsafeBufferPointer(block)
     }
 
-    /// The event with its text and anchor kept here.
+    /// The event with its text and anchor (NUL-terminated) kept here.
     func keep(_ event: YAMLEvent) -> YAMLEvent {
         var copy = event
         copy.bytes = keep(event.bytes)
-        copy.anchor = event.anchor.map { keep($0) }
+        copy.anchor = event.anchor.map { name in
+            let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+            let block = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: length + 1)
+            _ = block.initialize(from: UnsafeBufferPointer(start: name, count: length + 1))
+            blocks.append(block)
+            return UnsafePointer(block.baseAddress!)
+        }
         return copy
     }
 
@@ -168,12 +206,12 @@ final class YAMLParser {
         case YAML_DOCUMENT_END_EVENT:
             return YAMLEvent(kind: .documentEnd, line: line, column: column)
         case YAML_SEQUENCE_START_EVENT:
-            return YAMLEvent(kind: .sequenceStart, anchor: text(event.data.sequence_start.anchor),
+            return YAMLEvent(kind: .sequenceStart, anchor: UnsafePointer(event.data.sequence_start.anchor),
                              line: line, column: column)
         case YAML_SEQUENCE_END_EVENT:
             return YAMLEvent(kind: .sequenceEnd, line: line, column: column)
         case YAML_MAPPING_START_EVENT:
-            return YAMLEvent(kind: .mappingStart, anchor: text(event.data.mapping_start.anchor),
+            return YAMLEvent(kind: .mappingStart, anchor: UnsafePointer(event.data.mapping_start.anchor),
                              line: line, column: column)
         case YAML_MAPPING_END_EVENT:
             return YAMLEvent(kind: .mappingEnd, line: line, column: column)
@@ -182,7 +220,7 @@ final class YAMLParser {
             // A plain scalar resolves by its text (null, number, boolean); `!!str` or quotes make it text.
             let plain = s.style == YAML_PLAIN_SCALAR_STYLE && (s.tag == nil || (s.tag[0] == UInt8(ascii: "!") && s.tag[1] == 0))
             return YAMLEvent(kind: .scalar, bytes: UnsafeBufferPointer(start: s.value, count: s.length),
-                             anchor: text(s.anchor), isPlain: plain, line: line, column: column)
+                             anchor: UnsafePointer(s.anchor), isPlain: plain, line: line, column: column)
         case YAML_ALIAS_EVENT:
             return YAMLEvent(kind: .alias, bytes: text(event.data.alias.anchor) ?? UnsafeBufferPointer(start: nil, count: 0),
                              line: line, column: column)

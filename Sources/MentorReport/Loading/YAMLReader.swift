@@ -24,16 +24,12 @@ final class YAMLReader {
     // The per-event state below is touched only by the thread reading this file; runtime exclusivity
     // checks on it cost about a tenth of the load time, so they are off for these properties.
     @exclusivity(unchecked) private var replay: [YAMLEvent] = []
-    // The per-event state below is touched only by the thread reading this file; runtime exclusivity
-    // checks on it cost about a tenth of the load time, so they are off for these properties.
     @exclusivity(unchecked) private var replayIndex = 0
     private var anchors: [String: [YAMLEvent]] = [:]
     private let arena = EventArena()
     @exclusivity(unchecked) private var recorders: [(name: String, events: [YAMLEvent], depth: Int)] = []
     @exclusivity(unchecked) private var peeked: YAMLEvent?
     @exclusivity(unchecked) private var parsedEvents = 0
-    // The per-event state below is touched only by the thread reading this file; runtime exclusivity
-    // checks on it cost about a tenth of the load time, so they are off for these properties.
     @exclusivity(unchecked) private var replayedEvents = 0
     @exclusivity(unchecked) private var depth = 0
     /// Set when a value reader reports a problem, so a record does not also say the key is missing.
@@ -113,7 +109,7 @@ final class YAMLReader {
         }
         guard !recorders.isEmpty || event.anchor != nil else { return }
         var plain = arena.keep(event)
-        let anchorName = plain.anchor.map { String(decoding: $0, as: UTF8.self) }
+        let anchorName = plain.anchorName
         plain.anchor = nil
         var i = 0
         while i < recorders.count {
