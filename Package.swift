@@ -1,13 +1,17 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The libFuzzer target exists only when asked for (`MENTOR_REPORT_FUZZ=1`, see scripts/fuzz): it runs
+/// libFuzzer's driver, so it links only with `-sanitize=fuzzer`.
+let fuzzing = Context.environment["MENTOR_REPORT_FUZZ"] != nil
+
 let package = Package(
     name: "mentor-report",
     products: [
         .executable(name: "mentor-report", targets: ["MentorReportCLI"]),
         .executable(name: "mentor-report-bench", targets: ["MentorReportBenchmark"]),
         .library(name: "MentorReport", targets: ["MentorReport"]),
-    ],
+    ] + (fuzzing ? [.executable(name: "mentor-report-fuzz", targets: ["MentorReportFuzz"])] : []),
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
@@ -46,5 +50,9 @@ let package = Package(
         .testTarget(
             name: "MentorReportTests",
             dependencies: ["MentorReport", "MentorReportCLI"]),
-    ]
+    ] + (fuzzing ? [
+        .executableTarget(
+            name: "MentorReportFuzz",
+            dependencies: ["MentorReport"]),
+    ] : [])
 )

@@ -27,12 +27,14 @@ struct SurveyImporter {
     /// People's emails, normalized, to person id; and the emails for suggestions.
     let emails: [String: String]
     let emailList: [String]
+    /// The export's bytes when the data folder is given in memory.
+    let contents: [UInt8]?
 
     private var result = ImportResult()
     private var suggestions = 0
 
     init(survey: Survey, spec: SurveyImport, folder: String, fileIndex: Int32, displayPath: String, specPath: String,
-         emails: [String: String], emailList: [String]) {
+         emails: [String: String], emailList: [String], contents: [UInt8]? = nil) {
         self.survey = survey
         self.spec = spec
         self.folder = folder
@@ -41,6 +43,7 @@ struct SurveyImporter {
         self.specPath = specPath
         self.emails = emails
         self.emailList = emailList
+        self.contents = contents
     }
 
     /// The path of an import inside the data folder, or why it is not acceptable.
@@ -87,7 +90,7 @@ struct SurveyImporter {
         }
         let path = URL(fileURLWithPath: folder, isDirectory: true).appendingPathComponent(relative).path
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard contents != nil || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             specError(spec.file.location, "import file '\(spec.file.value)' of survey '\(survey.id)' does not exist in the data folder; expected the export saved as \(displayPath)")
             return result
         }
@@ -96,7 +99,7 @@ struct SurveyImporter {
             specError(spec.file.location, "import file '\(spec.file.value)' is an Excel workbook, but format \(spec.format.rawValue) exports are read as CSV; expected a .csv file, or format microsoft-forms")
             return result
         }
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        let size = contents?.count ?? ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
         if size > exportByteLimit {
             error(0, 0, "the export is \(size) bytes; expected at most \(exportByteLimit) bytes")
             return result
@@ -104,10 +107,10 @@ struct SurveyImporter {
         result.bytes = size
         do {
             if isWorkbook {
-                var rows = try XLSXRows(path: path)
+                var rows = try contents.map { try XLSXRows(bytes: $0) } ?? XLSXRows(path: path)
                 try read(&rows)
             } else {
-                var rows = try CSVRows(path: path)
+                var rows = try contents.map { try CSVRows(bytes: $0) } ?? CSVRows(path: path)
                 try read(&rows)
             }
         } catch let failure as ExportReadError {

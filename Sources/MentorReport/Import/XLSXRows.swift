@@ -19,6 +19,24 @@ struct XLSXRows: ExportRows {
         } catch {
             throw ExportReadError(line: 0, column: 0, message: "the file is not an Excel workbook (.xlsx); expected the workbook as the survey tool exported it")
         }
+        try self.init(archive: archive)
+    }
+
+    /// A workbook given in memory. ZIPFoundation's in-memory archives leak their backing store when the
+    /// bytes are not a ZIP file, so the bytes go through a temporary file instead.
+    init(bytes: [UInt8]) throws {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("mentor-report-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).xlsx")
+        do {
+            try Data(bytes).write(to: url)
+        } catch {
+            throw ExportReadError(line: 0, column: 0, message: "cannot stage the workbook in a temporary file: \(error)")
+        }
+        defer { try? FileManager.default.removeItem(at: url) }
+        try self.init(path: url.path)
+    }
+
+    private init(archive: Archive) throws {
         guard let workbook = try XLSXRows.part(archive, "xl/workbook.xml") else {
             throw ExportReadError(line: 0, column: 0, message: "the file is a ZIP archive without xl/workbook.xml; expected an Excel workbook (.xlsx)")
         }

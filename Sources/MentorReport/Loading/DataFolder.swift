@@ -12,6 +12,18 @@ struct DataFile: Sendable {
     /// Path shown in messages: the data folder as given, joined with the file's relative path.
     var displayPath: String
     var url: URL
+    /// The file's bytes when it is given in memory rather than read from `url`.
+    var contents: [UInt8]? = nil
+}
+
+/// The collection a path relative to the data folder belongs to: `NAME.yaml`, or `NAME/FILE.yaml`
+/// (not for `program`); nil for any other path.
+func collection(ofRelativePath path: String) -> DataCollection? {
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+    guard path.hasSuffix(".yaml") else { return nil }
+    if parts.count == 1 { return DataCollection(rawValue: String(path.dropLast(5))) }
+    if parts.count == 2, !parts[1].hasPrefix("."), let c = DataCollection(rawValue: String(parts[0])), c != .program { return c }
+    return nil
 }
 
 /// Finds the files of a data folder.

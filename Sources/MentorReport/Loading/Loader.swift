@@ -30,9 +30,21 @@ public struct Loader {
         self.concurrent = concurrent
     }
 
+    /// Exports given in memory (path inside the data folder -> bytes), instead of read from `folder`.
+    private var memory: [String: [UInt8]]?
+
+    /// A data folder given in memory: paths inside it (`people.yaml`, `sessions/2026-01.yaml`,
+    /// `responses/pulse.csv`) and their bytes, shown in messages under the name `folder`. For tools
+    /// that hold the data already, and for the fuzzer.
+    public init(folder: String, files: [String: [UInt8]], concurrent: Bool = false) {
+        self.folder = folder
+        self.concurrent = concurrent
+        self.memory = files
+    }
+
     /// Loads and checks each file on its own; cross-references are the validator's job.
     public func load() -> LoadResult {
-        let (files, layout) = DataFolder(path: folder).files()
+        let (files, layout) = memory.map(memoryFiles) ?? DataFolder(path: folder).files()
         var results = [(FileRecords, [Diagnostic], Int)](repeating: (.none, [], 0), count: files.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = SendableBuffer(buffer)
@@ -79,7 +91,7 @@ public struct Loader {
     /// matched by email). Each export joins the files table after the YAML files, in survey order.
     private func importSurveys(into data: inout ProgrammeData, _ diagnostics: inout Diagnostics) {
         let surveys = data.surveys.filter { $0.importSpec != nil }
-        warnUnimportedExports(surveys, &diagnostics)
+        if memory == nil { warnUnimportedExports(surveys, &diagnostics) }
         guard !surveys.isEmpty else { return }
         var emails: [String: String] = [:]
         var emailList: [String] = []
@@ -99,7 +111,10 @@ public struct Loader {
             importers.append(SurveyImporter(survey: survey, spec: spec, folder: folder, fileIndex: Int32(data.files.count),
                                             displayPath: shown,
                                             specPath: specFile < data.files.count ? data.files[specFile] : "surveys.yaml",
-                                            emails: emails, emailList: emailList))
+                                            emails: emails, emailList: emailList,
+                                            contents: memory.map { files in
+                                                (try? SurveyImporter.relativePath(spec.file.value).get()).flatMap { files[$0] } ?? []
+                                            }))
             data.files.append(shown)
         }
         var results = [ImportResult](repeating: ImportResult(), count: importers.count)
@@ -134,7 +149,7 @@ public struct Loader {
         }
         let storage: FileBytes
         do {
-            storage = try FileBytes(path: file.url.path)
+            storage = try file.contents.map { FileBytes(copying: $0) } ?? FileBytes(path: file.url.path)
         } catch {
             return fileProblem("cannot read the file: \(error)")
         }
@@ -180,6 +195,32 @@ public struct Loader {
                                                              message: "\(error)", fileOrder: Int(index))], byteCount)
         }
         return (records, reader.diagnostics, byteCount)
+    }
+
+    /// The in-memory files in reading order (collections in order, files of a folder in name order),
+    /// and, as for a folder, an error when program or people is missing.
+    private func memoryFiles(_ files: [String: [UInt8]]) -> ([DataFile], [Diagnostic]) {
+        let shownFolder = folder.hasSuffix("/") ? folder : folder + "/"
+        var result: [DataFile] = []
+        for c in DataCollection.allCases {
+            // NAME.yaml first, then the files of NAME/ in name order, as from a folder.
+            let paths = files.keys.filter { collection(ofRelativePath: $0) == c }.sorted { a, b in
+                let (inFolderA, inFolderB) = (a.contains("/"), b.contains("/"))
+                if inFolderA != inFolderB { return !inFolderA }
+                return Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
+            }
+            for path in paths {
+                result.append(DataFile(collection: c, displayPath: shownFolder + path,
+                                       url: URL(fileURLWithPath: "/nonexistent"), contents: files[path]))
+            }
+        }
+        var findings: [Diagnostic] = []
+        for c in [DataCollection.program, .people] where !result.contains(where: { $0.collection == c }) {
+            findings.append(Diagnostic(severity: .error, file: shownFolder + c.rawValue + ".yaml", line: 0, column: 0,
+                                       message: "required file is missing; expected \(c.rawValue).yaml in the data folder",
+                                       fileOrder: -1))
+        }
+        return (result, findings)
     }
 
     /// An export dropped into the data folder (top level or `responses/`) that no survey imports is
