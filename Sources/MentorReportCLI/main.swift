@@ -160,6 +160,9 @@ func seconds(_ d: Duration) -> String {
 
 /// Runs the command with the SPEC's exit statuses: usage errors exit 2, not the parser's 64.
 func main() -> Never {
+    // A file-size limit (ulimit -f) must fail a write with "File too large", reported with its path and
+    // exit status 3, instead of killing the process half-way.
+    signal(SIGXFSZ, SIG_IGN)
     do {
         var command = try MentorReportCommand.parseAsRoot()
         try command.run()

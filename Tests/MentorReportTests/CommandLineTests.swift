@@ -8,6 +8,7 @@ struct CommandResult {
     var stderr: String
 }
 
+/// `["__shell", SCRIPT]` runs SCRIPT with /bin/sh instead (for `ulimit`).
 func mentorReport(_ arguments: [String]) throws -> CommandResult {
     let folder = Bundle.main.executableURL!.deletingLastPathComponent()
     var executable = folder.appendingPathComponent("mentor-report")
@@ -16,8 +17,13 @@ func mentorReport(_ arguments: [String]) throws -> CommandResult {
         executable = folder.deletingLastPathComponent().appendingPathComponent("mentor-report")
     }
     let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
+    if arguments.first == "__shell" {
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", arguments[1]]
+    } else {
+        process.executableURL = executable
+        process.arguments = arguments
+    }
     process.currentDirectoryURL = Fixture.repository
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

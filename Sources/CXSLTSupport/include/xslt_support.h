@@ -27,4 +27,7 @@ void mr_release_context(void *transform_context);
 /* Frees memory that libxml2 or libxslt allocated (xmlFree). */
 void mr_xml_free(void *pointer);
 
+/* Atomically swaps two paths (Linux renameat2 with RENAME_EXCHANGE): 0 on success, -1 with errno. */
+int mr_rename_exchange(const char *from, const char *to);
+
 #endif

@@ -1,4 +1,8 @@
+import CXSLTSupport
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A failure to produce or write the reports (exit status 3): a template or schema problem, or the
 /// file system refusing a write. Says which path and why.
@@ -47,6 +51,14 @@ public struct ReportWriter {
     }
 
     /// Writes `files` as `OUT/<period>/`, replacing an earlier folder of that month whole.
+    ///
+    /// Crash safety: one build at a time holds `OUT/.mentor-report.lock` (a second one fails at once,
+    /// naming the first one's process). The month is written into a hidden staging folder; then one
+    /// atomic `renameat2(RENAME_EXCHANGE)` swaps it with the previous month folder (or one rename puts a
+    /// new month in place), and the archive page `OUT/index.html` is replaced by a rename when its
+    /// bytes change. Killed at any moment, the build leaves OUT as it was, or with the new month in
+    /// place (its archive entry follows on the next run if the kill fell between the two renames).
+    /// Leftovers of a killed build are removed by the next one.
     @discardableResult
     public func write(_ files: [(name: String, bytes: [UInt8])], period: Month) throws -> String {
         let fm = FileManager.default
@@ -54,51 +66,109 @@ public struct ReportWriter {
         let final = out.appendingPathComponent(period.description, isDirectory: true)
         let token = "\(period)-\(ProcessInfo.processInfo.processIdentifier)"
         let staging = out.appendingPathComponent(".mentor-report-new-\(token)", isDirectory: true)
-        let retired = out.appendingPathComponent(".mentor-report-old-\(token)", isDirectory: true)
         do {
-            try fm.createDirectory(at: out, withIntermediateDirectories: true)
+            try makeDirectories(out.path)
         } catch {
             throw OutputFailure("cannot create the output folder \(out.path): \(reason(error))")
         }
+        let lock = try OutputLock(folder: out)
+        defer { lock.release() }
+        removeLeftovers(in: out)
+        var current = staging
         do {
-            if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            try makeDirectories(staging.path)
             for file in files {
-                let url = staging.appendingPathComponent(file.name)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.bytes).write(to: url)
+                current = staging.appendingPathComponent(file.name)
+                try makeDirectories(current.deletingLastPathComponent().path)
+                try writeFile(file.bytes, to: current)
             }
         } catch {
             try? fm.removeItem(at: staging)
-            throw OutputFailure("cannot write the reports into \(staging.path): \(reason(error))")
+            throw OutputFailure("cannot write \(current.path): \(reason(error))")
         }
         // The archive lists every month folder present once this one is in place.
-        let archiveTemporary = out.appendingPathComponent(".mentor-report-index-\(token).html")
+        let index = out.appendingPathComponent("index.html")
+        let indexTemporary = out.appendingPathComponent(".mentor-report-index-\(token).html")
+        var newIndex: [UInt8]?
         do {
             let months = Set(existingMonths(in: out) + [period])
             let archive = try SiteRenderer(templatesFolder: templatesFolder).renderArchive(months: Array(months))
-            try Data(archive).write(to: archiveTemporary)
-        } catch {
-            try? fm.removeItem(at: staging)
-            try? fm.removeItem(at: archiveTemporary)
-            if let failure = error as? RenderFailure { throw OutputFailure("template error: \(failure)") }
-            throw OutputFailure("cannot write \(archiveTemporary.path): \(reason(error))")
-        }
-        do {
-            if fm.fileExists(atPath: final.path) { try fm.moveItem(at: final, to: retired) }
-            try fm.moveItem(at: staging, to: final)
-            if rename(archiveTemporary.path, out.appendingPathComponent("index.html").path) != 0 {
-                throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno))
+            if fm.contents(atPath: index.path).map({ [UInt8]($0) }) != archive {
+                current = indexTemporary
+                try writeFile(archive, to: indexTemporary)
+                newIndex = archive
             }
         } catch {
-            try? fm.removeItem(at: archiveTemporary)
-            // Put the previous month's folder back if it was moved aside.
-            if !fm.fileExists(atPath: final.path), fm.fileExists(atPath: retired.path) { try? fm.moveItem(at: retired, to: final) }
             try? fm.removeItem(at: staging)
-            throw OutputFailure("cannot move the reports into place at \(final.path): \(reason(error))")
+            try? fm.removeItem(at: indexTemporary)
+            if let failure = error as? RenderFailure { throw OutputFailure("template error: \(failure)") }
+            throw OutputFailure("cannot write \(current.path): \(reason(error))")
         }
-        try? fm.removeItem(at: retired)
+        // The commit: one atomic step puts the month in place.
+        let replaced = fm.fileExists(atPath: final.path)
+        let status = replaced
+            ? mr_rename_exchange(staging.path, final.path)
+            : rename(staging.path, final.path)
+        if status != 0 {
+            let why = String(cString: strerror(errno))
+            try? fm.removeItem(at: staging)
+            try? fm.removeItem(at: indexTemporary)
+            throw OutputFailure("cannot move the reports into place at \(final.path): \(why)")
+        }
+        // After an exchange the staging name holds the previous month folder.
+        if replaced { try? fm.removeItem(at: staging) }
+        if newIndex != nil, rename(indexTemporary.path, index.path) != 0 {
+            let why = String(cString: strerror(errno))
+            try? fm.removeItem(at: indexTemporary)
+            throw OutputFailure("the reports are in \(final.path), but \(index.path) could not be replaced: \(why)")
+        }
         return (outputFolder as NSString).appendingPathComponent(period.description)
+    }
+
+    /// `mkdir -p` with the system's reason on failure (`Not a directory`, `Permission denied`).
+    private func makeDirectories(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { return }
+            throw POSIXFailure(code: ENOTDIR)
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try makeDirectories(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw POSIXFailure(code: errno) }
+    }
+
+    /// Writes a file with the system's own calls, so that a full disk or a file-size limit comes back as
+    /// an error with its reason (`No space left on device`, `File too large`), never as a signal.
+    private func writeFile(_ bytes: [UInt8], to url: URL) throws {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw POSIXFailure(code: errno) }
+        var written = 0
+        let failure: Int32? = bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += n
+            }
+            return nil
+        }
+        if let failure {
+            close(fd)
+            throw POSIXFailure(code: failure)
+        }
+        if close(fd) != 0 { throw POSIXFailure(code: errno) }
+    }
+
+    /// Removes what a killed build left in OUT: staging folders, a previous month folder swapped out
+    /// but not yet removed, archive pages not yet renamed. Only called with the lock held.
+    private func removeLeftovers(in out: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+        for name in names where name.hasPrefix(".mentor-report-new-") || name.hasPrefix(".mentor-report-old-")
+            || name.hasPrefix(".mentor-report-index-") {
+            try? FileManager.default.removeItem(at: out.appendingPathComponent(name))
+        }
     }
 
     /// The `yyyy-mm` folders of OUT that hold an index page.
@@ -112,6 +182,7 @@ public struct ReportWriter {
     }
 
     private func reason(_ error: Error) -> String {
+        if let posix = error as? POSIXFailure { return posix.description }
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))
@@ -119,4 +190,44 @@ public struct ReportWriter {
         if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
         return ns.localizedDescription
     }
+}
+
+/// A system call's failure, described by the system.
+struct POSIXFailure: Error, CustomStringConvertible {
+    var code: Int32
+    var description: String { String(cString: strerror(code)) }
+}
+
+/// The lock that keeps two builds from writing into one output folder at once: `flock` on
+/// `OUT/.mentor-report.lock`, which the kernel releases when the holder exits, killed or not. The file
+/// holds the holder's process id, for the message the second build prints.
+final class OutputLock {
+    private var fd: Int32
+
+    init(folder: URL) throws {
+        let path = folder.appendingPathComponent(".mentor-report.lock").path
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw OutputFailure("cannot create the lock file \(path): \(String(cString: strerror(errno)))")
+        }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let holder = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }?
+                .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            close(fd)
+            fd = -1
+            throw OutputFailure("another mentor-report build\(holder.isEmpty ? "" : " (process \(holder))") is writing to \(folder.path); expected one build at a time per output folder: wait for it to finish, or use another --out")
+        }
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+    }
+
+    func release() {
+        guard fd >= 0 else { return }
+        flock(fd, LOCK_UN)
+        close(fd)
+        fd = -1
+    }
+
+    deinit { release() }
 }
