@@ -85,7 +85,7 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         try build(Self.sample, out: first.path, audience: .admin)
         try build(Self.sample, out: second.path, audience: .admin)
         let a = try contents(of: first.path), b = try contents(of: second.path)
-        #expect(a.keys.sorted() == ["2026-10/cohort-2025-autumn.html", "2026-10/cohort-2026-spring.html",
+        #expect(a.keys.sorted() == [".mentor-report.lock", "2026-10/cohort-2025-autumn.html", "2026-10/cohort-2026-spring.html",
                                     "2026-10/engagement.html", "2026-10/executive-summary.html", "2026-10/inclusion.html",
                                     "2026-10/index.html", "2026-10/kpis.csv", "2026-10/outcomes.html",
                                     "2026-10/relationships.html", "2026-10/report.xml", "index.html"])
@@ -121,7 +121,8 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         try build(Self.sample, out: out.path)
         let data = Loader(folder: Self.sample).load().data
         let files = try contents(of: out.path)
-        #expect(files.count == 10)  // report.xml, kpis.csv, 7 pages, the archive
+        #expect(files.count == 11)  // report.xml, kpis.csv, 7 pages, the archive, the (empty) lock file
+        #expect(files[".mentor-report.lock"] == [])
         for (file, bytes) in files {
             let text = String(decoding: bytes, as: UTF8.self)
             for person in data.people {
@@ -146,7 +147,7 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         // A second run for the same month replaces the folder whole, leaving nothing of its work behind.
         try build(Fixture.path("minimal"), out: out.path, period: "2026-02", audience: .admin)
         let after = try contents(of: out.path)
-        #expect(after.keys.sorted() == ["2026-02/cohort-2026-spring.html", "2026-02/engagement.html",
+        #expect(after.keys.sorted() == [".mentor-report.lock", "2026-02/cohort-2026-spring.html", "2026-02/engagement.html",
                                         "2026-02/executive-summary.html", "2026-02/inclusion.html", "2026-02/index.html",
                                         "2026-02/kpis.csv", "2026-02/outcomes.html", "2026-02/relationships.html",
                                         "2026-02/report.xml", "index.html"])

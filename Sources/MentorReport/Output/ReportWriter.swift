@@ -198,9 +198,10 @@ struct POSIXFailure: Error, CustomStringConvertible {
     var description: String { String(cString: strerror(code)) }
 }
 
-/// The lock that keeps two builds from writing into one output folder at once: `flock` on
-/// `OUT/.mentor-report.lock`, which the kernel releases when the holder exits, killed or not. The file
-/// holds the holder's process id, for the message the second build prints.
+/// The lock that keeps two builds from writing into one output folder at once: a POSIX record lock
+/// (`fcntl`) on the empty file `OUT/.mentor-report.lock`, which the kernel releases when the holder
+/// exits, killed or not, and which names the holder's process for the message the second build prints.
+/// The file stays empty, so output folders stay byte-identical from run to run.
 final class OutputLock {
     private var fd: Int32
 
@@ -210,22 +211,23 @@ final class OutputLock {
         guard fd >= 0 else {
             throw OutputFailure("cannot create the lock file \(path): \(String(cString: strerror(errno)))")
         }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            let holder = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        var request = flock()
+        request.l_type = Int16(F_WRLCK)
+        request.l_whence = Int16(SEEK_SET)
+        guard fcntl(fd, F_SETLK, &request) == 0 else {
+            var holder = flock()
+            holder.l_type = Int16(F_WRLCK)
+            holder.l_whence = Int16(SEEK_SET)
+            let known = fcntl(fd, F_GETLK, &holder) == 0 && holder.l_type != Int16(F_UNLCK)
             close(fd)
             fd = -1
-            throw OutputFailure("another mentor-report build\(holder.isEmpty ? "" : " (process \(holder))") is writing to \(folder.path); expected one build at a time per output folder: wait for it to finish, or use another --out")
+            throw OutputFailure("another mentor-report build\(known ? " (process \(holder.l_pid))" : "") is writing to \(folder.path); expected one build at a time per output folder: wait for it to finish, or use another --out")
         }
-        let pid = Array("\(getpid())\n".utf8)
-        _ = ftruncate(fd, 0)
-        _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
     }
 
     func release() {
         guard fd >= 0 else { return }
-        flock(fd, LOCK_UN)
-        close(fd)
+        close(fd)   // closing releases the record lock
         fd = -1
     }
 
