@@ -25,7 +25,19 @@ struct DataOptions: ParsableArguments {
     @Flag(name: .long, help: "Print no progress or summary; findings are still printed.")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp("The largest data file or survey export read, in MB.", valueName: "mb"))
+    var maxFileSize: Int = LoadLimits.standard.fileBytes / 1_048_576
+
+    @Option(name: .long, help: ArgumentHelp("The most records read in all (people, sessions, responses …).", valueName: "n"))
+    var maxRecords: Int = LoadLimits.standard.records
+
+    var limits: LoadLimits {
+        LoadLimits(fileBytes: maxFileSize * 1_048_576, records: maxRecords, scalarBytes: LoadLimits.standard.scalarBytes)
+    }
+
     func validate() throws {
+        guard maxFileSize >= 1, maxFileSize <= 1_000_000 else { throw ValidationError("--max-file-size must be from 1 to 1000000 (MB)") }
+        guard maxRecords >= 1 else { throw ValidationError("--max-records must be at least 1") }
         if let period, Month(text: period) == nil {
             throw ValidationError("--period must be a month as YYYY-MM, such as 2026-10; found '\(period)'")
         }
@@ -129,7 +141,7 @@ struct CommandRun {
     func loadAndValidate() -> LoadResult? {
         let clock = ContinuousClock()
         let started = clock.now
-        let loaded = Loader(folder: options.data).load()
+        let loaded = Loader(folder: options.data, limits: options.limits).load()
         let diagnostics = validate(loaded, period: options.reportingPeriod, strict: options.strict)
         DiagnosticPrinter().print(diagnostics)
         if !options.quiet {

@@ -29,6 +29,8 @@ struct SurveyImporter {
     let emailList: [String]
     /// The export's bytes when the data folder is given in memory.
     let contents: [UInt8]?
+    /// The largest export file accepted (`LoadLimits.fileBytes`).
+    var maxBytes = LoadLimits.standard.fileBytes
 
     private var result = ImportResult()
     private var suggestions = 0
@@ -100,8 +102,8 @@ struct SurveyImporter {
             return result
         }
         let size = contents?.count ?? ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
-        if size > exportByteLimit {
-            error(0, 0, "the export is \(size) bytes; expected at most \(exportByteLimit) bytes")
+        if size > maxBytes {
+            error(0, 0, "the file is \(megabytesText(size)); expected at most \(megabytesText(maxBytes)) per file (raise the limit with --max-file-size)")
             return result
         }
         result.bytes = size

@@ -6,6 +6,25 @@ public struct LoadResult: Sendable {
     public var diagnostics: Diagnostics
 }
 
+/// Bounds on what a data folder may hold, so that a runaway or hostile file fails with a message
+/// instead of eating memory. Nesting depth (64) and alias expansion are bounded in `YAMLReader`.
+public struct LoadLimits: Sendable {
+    /// Bytes per file (YAML or survey export); `--max-file-size` raises it.
+    public var fileBytes: Int
+    /// Records in all (people, relationships, sessions, surveys, responses, outcomes, export rows).
+    public var records: Int
+    /// Bytes of one scalar value: far beyond any name, note or answer.
+    public var scalarBytes: Int
+
+    public static let standard = LoadLimits(fileBytes: 512 * 1_048_576, records: 10_000_000, scalarBytes: 1_048_576)
+
+    public init(fileBytes: Int, records: Int, scalarBytes: Int) {
+        self.fileBytes = fileBytes
+        self.records = records
+        self.scalarBytes = scalarBytes
+    }
+}
+
 /// Records of one file, decoded on its own (files are read in parallel).
 private enum FileRecords {
     case program(ProgramFile)
@@ -24,10 +43,12 @@ public struct Loader {
     public var folder: String
     /// Read files on all cores (true) or one after another (false, for measuring).
     public var concurrent: Bool
+    public var limits: LoadLimits
 
-    public init(folder: String, concurrent: Bool = true) {
+    public init(folder: String, concurrent: Bool = true, limits: LoadLimits = .standard) {
         self.folder = folder
         self.concurrent = concurrent
+        self.limits = limits
     }
 
     /// Exports given in memory (path inside the data folder -> bytes), instead of read from `folder`.
@@ -36,9 +57,10 @@ public struct Loader {
     /// A data folder given in memory: paths inside it (`people.yaml`, `sessions/2026-01.yaml`,
     /// `responses/pulse.csv`) and their bytes, shown in messages under the name `folder`. For tools
     /// that hold the data already, and for the fuzzer.
-    public init(folder: String, files: [String: [UInt8]], concurrent: Bool = false) {
+    public init(folder: String, files: [String: [UInt8]], concurrent: Bool = false, limits: LoadLimits = .standard) {
         self.folder = folder
         self.concurrent = concurrent
+        self.limits = limits
         self.memory = files
     }
 
@@ -46,6 +68,7 @@ public struct Loader {
     public func load() -> LoadResult {
         let (files, layout) = memory.map(memoryFiles) ?? DataFolder(path: folder).files()
         var results = [(FileRecords, [Diagnostic], Int)](repeating: (.none, [], 0), count: files.count)
+        let limits = self.limits
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = SendableBuffer(buffer)
             // Largest files first, so one big file does not start last.
@@ -53,10 +76,10 @@ public struct Loader {
             if concurrent {
                 DispatchQueue.concurrentPerform(iterations: files.count) { k in
                     let i = order[k]
-                    slots.buffer[i] = Loader.read(files[i], index: Int32(i))
+                    slots.buffer[i] = Loader.read(files[i], index: Int32(i), limits: limits)
                 }
             } else {
-                for i in files.indices { slots.buffer[i] = Loader.read(files[i], index: Int32(i)) }
+                for i in files.indices { slots.buffer[i] = Loader.read(files[i], index: Int32(i), limits: limits) }
             }
         }
         var program: ProgramFile?
@@ -84,6 +107,11 @@ public struct Loader {
             data.cohorts = program.cohorts
         }
         importSurveys(into: &data, &diagnostics)
+        if data.recordCount + data.importedRows > limits.records {
+            diagnostics.append(Diagnostic(severity: .error, file: folder, line: 0, column: 0,
+                                          message: "the data folder holds \(data.recordCount + data.importedRows) records; expected at most \(limits.records) (raise the limit with --max-records)",
+                                          fileOrder: -1))
+        }
         return LoadResult(data: data, diagnostics: diagnostics)
     }
 
@@ -115,6 +143,7 @@ public struct Loader {
                                             contents: memory.map { files in
                                                 (try? SurveyImporter.relativePath(spec.file.value).get()).flatMap { files[$0] } ?? []
                                             }))
+            importers[importers.count - 1].maxBytes = limits.fileBytes
             data.files.append(shown)
         }
         var results = [ImportResult](repeating: ImportResult(), count: importers.count)
@@ -142,10 +171,14 @@ public struct Loader {
         }
     }
 
-    private static func read(_ file: DataFile, index: Int32) -> (FileRecords, [Diagnostic], Int) {
+    private static func read(_ file: DataFile, index: Int32, limits: LoadLimits) -> (FileRecords, [Diagnostic], Int) {
         func fileProblem(_ message: String) -> (FileRecords, [Diagnostic], Int) {
             (.none, [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0, message: message,
                                 fileOrder: Int(index))], 0)
+        }
+        let size = file.contents?.count ?? fileSize(file.url)
+        if size > limits.fileBytes {
+            return fileProblem("the file is \(megabytesText(size)); expected at most \(megabytesText(limits.fileBytes)) per file (raise the limit with --max-file-size)")
         }
         let storage: FileBytes
         do {
@@ -160,6 +193,8 @@ public struct Loader {
         }
         let byteCount = storage.bytes.count
         let reader = YAMLReader(file: index, path: file.displayPath, storage: storage, from: offset)
+        reader.scalarLimit = limits.scalarBytes
+        reader.recordLimit = limits.records
         let expected = "a mapping with the key '\(file.collection.rawValue)' holding a list"
         var records = FileRecords.none
         do {
@@ -255,6 +290,11 @@ public struct Loader {
             found = true
             try reader.sequence("'\(collection.rawValue)'") {
                 if let item = try decode() { items.append(item) }
+                if items.count > reader.recordLimit {
+                    throw LoadFailure(SourceLocation(file: reader.file, line: 1, column: 1),
+                                      "the file holds more than \(reader.recordLimit) \(what) records",
+                                      expected: "at most \(reader.recordLimit) records in all (raise the limit with --max-records)")
+                }
             }
         }
         if !found && reader.errorCount == 0 {
@@ -269,6 +309,13 @@ public struct Loader {
 private struct SendableBuffer<T>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<T>
     init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}
+
+/// A byte count for messages: "512 MB", "1.5 MB", "900 bytes".
+func megabytesText(_ bytes: Int) -> String {
+    if bytes < 1_048_576 { return "\(bytes) bytes" }
+    let mb = Double(bytes) / 1_048_576
+    return mb == mb.rounded() ? "\(Int(mb)) MB" : String(format: "%.1f MB", mb)
 }
 
 private func fileSize(_ url: URL) -> Int {

@@ -32,6 +32,9 @@ final class YAMLReader {
     @exclusivity(unchecked) private var parsedEvents = 0
     @exclusivity(unchecked) private var replayedEvents = 0
     @exclusivity(unchecked) private var depth = 0
+    /// The longest scalar accepted, in bytes, and the most records one file may hold (`LoadLimits`).
+    var scalarLimit = LoadLimits.standard.scalarBytes
+    var recordLimit = LoadLimits.standard.records
     /// Set when a value reader reports a problem, so a record does not also say the key is missing.
     @exclusivity(unchecked) private(set) var valueFailed = false
 
@@ -73,6 +76,10 @@ final class YAMLReader {
         } else {
             event = try parser.next()
             parsedEvents += 1
+            if event.kind == .scalar, event.bytes.count > scalarLimit {
+                throw LoadFailure(location(event), "a value of \(event.bytes.count) bytes is too long",
+                                  expected: "values of at most \(megabytesText(scalarLimit)) (names, notes and answers are far shorter)")
+            }
             if event.kind == .alias {
                 guard let recorded = anchors[event.value] else {
                     throw LoadFailure(location(event), "alias '*\(event.value)' refers to no anchor defined before it",
