@@ -10,6 +10,8 @@
 #include <libxml/globals.h>
 #include <libxslt/security.h>
 #include <libxslt/xsltutils.h>
+#include <libxslt/documents.h>
+#include <libxml/parserInternals.h>
 
 static __thread char *error_buffer = NULL;
 static __thread size_t error_length = 0;
@@ -100,4 +102,39 @@ void mr_release_context(void *transform_context) {
 
 void mr_xml_free(void *pointer) {
     xmlFree(pointer);
+}
+
+/* ---- XML without entities or network --------------------------------------------------------- */
+
+static xmlExternalEntityLoader default_entity_loader = NULL;
+/* libxslt's own loader, saved before ours replaces it (xsltSetLoaderFunc overwrites the variable). */
+static xsltDocLoaderFunc default_doc_loader = NULL;
+
+/* Every external resource libxml2 loads (documents, DTDs, entities, imported stylesheets, schema
+   includes) passes here: anything but a local file is refused, so no XML ever reaches the network. */
+static xmlParserInputPtr local_only_loader(const char *url, const char *id, xmlParserCtxtPtr context) {
+    if (url != NULL && strstr(url, "://") != NULL && strncmp(url, "file://", 7) != 0) {
+        (void)context;
+        xmlGenericError(xmlGenericErrorContext, "network access refused: %s\n", url);
+        return NULL;
+    }
+    return default_entity_loader(url, id, context);
+}
+
+/* libxslt loads imported and included stylesheets with entity substitution and DTD loading on;
+   this loader takes those options off and forbids the network before handing over to its default. */
+static xmlDocPtr safe_doc_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *context,
+                                 xsltLoadType type) {
+    options &= ~(XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR | XML_PARSE_DTDVALID | XML_PARSE_XINCLUDE);
+    options |= XML_PARSE_NONET;
+    return default_doc_loader(uri, dict, options, context, type);
+}
+
+void mr_install_safe_loaders(void) {
+    if (default_entity_loader == NULL) {
+        default_entity_loader = xmlGetExternalEntityLoader();
+        xmlSetExternalEntityLoader(local_only_loader);
+        default_doc_loader = xsltDocDefaultLoader;
+        xsltSetLoaderFunc(safe_doc_loader);
+    }
 }

@@ -93,6 +93,55 @@ import Testing
         }
     }
 
+    /// An external entity in a template or in a stylesheet it imports is never read or substituted
+    /// (libxslt's own loader would substitute it).
+    @Test func externalEntitiesInTemplatesAndImportsAreNotExpanded() throws {
+        let entity = """
+            <?xml version="1.0"?>
+            <!DOCTYPE xsl:stylesheet [<!ENTITY planted SYSTEM "planted.txt">]>
+            <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+            <xsl:template name="leak">[&planted;]</xsl:template>
+            </xsl:stylesheet>
+            """
+        let (folder, path) = try stylesheet("""
+            <xsl:import href="imported.xsl"/>
+            <xsl:template match="/"><xsl:call-template name="leak"/></xsl:template>
+            """, extra: ["imported.xsl": entity, "planted.txt": "PLANTED-ENTITY-TEXT"])
+        _ = folder
+        let output = (try? XSLTStylesheet(path: path).transform(input, parameters: [])).map { String(decoding: $0, as: UTF8.self) }
+        #expect(output?.contains("PLANTED-ENTITY-TEXT") != true)
+        let (mainFolder, mainPath) = try stylesheet("<xsl:template match=\"/\">x</xsl:template>", extra: ["planted.txt": "PLANTED-ENTITY-TEXT"])
+        let main = entity.replacingOccurrences(of: "<xsl:template name=\"leak\">", with: "<xsl:output method=\"text\"/><xsl:template match=\"/\">")
+        try mainFolder.write("page.xsl", Array(main.utf8))
+        let direct = (try? XSLTStylesheet(path: mainPath).transform(input, parameters: [])).map { String(decoding: $0, as: UTF8.self) }
+        #expect(direct?.contains("PLANTED-ENTITY-TEXT") != true)
+    }
+
+    @Test func importsAndSchemaIncludesFromTheNetworkAreRefused() throws {
+        let (folder, path) = try stylesheet("""
+            <xsl:import href="http://127.0.0.1:9/remote.xsl"/>
+            <xsl:template match="/">x</xsl:template>
+            """)
+        _ = folder
+        #expect {
+            try XSLTStylesheet(path: path)
+        } throws: { error in
+            (error as? RenderFailure)?.message.contains("Network file read for http://127.0.0.1:9/remote.xsl refused") == true
+        }
+        let schemaFolder = try TemporaryFolder()
+        try schemaFolder.write("report.xsd", Array("""
+            <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+              <xs:include schemaLocation="http://127.0.0.1:9/remote.xsd"/>
+              <xs:element name="report"/>
+            </xs:schema>
+            """.utf8))
+        #expect {
+            try XMLSchema(path: schemaFolder.path + "/report.xsd")
+        } throws: { error in
+            "\(error)".contains("http://127.0.0.1:9/remote.xsd")
+        }
+    }
+
     @Test func brokenTemplateNamesItsFileAndLine() throws {
         let (folder, path) = try stylesheet("""
             <xsl:template match="/">

@@ -30,4 +30,9 @@ void mr_xml_free(void *pointer);
 /* Atomically swaps two paths (Linux renameat2 with RENAME_EXCHANGE): 0 on success, -1 with errno. */
 int mr_rename_exchange(const char *from, const char *to);
 
+/* Installs, once, the loaders that keep every XML read local and entity-free: libxml2's external
+   entity loader refuses anything but local files; libxslt's stylesheet loader drops entity
+   substitution and DTD loading from its parser options and forbids the network. */
+void mr_install_safe_loaders(void);
+
 #endif

@@ -74,10 +74,19 @@ struct XMLElement {
 /// A compiled XSD.
 final class XMLSchema {
     let schema: xmlSchemaPtr
+    /// The parsed schema document; the compiled schema points into it, so it lives as long.
+    private let document: xmlDocPtr
 
-    /// Reads and compiles the schema at `path`; network access is refused.
+    /// Reads and compiles the schema at `path`: parsed without entity substitution, DTD loading or
+    /// network access (libxml2's schema reader would substitute entities), then compiled.
     init(path: String) throws {
-        guard let parser = xmlSchemaNewParserCtxt(path) else {
+        XSLTSandbox.initialise()
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
+        guard let document = xmlReadFile(path, nil, options) else {
+            throw XMLFailure(message: "cannot read the schema \(path): " + lastXMLError())
+        }
+        guard let parser = xmlSchemaNewDocParserCtxt(document) else {
+            xmlFreeDoc(document)
             throw XMLFailure(message: "cannot read the schema \(path)")
         }
         defer { xmlSchemaFreeParserCtxt(parser) }
@@ -87,12 +96,17 @@ final class XMLSchema {
             Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue().add(error.pointee)
         }, Unmanaged.passUnretained(collector).toOpaque())
         guard let schema = withExtendedLifetime(collector, { xmlSchemaParse(parser) }) else {
+            xmlFreeDoc(document)
             throw XMLFailure(message: "the schema \(path) is invalid: " + collector.messages.joined(separator: "; "))
         }
         self.schema = schema
+        self.document = document
     }
 
-    deinit { xmlSchemaFree(schema) }
+    deinit {
+        xmlSchemaFree(schema)
+        xmlFreeDoc(document)
+    }
 }
 
 struct XMLFailure: Error, CustomStringConvertible {

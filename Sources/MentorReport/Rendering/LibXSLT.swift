@@ -97,7 +97,12 @@ enum XSLTSandbox {
     private static let setUp: Void = {
         xmlInitParser()
         exsltRegisterAll()
+        mr_install_safe_loaders()
     }()
+
+    /// Makes sure libxml2 and libxslt are initialised and every XML read stays local and entity-free
+    /// (templates, imports, the XSD), before any XML is parsed.
+    static func initialise() { _ = setUp }
 
     /// Restricts every stylesheet compiled or run from now on to `templatesFolder`.
     static func install(templatesFolder: String) throws {
