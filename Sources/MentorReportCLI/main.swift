@@ -69,20 +69,33 @@ extension MentorReportCommand {
         func run() throws {
             let clock = ContinuousClock()
             let started = clock.now
-            let run = CommandRun(options: options)
-            guard let loaded = run.loadAndValidate() else { throw ExitCode(1) }
+            let progress = ProgressLine(enabled: !options.quiet)
+            let run = CommandRun(options: options, progress: progress)
+            guard let checked = run.loadAndValidate(summary: false) else { throw ExitCode(1) }
+            let loaded = checked.0, diagnostics = checked.1
             let period = options.reportingPeriod ?? ReportingPeriod.default(for: loaded.data)
+            progress.show("computing KPIs for \(period.month)")
             let report = Report(data: loaded.data, period: period,
                                 audience: audience == .admin ? .admin : .public)
-            let writer = ReportWriter(outputFolder: out, templatesFolder: templates)
+            var writer = ReportWriter(outputFolder: out, templatesFolder: templates)
+            if progress.enabled {
+                writer.progress = { text in progress.show(text) }
+            }
             do {
                 let files = try writer.render(report)
                 let folder = try writer.write(files, period: period.month)
+                progress.clear()
                 if !options.quiet {
-                    printError("wrote \(folder): \(files.map(\.name).joined(separator: ", ")) "
-                               + "(\(report.kpis.count) KPIs, period \(period.month), \(audience.rawValue)) in \(seconds(clock.now - started))")
+                    let pages = files.filter { $0.name.hasSuffix(".html") }.count
+                    let warnings = diagnostics.warnings.count
+                    let records = loaded.data.recordCount
+                    let elapsed = seconds(clock.now - started)
+                    printError("\(options.data) → \(folder): \(records) records, \(warnings) warning\(warnings == 1 ? "" : "s"); "
+                               + "\(report.kpis.count) KPIs, \(pages) pages, report.xml and kpis.csv "
+                               + "(period \(period.month), \(audience.rawValue)) in \(elapsed)")
                 }
             } catch let failure as OutputFailure {
+                progress.clear()
                 printError("error: \(failure.message)")
                 throw ExitCode(3)
             }
@@ -96,7 +109,8 @@ extension MentorReportCommand {
         @OptionGroup var options: DataOptions
 
         func run() throws {
-            guard CommandRun(options: options).loadAndValidate() != nil else { throw ExitCode(1) }
+            let run = CommandRun(options: options, progress: ProgressLine(enabled: !options.quiet))
+            guard run.loadAndValidate(summary: true) != nil else { throw ExitCode(1) }
         }
     }
 
@@ -136,15 +150,22 @@ enum AudienceOption: String, ExpressibleByArgument, CaseIterable {
 /// One run's loading and checking, with the messages the user sees.
 struct CommandRun {
     var options: DataOptions
+    var progress: ProgressLine
 
-    /// Loads and validates; prints findings and the summary. Nil when the data has errors.
-    func loadAndValidate() -> LoadResult? {
+    /// Loads and validates; prints findings, and the load summary when `summary` is set or the data has
+    /// errors (then it is the run's last line). Nil when the data has errors.
+    func loadAndValidate(summary: Bool) -> (LoadResult, Diagnostics)? {
         let clock = ContinuousClock()
         let started = clock.now
-        let loaded = Loader(folder: options.data, limits: options.limits).load()
+        var loader = Loader(folder: options.data, limits: options.limits)
+        let line = progress
+        if progress.enabled { loader.progress = { line.show($0) } }
+        let loaded = loader.load()
+        progress.show("validating \(loaded.data.recordCount) records")
         let diagnostics = validate(loaded, period: options.reportingPeriod, strict: options.strict)
+        progress.clear()
         DiagnosticPrinter().print(diagnostics)
-        if !options.quiet {
+        if !options.quiet && (summary || diagnostics.hasErrors) {
             let elapsed = clock.now - started
             var counts = loaded.data.recordCounts.map { "\($0.count) \($0.collection)" }.joined(separator: ", ")
             let exports = loaded.data.surveys.filter { $0.importSpec != nil }.count
@@ -157,7 +178,44 @@ struct CommandRun {
                        + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") "
                        + "in \(seconds(elapsed))")
         }
-        return diagnostics.hasErrors ? nil : loaded
+        return diagnostics.hasErrors ? nil : (loaded, diagnostics)
+    }
+}
+
+/// The progress line of a long run: on a terminal only (standard error), rewritten in place, cleared
+/// before anything else is printed. Never on standard output, never with --quiet.
+final class ProgressLine: @unchecked Sendable {
+    let enabled: Bool
+    private let lock = NSLock()
+    private var shown = false
+
+    init(enabled: Bool) {
+        self.enabled = enabled && isatty(STDERR_FILENO) == 1
+    }
+
+    func show(_ text: String) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        writeStandardError("\r\u{1B}[K" + text + "…")
+        shown = true
+    }
+
+    func clear() {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        if shown { writeStandardError("\r\u{1B}[K") }
+        shown = false
+    }
+
+    private func writeStandardError(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            if n <= 0 { return }
+            bytes = bytes.dropFirst(n)
+        }
     }
 }
 

@@ -83,3 +83,40 @@ func mentorReport(_ arguments: [String]) throws -> CommandResult {
         #expect(!FileManager.default.fileExists(atPath: out.path + "/2026-10"))
     }
 }
+
+/// What a person sees: progress on a terminal, one summary line at the end, nothing on stdout.
+@Suite struct ProgressAndSummaryTests {
+    var executable: String {
+        let folder = Bundle.main.executableURL!.deletingLastPathComponent()
+        let direct = folder.appendingPathComponent("mentor-report")
+        return FileManager.default.fileExists(atPath: direct.path) ? direct.path
+            : folder.deletingLastPathComponent().appendingPathComponent("mentor-report").path
+    }
+
+    @Test func aBuildEndsWithOneSummaryLineAndWritesNothingToStdout() throws {
+        let out = try TemporaryFolder()
+        let result = try mentorReport(["build", "--out", out.path])
+        #expect(result.status == 0)
+        #expect(result.stdout == "")
+        #expect(!result.stderr.contains("\r"))  // no progress when standard error is not a terminal
+        let last = result.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("data → \(out.path)/2026-10: 1708 records, 3 warnings; 111 KPIs, 7 pages, report.xml and kpis.csv (period 2026-10, public) in "))
+        #expect(result.stderr.split(separator: "\n").filter { !$0.contains("warning: policy") }.count == 1)
+    }
+
+    @Test func onATerminalProgressShowsAndQuietSilencesIt() throws {
+        let out = try TemporaryFolder()
+        let stdout = out.path + "/stdout.txt"
+        let tty = try mentorReport(["__shell", "script -qec \"'\(executable)' build --out '\(out.path)/site' --audience admin > '\(stdout)'\" /dev/null"])
+        #expect(tty.status == 0)
+        #expect(tty.stdout.contains("rendered 8 of 8 pages"))
+        #expect(tty.stdout.contains("writing 10 files into \(out.path)/site/2026-10"))
+        #expect(tty.stdout.contains("data → \(out.path)/site/2026-10: 1708 records"))
+        #expect(try String(contentsOfFile: stdout, encoding: .utf8) == "")
+        let quiet = try mentorReport(["__shell", "script -qec \"'\(executable)' build --out '\(out.path)/site' --quiet > '\(stdout)'\" /dev/null"])
+        #expect(quiet.status == 0)
+        #expect(!quiet.stdout.contains("rendered"))
+        #expect(!quiet.stdout.contains("records"))
+        #expect(quiet.stdout.contains("policy: mentor"))  // findings are still printed (in colour on a terminal)
+    }
+}

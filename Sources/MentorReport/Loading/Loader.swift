@@ -44,6 +44,8 @@ public struct Loader {
     /// Read files on all cores (true) or one after another (false, for measuring).
     public var concurrent: Bool
     public var limits: LoadLimits
+    /// Told "read N of M files" as files finish (from any thread), for a progress line.
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(folder: String, concurrent: Bool = true, limits: LoadLimits = .standard) {
         self.folder = folder
@@ -69,6 +71,8 @@ public struct Loader {
         let (files, layout) = memory.map(memoryFiles) ?? DataFolder(path: folder).files()
         var results = [(FileRecords, [Diagnostic], Int)](repeating: (.none, [], 0), count: files.count)
         let limits = self.limits
+        let progress = self.progress
+        let done = FileCounter()
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = SendableBuffer(buffer)
             // Largest files first, so one big file does not start last.
@@ -77,9 +81,13 @@ public struct Loader {
                 DispatchQueue.concurrentPerform(iterations: files.count) { k in
                     let i = order[k]
                     slots.buffer[i] = Loader.read(files[i], index: Int32(i), limits: limits)
+                    if let progress { progress("read \(done.increment()) of \(files.count) files") }
                 }
             } else {
-                for i in files.indices { slots.buffer[i] = Loader.read(files[i], index: Int32(i), limits: limits) }
+                for i in files.indices {
+                    slots.buffer[i] = Loader.read(files[i], index: Int32(i), limits: limits)
+                    progress?("read \(i + 1) of \(files.count) files")
+                }
             }
         }
         var program: ProgramFile?
@@ -302,6 +310,18 @@ public struct Loader {
                          "the file has no key '\(collection.rawValue)'; expected \(expected)")
         }
         return items
+    }
+}
+
+/// Counts finished files across threads.
+final class FileCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        count += 1
+        return count
     }
 }
 

@@ -18,6 +18,8 @@ public struct OutputFailure: Error, CustomStringConvertible {
 public struct ReportWriter {
     public var outputFolder: String
     public var templatesFolder: String
+    /// Told what is being done ("rendered 3 of 10 pages"), from any thread, for a progress line.
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(outputFolder: String, templatesFolder: String) {
         self.outputFolder = outputFolder
@@ -43,7 +45,8 @@ public struct ReportWriter {
         do { xml = try document.serialized() } catch { throw OutputFailure("report.xml: \(error)") }
         let pages: [(name: String, bytes: [UInt8])]
         do {
-            pages = try SiteRenderer(templatesFolder: templatesFolder).renderPages(reportXML: xml, report: report)
+            pages = try SiteRenderer(templatesFolder: templatesFolder).renderPages(reportXML: xml, report: report,
+                                                                                   progress: progress)
         } catch let failure as RenderFailure {
             throw OutputFailure("template error: \(failure)")
         }
@@ -73,6 +76,7 @@ public struct ReportWriter {
         }
         let lock = try OutputLock(folder: out)
         defer { lock.release() }
+        progress?("writing \(files.count) files into \(final.path)")
         removeLeftovers(in: out)
         var current = staging
         do {

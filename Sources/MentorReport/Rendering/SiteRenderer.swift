@@ -53,8 +53,10 @@ public struct SiteRenderer {
     }
 
     /// The month's pages rendered from the serialised `report.xml`.
-    func renderPages(reportXML: [UInt8], report: Report) throws -> [(name: String, bytes: [UInt8])] {
+    func renderPages(reportXML: [UInt8], report: Report,
+                     progress: (@Sendable (String) -> Void)? = nil) throws -> [(name: String, bytes: [UInt8])] {
         let pages = SiteRenderer.pages(for: report)
+        let done = FileCounter()
         let stylesheets = try compile(pages.map(\.stylesheet))
         let css = css()
         let text = String(decoding: reportXML, as: UTF8.self)
@@ -65,8 +67,10 @@ public struct SiteRenderer {
                 slots.buffer[i] = Result {
                     // Each page gets its own copy of the document: a transform may annotate its input.
                     let document = try parsedDocument(text)
-                    return try stylesheets[pages[i].stylesheet]!.transform(
+                    let page = try stylesheets[pages[i].stylesheet]!.transform(
                         document, parameters: [("css", css)] + pages[i].parameters)
+                    progress?("rendered \(done.increment()) of \(pages.count) pages")
+                    return page
                 }
             }
         }
