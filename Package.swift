@@ -30,7 +30,8 @@ let package = Package(
         // libxslt's error and security callbacks, which need C (variadic functions).
         .target(
             name: "CXSLTSupport",
-            dependencies: ["CLibXSLT"]),
+            dependencies: ["CLibXSLT"],
+            linkerSettings: [.linkedLibrary("z")]),
         .target(
             name: "MentorReport",
             dependencies: [

@@ -35,4 +35,7 @@ int mr_rename_exchange(const char *from, const char *to);
    substitution and DTD loading from its parser options and forbids the network. */
 void mr_install_safe_loaders(void);
 
+/* Checks a raw deflate stream: 0 when it ends within `length` bytes and unpacks to at most `limit`. */
+int mr_check_deflate(const unsigned char *data, size_t length, size_t limit);
+
 #endif

@@ -13,6 +13,10 @@ struct XLSXRows: ExportRows {
     private var lastRow = 0
 
     init(path: String) throws {
+        guard let contents = FileManager.default.contents(atPath: path) else {
+            throw ExportReadError(line: 0, column: 0, message: "cannot read the file")
+        }
+        try ZIPCheck.verify([UInt8](contents))
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
@@ -295,4 +299,58 @@ final class XMLStream {
 
 private final class XMLStreamErrors {
     var first: (Int, String)?
+}
+
+/// Checks a ZIP archive's structure before ZIPFoundation reads it: every entry's data lies inside the
+/// file, is stored or deflated, and a deflated entry's stream ends within its compressed size.
+/// (ZIPFoundation 0.9.20 loops forever on a deflate stream that does not end: fuzzing found it.)
+enum ZIPCheck {
+    static func verify(_ bytes: [UInt8]) throws {
+        func damaged(_ why: String) -> ExportReadError {
+            ExportReadError(line: 0, column: 0, message: "the workbook is damaged (\(why)); expected the .xlsx file as the survey tool exported it")
+        }
+        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
+        // The end-of-central-directory record: 22 bytes plus a comment of at most 65,535.
+        guard bytes.count >= 22 else {
+            throw ExportReadError(line: 0, column: 0, message: "the file is not an Excel workbook (.xlsx); expected the workbook as the survey tool exported it")
+        }
+        var end = -1
+        var at = bytes.count - 22
+        while at >= max(0, bytes.count - 22 - 65_535) {
+            if u32(at) == 0x0605_4B50 { end = at; break }
+            at -= 1
+        }
+        guard end >= 0 else {
+            throw ExportReadError(line: 0, column: 0, message: "the file is not an Excel workbook (.xlsx); expected the workbook as the survey tool exported it")
+        }
+        let count = u16(end + 10), size = u32(end + 12), offset = u32(end + 16)
+        guard count != 0xFFFF, size != 0xFFFF_FFFF, offset != 0xFFFF_FFFF else {
+            throw damaged("a ZIP64 archive, which workbooks of this size never need")
+        }
+        guard offset + size <= end else { throw damaged("the central directory lies outside the file") }
+        var entry = offset
+        for _ in 0..<count {
+            guard entry + 46 <= end, u32(entry) == 0x0201_4B50 else { throw damaged("a broken central directory") }
+            let method = u16(entry + 10), compressed = u32(entry + 20), unpacked = u32(entry + 24)
+            let nameLength = u16(entry + 28), extraLength = u16(entry + 30), commentLength = u16(entry + 32)
+            let local = u32(entry + 42)
+            let name = String(decoding: bytes[min(entry + 46, end)..<min(entry + 46 + nameLength, end)], as: UTF8.self)
+            guard local + 30 <= bytes.count, u32(local) == 0x0403_4B50 else { throw damaged("\(clip(name)) has no local header") }
+            let start = local + 30 + u16(local + 26) + u16(local + 28)
+            guard start + compressed <= bytes.count else { throw damaged("\(clip(name)) runs past the end of the file") }
+            switch method {
+            case 0:
+                guard compressed == unpacked else { throw damaged("\(clip(name)) has inconsistent sizes") }
+            case 8:
+                let ok = bytes.withUnsafeBufferPointer { buffer in
+                    mr_check_deflate(buffer.baseAddress! + start, compressed, exportByteLimit) == 0
+                }
+                guard ok else { throw damaged("\(clip(name)) holds a broken compressed stream") }
+            default:
+                throw damaged("\(clip(name)) uses compression method \(method); expected stored or deflated entries")
+            }
+            entry += 46 + nameLength + extraLength + commentLength
+        }
+    }
 }

@@ -48,7 +48,12 @@ final class XSLTStylesheet: @unchecked Sendable {
     /// and returns the serialised result as `xsl:output` says.
     func transform(_ document: XMLDocument, parameters: [(String, String)]) throws -> [UInt8] {
         XSLTSandbox.prepareThread()
-        guard let context = xsltNewTransformContext(style, document.doc) else {
+        // Making a context stamps the document order into the source document's elements: one at a
+        // time, so that transforms sharing a document never write it at once.
+        XSLTSandbox.contextLock.lock()
+        let made = xsltNewTransformContext(style, document.doc)
+        XSLTSandbox.contextLock.unlock()
+        guard let context = made else {
             throw RenderFailure(file: path, message: "cannot create a transform context")
         }
         guard mr_sandbox_context(UnsafeMutableRawPointer(context), folder) == 0 else {
@@ -93,6 +98,8 @@ public struct RenderFailure: Error, CustomStringConvertible {
 enum XSLTSandbox {
     /// Compiling installs the folder as the default sandbox: one compile at a time.
     static let lock = NSLock()
+    /// Transform contexts are made one at a time (see `XSLTStylesheet.transform`).
+    static let contextLock = NSLock()
 
     private static let setUp: Void = {
         xmlInitParser()

@@ -59,16 +59,17 @@ public struct SiteRenderer {
         let done = FileCounter()
         let stylesheets = try compile(pages.map(\.stylesheet))
         let css = css()
-        let text = String(decoding: reportXML, as: UTF8.self)
+        // One parsed document for every page: transforms only read it. (libxslt writes the document
+        // order into its elements when a transform context is made; `XSLTStylesheet.transform` makes
+        // contexts one at a time, and the order it writes is the same each time.)
+        let document = SharedDocument(try parsedDocument(String(decoding: reportXML, as: UTF8.self)))
         var results = [Result<[UInt8], Error>](repeating: .success([]), count: pages.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = ResultSlots(buffer)
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 slots.buffer[i] = Result {
-                    // Each page gets its own copy of the document: a transform may annotate its input.
-                    let document = try parsedDocument(text)
                     let page = try stylesheets[pages[i].stylesheet]!.transform(
-                        document, parameters: [("css", css)] + pages[i].parameters)
+                        document.document, parameters: [("css", css)] + pages[i].parameters)
                     progress?("rendered \(done.increment()) of \(pages.count) pages")
                     return page
                 }
@@ -88,6 +89,12 @@ public struct SiteRenderer {
         }
         return try stylesheets["archive.xsl"]!.transform(document, parameters: [("css", css())])
     }
+}
+
+/// A parsed `report.xml` read by the page transforms of several threads at once (they never change it).
+private struct SharedDocument: @unchecked Sendable {
+    let document: XMLDocument
+    init(_ document: XMLDocument) { self.document = document }
 }
 
 /// Lets the parallel loop write each page's result into its own slot.

@@ -1,0 +1,51 @@
+/// What the fuzzer runs on each input (`Sources/MentorReportFuzz`), shared with the regression tests
+/// that replay the inputs it found (`Tests/Fixtures/fuzz`).
+///
+/// The input's first byte picks which file of a small valid programme the rest replaces, so that every
+/// decoder, cross-reference check and KPI sees mutated data next to valid surroundings; from 0xF0 up it
+/// picks a survey-export format instead (Qualtrics CSV, plain CSV, Microsoft Forms workbook). Whatever
+/// the input, loading must end with records or diagnostics: never a crash, a hang or unbounded memory.
+public enum FuzzHarness {
+    /// Loads, validates and (when valid) computes the KPIs of `base` with `input` applied; returns the
+    /// number of diagnostics.
+    @discardableResult
+    public static func run(_ input: [UInt8], base: [String: [UInt8]]) -> Int {
+        guard let selector = input.first else { return 0 }
+        let rest = Array(input.dropFirst())
+        var files = base
+        if selector >= 0xF0 {
+            let (name, format) = [("responses/pulse.csv", "qualtrics"), ("responses/pulse.csv", "csv"),
+                                  ("responses/pulse.xlsx", "microsoft-forms")][Int(selector - 0xF0) % 3]
+            files[name] = rest
+            files["surveys.yaml"] = Array(importSurvey(file: name, format: format).utf8)
+        } else {
+            let names = base.keys.sorted()
+            guard !names.isEmpty else { return 0 }
+            files[names[Int(selector) % names.count]] = rest
+        }
+        let loaded = Loader(folder: "fuzz", files: files).load()
+        let diagnostics = validate(loaded)
+        if !diagnostics.hasErrors, !loaded.data.people.isEmpty {
+            let period = ReportingPeriod.default(for: loaded.data)
+            _ = Report(data: loaded.data, period: period, audience: .admin).kpis.count
+        }
+        return diagnostics.all.count
+    }
+
+    static func importSurvey(file: String, format: String) -> String {
+        """
+        surveys:
+          - id: pulse
+            title: Pulse
+            kind: checkin
+            audience: mentees
+            opens: 2026-01-10
+            import: {file: \(file), format: \(format), respondent: \(format == "csv" ? "id" : "email")}
+            questions:
+              - {id: q1, text: I am satisfied with my mentoring relationship, scale: likert5, measure: satisfaction}
+              - {id: q2, text: How likely are you to recommend the programme?, scale: nps}
+              - {id: q3, text: What would make it better?, scale: text, measure: story}
+
+        """
+    }
+}
