@@ -94,6 +94,9 @@ extension MentorReportCommand {
                                + "\(report.kpis.count) KPIs, \(pages) pages, report.xml and kpis.csv "
                                + "(period \(period.month), \(audience.rawValue)) in \(elapsed)")
                 }
+                // Done: the system frees the loaded programme and the pages at once; freeing them
+                // object by object would cost a tenth of a large build.
+                Foundation.exit(0)
             } catch let failure as OutputFailure {
                 progress.clear()
                 printError("error: \(failure.message)")

@@ -236,6 +236,19 @@ import Testing
         #expect(lines[100] == "… and 50 more errors")
     }
 
+    @Test func warningsAreCappedAt100TooAfterTheErrors() throws {
+        // 120 sessions dated before their relationship starts (a warning each) and one error.
+        let sessions = (1...120).map { "  - {relationship: r001, date: 2025-06-\(String(format: "%02d", 1 + $0 % 28)), minutes: 60}" }
+            .joined(separator: "\n") + "\n  - {relationship: r999, date: 2026-02-12, minutes: 60}"
+        let folder = try Fixture.variant(of: "minimal", [Self.session: "sessions:\n" + sessions + "\n"])
+        let diagnostics = validate(Loader(folder: folder.path).load())
+        #expect(diagnostics.warnings.count >= 120)
+        let lines = DiagnosticPrinter(useColour: false).lines(for: diagnostics)
+        #expect(lines.filter { $0.contains(": warning: ") }.count == 100)
+        #expect(lines.filter { $0.contains(": error: ") }.count == 1)
+        #expect(lines.last == "… and \(diagnostics.warnings.count - 100) more warnings")
+    }
+
     @Test func sampleProgrammeValidatesWithoutErrors() throws {
         let sample = Fixture.repository.appendingPathComponent("data").path
         let loaded = Loader(folder: sample).load()

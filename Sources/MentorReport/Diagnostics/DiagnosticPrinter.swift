@@ -6,37 +6,39 @@ import Darwin
 
 /// Prints diagnostics to standard error, colouring the severity only when stderr is a terminal.
 public struct DiagnosticPrinter {
-    /// The most errors printed one by one; the rest are counted.
+    /// The most errors, and the most warnings, printed one by one; the rest are counted.
     public static let errorCap = 100
+    public static let warningCap = 100
 
     public var useColour: Bool
 
     public init(useColour: Bool = isatty(2) == 1) { self.useColour = useColour }
 
-    /// The lines to print: every warning and up to `errorCap` errors, then `… and N more errors`.
+    /// The lines to print: up to `errorCap` errors and `warningCap` warnings in reading order, then
+    /// `… and N more errors` and `… and N more warnings`.
     public func lines(for diagnostics: Diagnostics) -> [String] {
         var out: [String] = []
-        var errorsShown = 0
-        var errorsHidden = 0
+        var shown: [Diagnostic.Severity: Int] = [:], hidden: [Diagnostic.Severity: Int] = [:]
         for d in diagnostics.all {
-            if d.severity == .error {
-                if errorsShown == DiagnosticPrinter.errorCap {
-                    errorsHidden += 1
-                    continue
-                }
-                errorsShown += 1
+            let cap = d.severity == .error ? DiagnosticPrinter.errorCap : DiagnosticPrinter.warningCap
+            if shown[d.severity, default: 0] == cap {
+                hidden[d.severity, default: 0] += 1
+                continue
             }
+            shown[d.severity, default: 0] += 1
             out.append(render(d))
         }
-        if errorsHidden > 0 {
-            out.append("… and \(errorsHidden) more error\(errorsHidden == 1 ? "" : "s")")
+        for severity in [Diagnostic.Severity.error, .warning] {
+            if let n = hidden[severity] {
+                out.append("… and \(n) more \(severity.rawValue)\(n == 1 ? "" : "s")")
+            }
         }
         return out
     }
 
     public func render(_ d: Diagnostic) -> String {
         guard useColour else { return d.formatted }
-        let place = d.line > 0 ? "\(d.file):\(d.line):\(d.column)" : d.file
+        let place = d.line > 0 ? (d.column > 0 ? "\(d.file):\(d.line):\(d.column)" : "\(d.file):\(d.line)") : d.file
         let colour = d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
         return "\u{1B}[1m\(place):\u{1B}[0m \(colour)\(d.severity.rawValue):\u{1B}[0m \(d.message)"
     }
