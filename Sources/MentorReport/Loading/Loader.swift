@@ -94,6 +94,23 @@ public struct Loader {
         var data = ProgrammeData(program: Program(id: "unknown", name: "unknown", start: Day(daysSinceEpoch: 0)))
         var diagnostics = Diagnostics()
         diagnostics.append(contentsOf: layout)
+        // Room for every record first, so that merging the files' lists copies each record once.
+        var counts = [Int](repeating: 0, count: 7)
+        for (records, _, _) in results {
+            switch records {
+            case .people(let r): counts[0] += r.count
+            case .relationships(let r): counts[1] += r.count
+            case .sessions(let r): counts[2] += r.count
+            case .responses(let r): counts[3] += r.count
+            case .outcomes(let r): counts[4] += r.count
+            default: break
+            }
+        }
+        data.people.reserveCapacity(counts[0])
+        data.relationships.reserveCapacity(counts[1])
+        data.sessions.reserveCapacity(counts[2])
+        data.responses.reserveCapacity(counts[3])
+        data.outcomes.reserveCapacity(counts[4])
         for (i, (records, findings, bytes)) in results.enumerated() {
             data.files.append(files[i].displayPath)
             data.bytesRead += bytes
@@ -293,6 +310,8 @@ public struct Loader {
     private static func list<T>(_ reader: YAMLReader, _ collection: DataCollection, _ expected: String, _ what: String,
                                 _ decode: () throws -> T?) throws -> [T] {
         var items: [T] = []
+        // About one record per 100 bytes of YAML (a session takes about 100): few regrowths of big lists.
+        items.reserveCapacity(reader.byteCount / 100)
         var found = false
         try reader.document(expecting: expected, known: [collection.rawValue]) { _ in
             found = true

@@ -17,6 +17,8 @@ final class YAMLReader {
 
     let file: Int32
     let path: String
+    /// Size of the text read, for estimates.
+    private(set) var byteCount = 0
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var errorCount = 0
 
@@ -48,6 +50,7 @@ final class YAMLReader {
     init(file: Int32, path: String, storage: FileBytes, from offset: Int) {
         self.file = file
         self.path = path
+        self.byteCount = storage.bytes.count
         self.parser = YAMLParser(storage: storage, from: offset)
     }
 

@@ -166,7 +166,6 @@ extension YAMLReader {
             return nil
         }
         var answers: [Answer] = []
-        var seen = Set<String>()
         while true {
             let keyEvent = try next()
             if keyEvent.kind == .mappingEnd { break }
@@ -191,7 +190,8 @@ extension YAMLReader {
             }
             _ = try next()
             if isNull(value) { continue }
-            guard seen.insert(key.value).inserted else {
+            // A response answers a handful of questions: a scan beats hashing into a set.
+            guard !answers.contains(where: { $0.question == key.value }) else {
                 error(key.location, "question '\(key.value)' is answered twice in one response; expected one answer per question")
                 continue
             }
