@@ -66,7 +66,11 @@ public struct SiteRenderer {
         var results = [Result<[UInt8], Error>](repeating: .success([]), count: pages.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = ResultSlots(buffer)
-            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+            // The relationships page (one row per relationship) is by far the longest: start it first
+            // so that the other pages fill the other core meanwhile.
+            let order = pages.indices.sorted { (pages[$0].file == "relationships.html" ? 0 : 1, $0) < (pages[$1].file == "relationships.html" ? 0 : 1, $1) }
+            DispatchQueue.concurrentPerform(iterations: pages.count) { k in
+                let i = order[k]
                 slots.buffer[i] = Result {
                     let page = try stylesheets[pages[i].stylesheet]!.transform(
                         document.document, parameters: [("css", css)] + pages[i].parameters)
