@@ -23,6 +23,114 @@ prog = yaml.safe_load(open(os.path.join(folder, 'program.yaml')))
 P = prog['program']; comps = prog['competencies']; cohorts = prog.get('cohorts') or []
 people = load(folder, 'people'); rels = load(folder, 'relationships'); sess = load(folder, 'sessions')
 surveys = load(folder, 'surveys'); resps = load(folder, 'responses'); outs = load(folder, 'outcomes')
+
+# Survey-tool exports named under a survey's `import` (README "Survey-tool exports"), read independently
+# of the Swift importer: csv module / zipfile + ElementTree, then appended after the YAML responses.
+import zipfile, xml.etree.ElementTree as ET
+LABELS = {'likert5': {'strongly disagree': 1, 'disagree': 2, 'neither agree nor disagree': 3, 'neutral': 3,
+                      'agree': 4, 'strongly agree': 5, 'very dissatisfied': 1, 'dissatisfied': 2,
+                      'neither satisfied nor dissatisfied': 3, 'satisfied': 4, 'very satisfied': 5},
+          'nps': {'not at all likely': 0, 'extremely likely': 10}}
+def norm(t): return ' '.join(str(t).lower().split())
+def sheet_rows(path):
+    z = zipfile.ZipFile(path); ns = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+    shared = []
+    if 'xl/sharedStrings.xml' in z.namelist():
+        for si in ET.fromstring(z.read('xl/sharedStrings.xml')).iter(ns + 'si'):
+            shared.append(''.join(t.text or '' for t in si.iter(ns + 't')))
+    rows = []
+    for row in ET.fromstring(z.read('xl/worksheets/sheet1.xml')).iter(ns + 'row'):
+        cells = {}
+        for c in row.iter(ns + 'c'):
+            col = 0
+            for ch in c.get('r'):
+                if ch.isalpha(): col = col * 26 + ord(ch) - 64
+            v = c.find(ns + 'v'); t = c.get('t')
+            text = '' if v is None else v.text or ''
+            if t == 's': text = shared[int(text)]
+            elif t == 'inlineStr': text = ''.join(x.text or '' for x in c.iter(ns + 't'))
+            cells[col - 1] = text
+        rows.append([cells.get(i, '') for i in range(max(cells) + 1)] if cells else [])
+    return rows
+def csv_rows(path):
+    text = open(path, encoding='utf-8-sig', newline='').read()
+    first = text.split('\n', 1)[0]
+    delim = ';' if first.count(';') > first.count(',') else ','
+    import io
+    return list(csv.reader(io.StringIO(text), delimiter=delim))
+def export_date(v, dayfirst):
+    v = v.strip()
+    try:
+        x = float(v)
+        return D(1899, 12, 30) + dt.timedelta(days=int(x))
+    except ValueError: pass
+    d = v.replace('T', ' ').split(' ')[0]
+    for sep in '-/.':
+        if sep in d:
+            a, b, c = d.split(sep)
+            if len(a) == 4: return D(int(a), int(b), int(c))
+            year = int(c) + (2000 if len(c) == 2 else 0)
+            return D(year, int(b), int(a)) if (dayfirst or sep == '.') else D(year, int(a), int(b))
+def answer(cell, scale, extra):
+    t = norm(cell)
+    if t.isdigit(): return int(t)
+    if t in extra: return extra[t]
+    if t in LABELS.get(scale, {}): return LABELS[scale][t]
+    head = t.split(' ')[0]
+    if head.isdigit(): return int(head)
+    raise ValueError(cell)
+emails = {}
+for p in people:
+    if p.get('email') and norm(p['email']) not in emails: emails[norm(p['email'])] = p['id']
+META = {'qualtrics': (2, {'email': 'recipientemail', 'id': 'externalreference'}, 'recordeddate'),
+        'surveymonkey': (2, {'email': 'email address', 'id': 'custom data 1'}, 'end date'),
+        'google-forms': (1, {'email': 'email address'}, 'timestamp'),
+        'microsoft-forms': (1, {'email': 'email'}, 'completion time'),
+        'csv': (1, {'email': 'email', 'id': 'respondent'}, 'submitted')}
+for s in surveys:
+    spec = s.get('import')
+    if not spec: continue
+    path = os.path.join(folder, spec['file'])
+    rows = sheet_rows(path) if path.endswith('.xlsx') else csv_rows(path)
+    nhead, who, when = META[spec['format']]
+    heads = rows[:nhead]; body = rows[nhead:]
+    if spec['format'] == 'qualtrics' and body and body[0] and body[0][0].strip().startswith('{'): body = body[1:]
+    width = max(len(r) for r in heads)
+    names = []
+    carried = ''
+    for i in range(width):
+        h = [r[i] if i < len(r) else '' for r in heads]
+        if spec['format'] == 'qualtrics': names.append({norm(h[0]), norm(h[1])})
+        elif spec['format'] == 'surveymonkey':
+            carried = h[0] or carried
+            names.append({norm(carried if norm(h[1]) in ('', 'response', 'open-ended response') else carried + ' - ' + h[1])})
+        else: names.append({norm(h[0])})
+    def col(name): return next(i for i, n in enumerate(names) if norm(name) in n)
+    rkey = spec.get('respondent', 'email')
+    rcol = col(spec['respondent_column']) if spec.get('respondent_column') else col(who[rkey])
+    dcol = col(when)
+    mapping = spec.get('columns') or {}
+    def qcol(q):
+        if q['id'] in mapping: return col(mapping[q['id']])
+        if spec['format'] == 'csv' and any(norm(q['id']) in n for n in names): return col(q['id'])
+        return col(q['text'])
+    qcols = [(q, qcol(q)) for q in s['questions']]
+    extra = {norm(k): v for k, v in (spec.get('labels') or {}).items()}
+    for r in body:
+        cell = lambda i: r[i] if i < len(r) else ''
+        if not any(x.strip() for x in r): continue
+        if spec['format'] == 'qualtrics':
+            if norm(cell(col('finished'))) in ('false', '0'): continue
+            if norm(cell(col('status'))) in ('survey preview', 'survey test', 'spam', '1', '2', '8'): continue
+            if norm(cell(col('distributionchannel'))) == 'preview': continue
+        person = emails[norm(cell(rcol))] if rkey == 'email' else cell(rcol).strip()
+        answers = {}
+        for q, i in qcols:
+            c = cell(i)
+            if not c.strip(): continue
+            answers[q['id']] = c if q['scale'] == 'text' else answer(c, q['scale'], extra)
+        resps.append({'survey': s['id'], 'respondent': person, 'submitted': export_date(cell(dcol), spec.get('date_order') == 'day-first'),
+                      'answers': answers})
 y, m = map(int, period.split('-'))
 first = D(y, m, 1); last = (D(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)); asof = last
 mingroup = (P.get('privacy') or {}).get('min_group_size', 5)

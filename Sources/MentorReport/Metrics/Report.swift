@@ -68,10 +68,39 @@ extension Report {
     public init(data: ProgrammeData, period: ReportingPeriod, audience: ReportAudience) {
         let index = ProgrammeIndex(data)
         let calculator = KPICalculator(index: index, period: period)
-        let assessments = calculator.healthAssessments()
-        let findings = PolicyFindings(data: data, links: index.links, asOf: period.asOf)
-        let current = calculator.compute(health: assessments, policy: findings)
-        let previous = KPICalculator(index: index, period: ReportingPeriod(period.month.previous)).compute()
+        // The month's KPIs, last month's and each trend month's are independent: computed on all cores.
+        let firstMonth = max(data.program.start.month, period.month.adding(months: -11))
+        var trendMonths: [Month] = []
+        var m = firstMonth
+        while m <= period.month {
+            if m != period.month && m != period.month.previous { trendMonths.append(m) }
+            m = m.adding(months: 1)
+        }
+        let jobs = 2 + trendMonths.count
+        let months = trendMonths
+        var results = [MonthResult](repeating: MonthResult(), count: jobs)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = MonthSlots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: jobs) { job in
+                var result = MonthResult()
+                switch job {
+                case 0:
+                    let assessments = calculator.healthAssessments()
+                    let findings = PolicyFindings(data: data, links: index.links, asOf: period.asOf)
+                    result.set = calculator.compute(health: assessments, policy: findings)
+                    result.assessments = assessments
+                    result.findings = findings
+                case 1:
+                    result.set = KPICalculator(index: index, period: ReportingPeriod(period.month.previous)).compute()
+                default:
+                    result.set = KPICalculator(index: index, period: ReportingPeriod(months[job - 2])).computeTrendKPIs()
+                }
+                slots.buffer[job] = result
+            }
+        }
+        let current = results[0].set, previous = results[1].set
+        let assessments = results[0].assessments
+        let findings = results[0].findings!
         kpis = current.values.map { value in
             let target = data.program.target(for: value.id)
             var onTarget: Bool?
@@ -83,7 +112,6 @@ extension Report {
                                target: target, onTarget: onTarget)
         }
         // Trends: each month from max(programme start, P − 11) to P.
-        let firstMonth = max(data.program.start.month, period.month.adding(months: -11))
         var monthly: [(Month, KPISet)] = []
         var month = firstMonth
         while month <= period.month {
@@ -93,7 +121,7 @@ extension Report {
             } else if month == period.month.previous {
                 set = previous
             } else {
-                set = KPICalculator(index: index, period: ReportingPeriod(month)).computeTrendKPIs()
+                set = results[2 + trendMonths.firstIndex(of: month)!].set
             }
             monthly.append((month, set))
             month = month.adding(months: 1)
@@ -150,4 +178,16 @@ extension KPICalculator {
                          text: text.trimmingCharacters(in: .whitespacesAndNewlines))
         }.compactMap { $0 }
     }
+}
+
+/// One month's computation in `Report.init`.
+private struct MonthResult {
+    var set = KPISet()
+    var assessments: [HealthAssessment] = []
+    var findings: PolicyFindings?
+}
+
+/// Lets the parallel loop write each month's result into its own slot.
+private struct MonthSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<MonthResult>
 }
