@@ -219,3 +219,20 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 }
+
+@Suite struct SharedDocumentTests {
+    /// Pages are rendered from the report.xml tree that was checked and serialised; they must be the
+    /// pages the serialised file itself gives (what a user re-rendering report.xml would get).
+    @Test func pagesFromTheBuiltTreeEqualPagesFromTheWrittenFile() throws {
+        let sample = Fixture.repository.appendingPathComponent("data").path
+        let loaded = Loader(folder: sample).load()
+        let report = Report(data: loaded.data, period: ReportingPeriod.default(for: loaded.data), audience: .admin)
+        let document = ReportXML(report: report).document()
+        let xml = try document.serialized()
+        let renderer = SiteRenderer(templatesFolder: Fixture.repository.appendingPathComponent("templates").path)
+        let fromTree = try renderer.renderPages(reportXML: xml, report: report, document: document)
+        let fromFile = try renderer.renderPages(reportXML: xml, report: report)
+        #expect(fromTree.map(\.name) == fromFile.map(\.name))
+        for (a, b) in zip(fromTree, fromFile) { #expect(a.bytes == b.bytes, "\(a.name)") }
+    }
+}

@@ -45,7 +45,7 @@ public struct ReportWriter {
         do { xml = try document.serialized() } catch { throw OutputFailure("report.xml: \(error)") }
         let pages: [(name: String, bytes: [UInt8])]
         do {
-            pages = try SiteRenderer(templatesFolder: templatesFolder).renderPages(reportXML: xml, report: report,
+            pages = try SiteRenderer(templatesFolder: templatesFolder).renderPages(reportXML: xml, report: report, document: document,
                                                                                    progress: progress)
         } catch let failure as RenderFailure {
             throw OutputFailure("template error: \(failure)")

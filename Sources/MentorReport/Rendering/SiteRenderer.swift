@@ -52,17 +52,18 @@ public struct SiteRenderer {
         return compiled
     }
 
-    /// The month's pages rendered from the serialised `report.xml`.
-    func renderPages(reportXML: [UInt8], report: Report,
+    /// The month's pages rendered from `report.xml`: from `document` when the caller holds it (the tree
+    /// that was checked against the XSD and serialised), else parsed from the serialised bytes.
+    func renderPages(reportXML: [UInt8], report: Report, document built: XMLDocument? = nil,
                      progress: (@Sendable (String) -> Void)? = nil) throws -> [(name: String, bytes: [UInt8])] {
         let pages = SiteRenderer.pages(for: report)
         let done = FileCounter()
         let stylesheets = try compile(pages.map(\.stylesheet))
         let css = css()
-        // One parsed document for every page: transforms only read it. (libxslt writes the document
+        // One document for every page: transforms only read it. (libxslt writes the document
         // order into its elements when a transform context is made; `XSLTStylesheet.transform` makes
         // contexts one at a time, and the order it writes is the same each time.)
-        let document = SharedDocument(try parsedDocument(String(decoding: reportXML, as: UTF8.self)))
+        let document = SharedDocument(try built ?? parsedDocument(String(decoding: reportXML, as: UTF8.self)))
         var results = [Result<[UInt8], Error>](repeating: .success([]), count: pages.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = ResultSlots(buffer)
