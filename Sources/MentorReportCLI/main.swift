@@ -211,15 +211,6 @@ final class ProgressLine: @unchecked Sendable {
         if shown { writeStandardError("\r\u{1B}[K") }
         shown = false
     }
-
-    private func writeStandardError(_ text: String) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-            if n <= 0 { return }
-            bytes = bytes.dropFirst(n)
-        }
-    }
 }
 
 func megabytes(_ bytes: Int) -> String {

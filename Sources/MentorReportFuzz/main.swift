@@ -14,13 +14,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 /// The minimal fixture's YAML files, read once.
 let base: [String: [UInt8]] = {
     let root = ProcessInfo.processInfo.environment["MENTOR_REPORT_FUZZ_BASE"] ?? "Tests/Fixtures/minimal"
-    var files: [String: [UInt8]] = [:]
-    let walker = FileManager.default.enumerator(atPath: root)
-    while let relative = walker?.nextObject() as? String {
-        if relative.hasSuffix(".yaml"), let data = FileManager.default.contents(atPath: root + "/" + relative) {
-            files[relative] = [UInt8](data)
-        }
-    }
+    let files = FuzzHarness.base(at: root)
     precondition(files["people.yaml"] != nil, "no fuzzing base at \(root); run from the repository")
     return files
 }()

@@ -42,7 +42,7 @@ func startMentorReport(_ arguments: [String]) throws -> Process {
         let after = try visibleTree(reference.path)
         #expect(before != after)
 
-        var generator = SplitMix(seed: 20261123)
+        var generator = SplitMix64(seed: 20261123)
         var outcomes = (before: 0, after: 0)
         for k in 0..<20 {
             // Ten points spread over the whole run, ten over its last fifth (rendering and writing), each
@@ -100,18 +100,5 @@ func startMentorReport(_ arguments: [String]) throws -> Process {
         let result = try mentorReport(["build", "--out", folder.path + "/file/out", "--quiet"])
         #expect(result.status == 3)
         #expect(result.stderr.contains("error: cannot create the output folder \(folder.path)/file/out: Not a directory"))
-    }
-}
-
-/// A small deterministic generator for test schedules.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -50,8 +50,11 @@ public struct DiagnosticPrinter {
 
 /// Writes one line to standard error.
 public func printError(_ line: String) {
-    var text = line
-    text.append("\n")
+    writeStandardError(line + "\n")
+}
+
+/// Writes `text` to standard error as it is (no newline added), all of it.
+public func writeStandardError(_ text: String) {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
         let written = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }

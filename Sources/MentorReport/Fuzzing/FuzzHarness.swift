@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the fuzzer runs on each input (`Sources/MentorReportFuzz`), shared with the regression tests
 /// that replay the inputs it found (`Tests/Fixtures/fuzz`).
 ///
@@ -30,6 +32,18 @@ public enum FuzzHarness {
             _ = Report(data: loaded.data, period: period, audience: .admin).kpis.count
         }
         return diagnostics.all.count
+    }
+
+    /// The `.yaml` files of a data folder (path inside it → bytes): the programme the inputs mutate.
+    public static func base(at folder: String) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        let walker = FileManager.default.enumerator(atPath: folder)
+        while let relative = walker?.nextObject() as? String {
+            if relative.hasSuffix(".yaml"), let data = FileManager.default.contents(atPath: folder + "/" + relative) {
+                files[relative] = [UInt8](data)
+            }
+        }
+        return files
     }
 
     static func importSurvey(file: String, format: String) -> String {

@@ -30,34 +30,21 @@ struct SurveyImporter {
     /// The export's bytes when the data folder is given in memory.
     let contents: [UInt8]?
     /// The largest export file accepted (`LoadLimits.fileBytes`).
-    var maxBytes = LoadLimits.standard.fileBytes
+    let maxBytes: Int
 
-    private var result = ImportResult()
-    private var suggestions = 0
+    // Filled in by `run()`.
+    var result = ImportResult()
+    var suggestions = 0
 
-    init(survey: Survey, spec: SurveyImport, folder: String, fileIndex: Int32, displayPath: String, specPath: String,
-         emails: [String: String], emailList: [String], contents: [UInt8]? = nil) {
-        self.survey = survey
-        self.spec = spec
-        self.folder = folder
-        self.fileIndex = fileIndex
-        self.displayPath = displayPath
-        self.specPath = specPath
-        self.emails = emails
-        self.emailList = emailList
-        self.contents = contents
-    }
-
-    /// The path of an import inside the data folder, or why it is not acceptable.
-    static func relativePath(_ file: String) -> Result<String, ImportPathError> {
+    /// The path of an import inside the data folder (`.` parts dropped), or nil when it is absolute,
+    /// climbs out with `..`, or has empty parts.
+    static func relativePath(_ file: String) -> String? {
         let parts = file.split(separator: "/", omittingEmptySubsequences: false)
         if file.isEmpty || file.hasPrefix("/") || file.contains("\\") || parts.contains("..") || parts.contains("") {
-            return .failure(ImportPathError())
+            return nil
         }
-        return .success(parts.filter { $0 != "." }.joined(separator: "/"))
+        return parts.filter { $0 != "." }.joined(separator: "/")
     }
-
-    struct ImportPathError: Error {}
 
     // MARK: Messages
 
@@ -83,10 +70,7 @@ struct SurveyImporter {
     // MARK: Reading
 
     mutating func run() -> ImportResult {
-        let relative: String
-        switch SurveyImporter.relativePath(spec.file.value) {
-        case .success(let path): relative = path
-        case .failure:
+        guard let relative = SurveyImporter.relativePath(spec.file.value) else {
             specError(spec.file.location, "import file '\(clip(spec.file.value))' is not a path inside the data folder; expected a relative path such as responses/pulse.csv, without '..'")
             return result
         }

@@ -132,18 +132,6 @@ struct XLSXRows: ExportRows {
         return letters == 0 ? nil : n - 1
     }
 
-    /// Spreadsheet name of a 0-based column: A, B, … Z, AA, …
-    static func columnName(_ index: Int) -> String {
-        var n = index + 1
-        var name = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            name = String(UnicodeScalar(UInt8(ascii: "A") + UInt8(r))) + name
-            n = (n - 1) / 26
-        }
-        return name
-    }
-
     /// A part of the package, decompressed, or nil when absent; bounded by `exportByteLimit`.
     private static func part(_ archive: Archive, _ path: String) throws -> [UInt8]? {
         guard let entry = archive[path] else { return nil }

@@ -69,26 +69,15 @@ public struct Loader {
     /// Loads and checks each file on its own; cross-references are the validator's job.
     public func load() -> LoadResult {
         let (files, layout) = memory.map(memoryFiles) ?? DataFolder(path: folder).files()
-        var results = [(FileRecords, [Diagnostic], Int)](repeating: (.none, [], 0), count: files.count)
         let limits = self.limits
         let progress = self.progress
         let done = FileCounter()
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = SendableBuffer(buffer)
-            // Largest files first, so one big file does not start last.
-            let order = files.indices.sorted { fileSize(files[$0].url) > fileSize(files[$1].url) }
-            if concurrent {
-                DispatchQueue.concurrentPerform(iterations: files.count) { k in
-                    let i = order[k]
-                    slots.buffer[i] = Loader.read(files[i], index: Int32(i), limits: limits)
-                    if let progress { progress("read \(done.increment()) of \(files.count) files") }
-                }
-            } else {
-                for i in files.indices {
-                    slots.buffer[i] = Loader.read(files[i], index: Int32(i), limits: limits)
-                    progress?("read \(i + 1) of \(files.count) files")
-                }
-            }
+        // Largest files first, so one big file does not start last.
+        let bySize = files.indices.sorted { fileSize(files[$0].url) > fileSize(files[$1].url) }
+        let results = parallelMap(files.count, concurrent: concurrent, longestFirst: concurrent ? bySize : []) { i in
+            let result = Loader.read(files[i], index: Int32(i), limits: limits)
+            progress?("read \(done.increment()) of \(files.count) files")
+            return result
         }
         var program: ProgramFile?
         var data = ProgrammeData(program: Program(id: "unknown", name: "unknown", start: Day(daysSinceEpoch: 0)))
@@ -166,26 +155,15 @@ public struct Loader {
                                             specPath: specFile < data.files.count ? data.files[specFile] : "surveys.yaml",
                                             emails: emails, emailList: emailList,
                                             contents: memory.map { files in
-                                                (try? SurveyImporter.relativePath(spec.file.value).get()).flatMap { files[$0] } ?? []
-                                            }))
-            importers[importers.count - 1].maxBytes = limits.fileBytes
+                                                SurveyImporter.relativePath(spec.file.value).flatMap { files[$0] } ?? []
+                                            },
+                                            maxBytes: limits.fileBytes))
             data.files.append(shown)
         }
-        var results = [ImportResult](repeating: ImportResult(), count: importers.count)
         let jobs = importers
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = SendableBuffer(buffer)
-            if concurrent {
-                DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-                    var importer = jobs[i]
-                    slots.buffer[i] = importer.run()
-                }
-            } else {
-                for i in importers.indices {
-                    var importer = importers[i]
-                    slots.buffer[i] = importer.run()
-                }
-            }
+        let results = parallelMap(jobs.count, concurrent: concurrent) { i in
+            var importer = jobs[i]
+            return importer.run()
         }
         for result in results {
             data.responses += result.responses
@@ -287,7 +265,7 @@ public struct Loader {
     /// most likely a forgotten `import`: say so rather than ignore it silently.
     private func warnUnimportedExports(_ surveys: [Survey], _ diagnostics: inout Diagnostics) {
         let imported = Set(surveys.compactMap { s in
-            s.importSpec.flatMap { try? SurveyImporter.relativePath($0.file.value).get() }
+            s.importSpec.flatMap { SurveyImporter.relativePath($0.file.value) }
         })
         let fm = FileManager.default
         for sub in ["", "responses/"] {
@@ -330,24 +308,6 @@ public struct Loader {
         }
         return items
     }
-}
-
-/// Counts finished files across threads.
-final class FileCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        count += 1
-        return count
-    }
-}
-
-/// Lets the parallel loop write each file's result into its own slot.
-private struct SendableBuffer<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }
 
 /// A byte count for messages: "512 MB", "1.5 MB", "900 bytes".

@@ -76,27 +76,22 @@ extension Report {
             if m != period.month && m != period.month.previous { trendMonths.append(m) }
             m = m.adding(months: 1)
         }
-        let jobs = 2 + trendMonths.count
         let months = trendMonths
-        var results = [MonthResult](repeating: MonthResult(), count: jobs)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = MonthSlots(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: jobs) { job in
-                var result = MonthResult()
-                switch job {
-                case 0:
-                    let assessments = calculator.healthAssessments()
-                    let findings = PolicyFindings(data: data, links: index.links, asOf: period.asOf)
-                    result.set = calculator.compute(health: assessments, policy: findings)
-                    result.assessments = assessments
-                    result.findings = findings
-                case 1:
-                    result.set = KPICalculator(index: index, period: ReportingPeriod(period.month.previous)).compute()
-                default:
-                    result.set = KPICalculator(index: index, period: ReportingPeriod(months[job - 2])).computeTrendKPIs()
-                }
-                slots.buffer[job] = result
+        let results = parallelMap(2 + months.count) { job -> MonthResult in
+            var result = MonthResult()
+            switch job {
+            case 0:
+                let assessments = calculator.healthAssessments()
+                let findings = PolicyFindings(data: data, links: index.links, asOf: period.asOf)
+                result.set = calculator.compute(health: assessments, policy: findings)
+                result.assessments = assessments
+                result.findings = findings
+            case 1:
+                result.set = KPICalculator(index: index, period: ReportingPeriod(period.month.previous)).compute()
+            default:
+                result.set = KPICalculator(index: index, period: ReportingPeriod(months[job - 2])).computeTrendKPIs()
             }
+            return result
         }
         let current = results[0].set, previous = results[1].set
         let assessments = results[0].assessments
@@ -187,7 +182,3 @@ private struct MonthResult {
     var findings: PolicyFindings?
 }
 
-/// Lets the parallel loop write each month's result into its own slot.
-private struct MonthSlots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<MonthResult>
-}

@@ -63,21 +63,15 @@ public struct SiteRenderer {
         // One document for every page: transforms only read it. (libxslt writes the document
         // order into its elements when a transform context is made; `XSLTStylesheet.transform` makes
         // contexts one at a time, and the order it writes is the same each time.)
-        let document = SharedDocument(try built ?? parsedDocument(String(decoding: reportXML, as: UTF8.self)))
-        var results = [Result<[UInt8], Error>](repeating: .success([]), count: pages.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = ResultSlots(buffer)
-            // The relationships page (one row per relationship) is by far the longest: start it first
-            // so that the other pages fill the other core meanwhile.
-            let order = pages.indices.sorted { (pages[$0].file == "relationships.html" ? 0 : 1, $0) < (pages[$1].file == "relationships.html" ? 0 : 1, $1) }
-            DispatchQueue.concurrentPerform(iterations: pages.count) { k in
-                let i = order[k]
-                slots.buffer[i] = Result {
-                    let page = try stylesheets[pages[i].stylesheet]!.transform(
-                        document.document, parameters: [("css", css)] + pages[i].parameters)
-                    progress?("rendered \(done.increment()) of \(pages.count) pages")
-                    return page
-                }
+        let document = UncheckedSendable(try built ?? parsedDocument(String(decoding: reportXML, as: UTF8.self)))
+        // The relationships page (one row per relationship) is by far the longest: start it first so
+        // that the other pages fill the other core meanwhile.
+        let results = parallelMap(pages.count, longestFirst: pages.indices.filter { pages[$0].file == "relationships.html" }) { i in
+            Result {
+                let page = try stylesheets[pages[i].stylesheet]!.transform(
+                    document.value, parameters: [("css", css)] + pages[i].parameters)
+                progress?("rendered \(done.increment()) of \(pages.count) pages")
+                return page
             }
         }
         return try pages.indices.map { (pages[$0].file, try results[$0].get()) }
@@ -94,18 +88,6 @@ public struct SiteRenderer {
         }
         return try stylesheets["archive.xsl"]!.transform(document, parameters: [("css", css())])
     }
-}
-
-/// A parsed `report.xml` read by the page transforms of several threads at once (they never change it).
-private struct SharedDocument: @unchecked Sendable {
-    let document: XMLDocument
-    init(_ document: XMLDocument) { self.document = document }
-}
-
-/// Lets the parallel loop write each page's result into its own slot.
-private struct ResultSlots<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }
 
 /// Renders every page of `report` (for the benchmark): the number of pages.

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Runs `job` for each index in `0..<count` on all cores (or one after another when `concurrent` is
+/// false) and returns the results in index order. `longestFirst` names the indexes to start first
+/// (big files, the relationships page) so that no long job starts last.
+func parallelMap<T>(_ count: Int, concurrent: Bool = true, longestFirst: [Int] = [],
+                    _ job: @Sendable (Int) -> T) -> [T] {
+    var results = [T?](repeating: nil, count: count)
+    let first = Set(longestFirst)
+    let order = longestFirst + (0..<count).filter { !first.contains($0) }
+    results.withUnsafeMutableBufferPointer { buffer in
+        let slots = UncheckedSendable(buffer)
+        if concurrent {
+            // Each job writes only its own slot.
+            DispatchQueue.concurrentPerform(iterations: count) { k in slots.value[order[k]] = job(order[k]) }
+        } else {
+            for i in order { slots.value[i] = job(i) }
+        }
+    }
+    return results.map { $0! }
+}
+
+/// A value shared across the threads of `parallelMap` where the compiler cannot see that it is safe:
+/// each thread writes its own slot of a buffer, or only reads a document nobody changes.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// Counts finished jobs across threads, for progress lines.
+final class FileCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        count += 1
+        return count
+    }
+}
