@@ -166,3 +166,29 @@ import Testing
         #expect(data.outcomes.count == 1)
     }
 }
+
+@Suite struct InMemoryFolderTests {
+    /// A data folder given in memory is read exactly as the same files on disk: same files in the same
+    /// order, same records, same findings (the fuzzer and tools that hold the data rely on it).
+    @Test func inMemoryFolderLoadsLikeTheFolderOnDisk() throws {
+        let folder = try Fixture.variant(of: "minimal", ["notes.yml": "x: 1\n", "sessions/old.yml": "sessions: []\n",
+                                                         "responses/pulse.csv": "respondent,submitted\n"])
+        let disk = Loader(folder: folder.path).load()
+        var files: [String: [UInt8]] = [:]
+        let walker = FileManager.default.enumerator(atPath: folder.path)
+        while let relative = walker?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.path + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[relative] = [UInt8](FileManager.default.contents(atPath: folder.path + "/" + relative)!)
+            }
+        }
+        let memory = Loader(folder: folder.path, files: files).load()
+        #expect(memory.data.files == disk.data.files)
+        #expect(memory.data.recordCounts.map(\.count) == disk.data.recordCounts.map(\.count))
+        #expect(validate(memory).all.map(\.formatted) == validate(disk).all.map(\.formatted))
+        #expect(validate(disk).all.count == 3)  // the .yml file, the top-level .yml, the unimported export
+        files["people.yaml"] = nil
+        #expect(Loader(folder: "data", files: files).load().diagnostics.all.map(\.formatted).contains(
+            "data/people.yaml: error: required file is missing; expected people.yaml or a folder people/ of .yaml files in the data folder"))
+    }
+}

@@ -16,54 +16,77 @@ struct DataFile: Sendable {
     var contents: [UInt8]? = nil
 }
 
-/// The collection a path relative to the data folder belongs to: `NAME.yaml`, or `NAME/FILE.yaml`
-/// (not for `program`); nil for any other path.
-func collection(ofRelativePath path: String) -> DataCollection? {
-    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-    guard path.hasSuffix(".yaml") else { return nil }
-    if parts.count == 1 { return DataCollection(rawValue: String(path.dropLast(5))) }
-    if parts.count == 2, !parts[1].hasPrefix("."), let c = DataCollection(rawValue: String(parts[0])), c != .program { return c }
-    return nil
-}
-
-/// Finds the files of a data folder.
+/// Finds the files of a data folder, on disk or given in memory (path inside the folder → bytes).
 struct DataFolder {
     var path: String
+    var memory: [String: [UInt8]]? = nil
 
-    /// The files to read in reading order, and findings about the folder's layout.
-    func files() -> (files: [DataFile], diagnostics: [Diagnostic]) {
-        let fm = FileManager.default
-        var files: [DataFile] = []
-        var findings: [Diagnostic] = []
-        let base = URL(fileURLWithPath: path, isDirectory: true)
-        func shown(_ relative: String) -> String {
-            path.hasSuffix("/") ? path + relative : path + "/" + relative
+    /// The names in a folder inside the data folder ("" for the top), in byte order; empty when absent.
+    private func entries(_ relative: String) -> [String] {
+        let names: [String]
+        if let memory {
+            let prefix = relative.isEmpty ? "" : relative + "/"
+            names = Array(Set(memory.keys.compactMap { key -> String? in
+                guard key.hasPrefix(prefix) else { return nil }
+                return key.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false).first.map(String.init)
+            }))
+        } else {
+            let url = URL(fileURLWithPath: path, isDirectory: true).appendingPathComponent(relative)
+            names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         }
+        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    /// Whether `relative` is a file (true), a folder (false) or absent (nil).
+    private func isFile(_ relative: String) -> Bool? {
+        if let memory {
+            if memory[relative] != nil { return true }
+            return memory.keys.contains { $0.hasPrefix(relative + "/") } ? false : nil
+        }
+        var isDirectory: ObjCBool = false
+        let url = URL(fileURLWithPath: path, isDirectory: true).appendingPathComponent(relative)
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
+        return !isDirectory.boolValue
+    }
+
+    private func file(_ collection: DataCollection, _ relative: String) -> DataFile {
+        DataFile(collection: collection, displayPath: shown(relative),
+                 url: URL(fileURLWithPath: path, isDirectory: true).appendingPathComponent(relative),
+                 contents: memory?[relative])
+    }
+
+    /// The data folder as given, joined with a path inside it: how files are named in messages.
+    func shown(_ relative: String) -> String {
+        path.hasSuffix("/") ? path + relative : path + "/" + relative
+    }
+
+    /// The files to read in reading order, the survey-tool exports present (`.csv` and `.xlsx` at the
+    /// top and in `responses/`, as paths inside the folder), and findings about the folder's layout.
+    func files() -> (files: [DataFile], exports: [String], diagnostics: [Diagnostic]) {
+        var files: [DataFile] = []
+        var exports: [String] = []
+        var findings: [Diagnostic] = []
         func problem(_ severity: Diagnostic.Severity, _ relative: String, _ message: String) {
             findings.append(Diagnostic(severity: severity, file: shown(relative), line: 0, column: 0, message: message,
                                        fileOrder: -1))
         }
+        func isExport(_ name: String) -> Bool {
+            let lower = name.lowercased()
+            return !name.hasPrefix(".") && (lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx"))
+        }
         for collection in DataCollection.allCases {
             let name = collection.rawValue
-            var isDirectory: ObjCBool = false
-            let fileURL = base.appendingPathComponent(name + ".yaml")
-            let folderURL = base.appendingPathComponent(name, isDirectory: true)
-            let hasFile = fm.fileExists(atPath: fileURL.path, isDirectory: &isDirectory) && !isDirectory.boolValue
-            let hasFolder = collection != .program
-                && fm.fileExists(atPath: folderURL.path, isDirectory: &isDirectory) && isDirectory.boolValue
-            if hasFile {
-                files.append(DataFile(collection: collection, displayPath: shown(name + ".yaml"), url: fileURL))
-            }
+            let hasFile = isFile(name + ".yaml") == true
+            let hasFolder = collection != .program && isFile(name) == false
+            if hasFile { files.append(file(collection, name + ".yaml")) }
             if hasFolder {
-                let entries = ((try? fm.contentsOfDirectory(atPath: folderURL.path)) ?? []).sorted {
-                    Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
-                }
-                for entry in entries where !entry.hasPrefix(".") {
+                for entry in entries(name) where !entry.hasPrefix(".") {
                     if entry.hasSuffix(".yaml") {
-                        files.append(DataFile(collection: collection, displayPath: shown(name + "/" + entry),
-                                              url: folderURL.appendingPathComponent(entry)))
+                        files.append(file(collection, name + "/" + entry))
                     } else if entry.hasSuffix(".yml") {
                         problem(.warning, name + "/" + entry, "ignored: only files ending in .yaml are read; rename it to .yaml to include it")
+                    } else if collection == .responses && isExport(entry) {
+                        exports.append(name + "/" + entry)
                     }
                 }
             }
@@ -73,7 +96,7 @@ struct DataFolder {
             }
         }
         let known = Set(DataCollection.allCases.map { $0.rawValue + ".yaml" })
-        let top = ((try? fm.contentsOfDirectory(atPath: base.path)) ?? []).sorted()
+        let top = entries("")
         for entry in top where (entry.hasSuffix(".yaml") || entry.hasSuffix(".yml")) && !known.contains(entry) {
             let stem = String(entry.prefix(upTo: entry.lastIndex(of: ".")!))
             let names = DataCollection.allCases.map(\.rawValue)
@@ -81,6 +104,7 @@ struct DataFolder {
                 ?? "; expected one of " + names.map { $0 + ".yaml" }.joined(separator: ", ")
             problem(.warning, entry, "ignored: not a collection of the data format\(hint)")
         }
-        return (files, findings)
+        exports = top.filter(isExport) + exports
+        return (files, exports, findings)
     }
 }

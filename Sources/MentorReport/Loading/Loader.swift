@@ -68,7 +68,7 @@ public struct Loader {
 
     /// Loads and checks each file on its own; cross-references are the validator's job.
     public func load() -> LoadResult {
-        let (files, layout) = memory.map(memoryFiles) ?? DataFolder(path: folder).files()
+        let (files, exports, layout) = DataFolder(path: folder, memory: memory).files()
         let limits = self.limits
         let progress = self.progress
         let done = FileCounter()
@@ -120,7 +120,7 @@ public struct Loader {
             data.competencies = program.competencies
             data.cohorts = program.cohorts
         }
-        importSurveys(into: &data, &diagnostics)
+        importSurveys(into: &data, exports: exports, &diagnostics)
         if data.recordCount + data.importedRows > limits.records {
             diagnostics.append(Diagnostic(severity: .error, file: folder, line: 0, column: 0,
                                           message: "the data folder holds \(data.recordCount + data.importedRows) records; expected at most \(limits.records) (raise the limit with --max-records)",
@@ -131,9 +131,16 @@ public struct Loader {
 
     /// Reads the exports that surveys name under `import`, once people are known (respondents are
     /// matched by email). Each export joins the files table after the YAML files, in survey order.
-    private func importSurveys(into data: inout ProgrammeData, _ diagnostics: inout Diagnostics) {
+    private func importSurveys(into data: inout ProgrammeData, exports: [String], _ diagnostics: inout Diagnostics) {
         let surveys = data.surveys.filter { $0.importSpec != nil }
-        if memory == nil { warnUnimportedExports(surveys, &diagnostics) }
+        // An export dropped into the data folder that no survey imports is most likely a forgotten
+        // `import`: say so rather than ignore it silently.
+        let imported = Set(surveys.compactMap { $0.importSpec.flatMap { SurveyImporter.relativePath($0.file.value) } })
+        for export in exports where !imported.contains(export) {
+            diagnostics.append(Diagnostic(severity: .warning, file: DataFolder(path: folder).shown(export), line: 0, column: 0,
+                                          message: "ignored: no survey imports this export; name it under a survey's import (file: \(export))",
+                                          fileOrder: -1))
+        }
         guard !surveys.isEmpty else { return }
         var emails: [String: String] = [:]
         var emailList: [String] = []
@@ -148,7 +155,7 @@ public struct Loader {
         var importers: [SurveyImporter] = []
         for survey in surveys {
             let spec = survey.importSpec!
-            let shown = folder.hasSuffix("/") ? folder + spec.file.value : folder + "/" + spec.file.value
+            let shown = DataFolder(path: folder).shown(spec.file.value)
             let specFile = Int(spec.location.file)
             importers.append(SurveyImporter(survey: survey, spec: spec, folder: folder, fileIndex: Int32(data.files.count),
                                             displayPath: shown,
@@ -233,55 +240,6 @@ public struct Loader {
                                                              message: "\(error)", fileOrder: Int(index))], byteCount)
         }
         return (records, reader.diagnostics, byteCount)
-    }
-
-    /// The in-memory files in reading order (collections in order, files of a folder in name order),
-    /// and, as for a folder, an error when program or people is missing.
-    private func memoryFiles(_ files: [String: [UInt8]]) -> ([DataFile], [Diagnostic]) {
-        let shownFolder = folder.hasSuffix("/") ? folder : folder + "/"
-        var result: [DataFile] = []
-        for c in DataCollection.allCases {
-            // NAME.yaml first, then the files of NAME/ in name order, as from a folder.
-            let paths = files.keys.filter { collection(ofRelativePath: $0) == c }.sorted { a, b in
-                let (inFolderA, inFolderB) = (a.contains("/"), b.contains("/"))
-                if inFolderA != inFolderB { return !inFolderA }
-                return Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
-            }
-            for path in paths {
-                result.append(DataFile(collection: c, displayPath: shownFolder + path,
-                                       url: URL(fileURLWithPath: "/nonexistent"), contents: files[path]))
-            }
-        }
-        var findings: [Diagnostic] = []
-        for c in [DataCollection.program, .people] where !result.contains(where: { $0.collection == c }) {
-            findings.append(Diagnostic(severity: .error, file: shownFolder + c.rawValue + ".yaml", line: 0, column: 0,
-                                       message: "required file is missing; expected \(c.rawValue).yaml in the data folder",
-                                       fileOrder: -1))
-        }
-        return (result, findings)
-    }
-
-    /// An export dropped into the data folder (top level or `responses/`) that no survey imports is
-    /// most likely a forgotten `import`: say so rather than ignore it silently.
-    private func warnUnimportedExports(_ surveys: [Survey], _ diagnostics: inout Diagnostics) {
-        let imported = Set(surveys.compactMap { s in
-            s.importSpec.flatMap { SurveyImporter.relativePath($0.file.value) }
-        })
-        let fm = FileManager.default
-        for sub in ["", "responses/"] {
-            let dir = URL(fileURLWithPath: folder, isDirectory: true).appendingPathComponent(sub).path
-            let entries = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).sorted {
-                Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
-            }
-            for entry in entries where !entry.hasPrefix(".") {
-                let lower = entry.lowercased()
-                guard lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx"), !imported.contains(sub + entry) else { continue }
-                let shown = folder.hasSuffix("/") ? folder + sub + entry : folder + "/" + sub + entry
-                diagnostics.append(Diagnostic(severity: .warning, file: shown, line: 0, column: 0,
-                                              message: "ignored: no survey imports this export; name it under a survey's import (file: \(sub + entry))",
-                                              fileOrder: -1))
-            }
-        }
     }
 
     /// Reads a file whose document is `{NAME: [records]}`.
