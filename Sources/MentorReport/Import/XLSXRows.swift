@@ -16,28 +16,21 @@ struct XLSXRows: ExportRows {
         guard let contents = FileManager.default.contents(atPath: path) else {
             throw ExportReadError(line: 0, column: 0, message: "cannot read the file")
         }
-        try ZIPCheck.verify([UInt8](contents))
+        try self.init(bytes: [UInt8](contents))
+    }
+
+    /// The workbook's bytes, read once: checked by `ZIPCheck`, then opened by ZIPFoundation in memory.
+    /// (ZIPFoundation's in-memory archives leak their backing store when opening fails; after the
+    /// check, opening does not fail.)
+    init(bytes: [UInt8]) throws {
+        try ZIPCheck.verify(bytes)
         let archive: Archive
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
             throw ExportReadError(line: 0, column: 0, message: "the file is not an Excel workbook (.xlsx); expected the workbook as the survey tool exported it")
         }
         try self.init(archive: archive)
-    }
-
-    /// A workbook given in memory. ZIPFoundation's in-memory archives leak their backing store when the
-    /// bytes are not a ZIP file, so the bytes go through a temporary file instead.
-    init(bytes: [UInt8]) throws {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("mentor-report-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).xlsx")
-        do {
-            try Data(bytes).write(to: url)
-        } catch {
-            throw ExportReadError(line: 0, column: 0, message: "cannot stage the workbook in a temporary file: \(error)")
-        }
-        defer { try? FileManager.default.removeItem(at: url) }
-        try self.init(path: url.path)
     }
 
     private init(archive: Archive) throws {
