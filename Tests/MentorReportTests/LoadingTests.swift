@@ -192,3 +192,71 @@ import Testing
             "data/people.yaml: error: required file is missing; expected people.yaml or a folder people/ of .yaml files in the data folder"))
     }
 }
+
+/// The loader matches keys, closed-list values, booleans and dates straight from a scalar's bytes; these
+/// check the byte matchers against the plain String definitions they replace.
+@Suite struct ByteMatcherTests {
+    private func bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    @Test func everyKeyMatchesItsOwnSpellingOnly() {
+        func check<K: YAMLName>(_: K.Type) {
+            for key in K.allCases {
+                #expect(bytes(key.rawValue, K.table.match) == key, "\(key.rawValue)")
+                // Near misses: one byte short, one byte more, one byte changed, and another case.
+                #expect(bytes(String(key.rawValue.dropLast()), K.table.match) == nil)
+                #expect(bytes(key.rawValue + "s", K.table.match) == nil)
+                #expect(bytes(key.rawValue.uppercased(), K.table.match) == nil)
+            }
+        }
+        check(SessionKey.self)
+        check(PersonKey.self)
+        check(RelationshipKey.self)
+        check(GoalKey.self)
+        check(ResponseKey.self)
+        check(ImportKey.self)
+        check(ProgramKey.self)
+        check(CostKey.self)
+        check(BenchmarkKey.self)
+        check(SessionFormat.self)
+        check(ExportFormat.self)
+        // Spellings that share their first eight bytes are told apart by the rest.
+        #expect(bytes("default_cadence", ProgramKey.table.match) == .defaultCadence)
+        #expect(bytes("default_mentor_capacity", ProgramKey.table.match) == .defaultMentorCapacity)
+        #expect(bytes("default_mentor_capacitx", ProgramKey.table.match) == nil)
+        #expect(bytes("respondent", ImportKey.table.match) == .respondent)
+        #expect(bytes("respondent_column", ImportKey.table.match) == .respondentColumn)
+        #expect(bytes("", SessionKey.table.match) == nil)
+    }
+
+    @Test func aTableLimitedToSomeCasesMatchesOnlyThem() {
+        let sessionsOnly = NameTable<DataCollection>(only: [.sessions])
+        #expect(bytes("sessions", sessionsOnly.match) == .sessions)
+        #expect(bytes("people", sessionsOnly.match) == nil)
+        #expect(sessionsOnly.known == ["sessions"])
+    }
+
+    @Test func booleansAreYAMLSpellingsOnly() {
+        for text in ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"] {
+            #expect(bytes(text, parseBool) == true, "\(text)")
+        }
+        for text in ["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"] {
+            #expect(bytes(text, parseBool) == false, "\(text)")
+        }
+        for text in ["", "t", "tRue", "truee", "yess", "o", "of", "nO", "1", "0", "y", "n", "falsey", "on\u{0}"] {
+            #expect(bytes(text, parseBool) == nil, "\(text)")
+        }
+    }
+
+    @Test func datesFromBytesAgreeWithDatesFromText() {
+        let samples = ["2026-10-01", "2024-02-29", "2026-02-29", "2000-02-29", "1900-02-29", "0001-01-01",
+                       "9999-12-31", "0000-01-01", "2026-13-01", "2026-00-10", "2026-04-31", "2026-1-01",
+                       "2026-10-1", "2026/10/01", "2026-10-0a", "20261001xx", "2026-10-01 ", "a026-10-01", ""]
+        for text in samples {
+            let fromBytes = bytes(text) { Day(iso: $0) }
+            #expect(fromBytes == Day(iso: text.utf8), "\(text)")
+        }
+        #expect(bytes("2024-02-29") { Day(iso: $0) } == Day(year: 2024, month: 2, day: 29))
+    }
+}

@@ -249,7 +249,7 @@ public struct Loader {
         // About one record per 100 bytes of YAML (a session takes about 100): few regrowths of big lists.
         items.reserveCapacity(reader.byteCount / 100)
         var found = false
-        try reader.document(expecting: expected, known: [collection.rawValue]) { _ in
+        try reader.document(expecting: expected, NameTable<DataCollection>(only: [collection])) { _ in
             found = true
             try reader.sequence("'\(collection.rawValue)'") {
                 if let item = try decode() { items.append(item) }

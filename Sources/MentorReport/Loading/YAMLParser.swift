@@ -9,9 +9,10 @@ import Glibc
 /// until the parser moves on, or from the reader's arena for events kept to replay an alias. Read them
 /// (`value`, `withBytes`) before asking for the next event.
 struct YAMLEvent {
+    /// The raw values are libyaml's `yaml_event_type_t`, so an event's kind is its type, unswitched.
     enum Kind: UInt8 {
-        case streamStart, streamEnd, documentStart, documentEnd
-        case sequenceStart, sequenceEnd, mappingStart, mappingEnd, scalar, alias
+        case streamStart = 1, streamEnd, documentStart, documentEnd, alias, scalar
+        case sequenceStart, sequenceEnd, mappingStart, mappingEnd
     }
 
     // Stored compactly (32 bytes): events are copied on every step of the reader, and a smaller event
@@ -193,40 +194,30 @@ final class YAMLParser {
         if finished { return YAMLEvent(kind: .streamEnd, line: 0, column: 0) }
         guard yaml_parser_parse(parser, &event) == 1 else { throw error() }
         holdsEvent = true
-        let line = Int32(truncatingIfNeeded: event.start_mark.line + 1)
-        let column = Int32(truncatingIfNeeded: event.start_mark.column + 1)
-        switch event.type {
-        case YAML_STREAM_START_EVENT:
-            return YAMLEvent(kind: .streamStart, line: line, column: column)
-        case YAML_STREAM_END_EVENT:
-            finished = true
-            return YAMLEvent(kind: .streamEnd, line: line, column: column)
-        case YAML_DOCUMENT_START_EVENT:
-            return YAMLEvent(kind: .documentStart, line: line, column: column)
-        case YAML_DOCUMENT_END_EVENT:
-            return YAMLEvent(kind: .documentEnd, line: line, column: column)
-        case YAML_SEQUENCE_START_EVENT:
-            return YAMLEvent(kind: .sequenceStart, anchor: UnsafePointer(event.data.sequence_start.anchor),
-                             line: line, column: column)
-        case YAML_SEQUENCE_END_EVENT:
-            return YAMLEvent(kind: .sequenceEnd, line: line, column: column)
-        case YAML_MAPPING_START_EVENT:
-            return YAMLEvent(kind: .mappingStart, anchor: UnsafePointer(event.data.mapping_start.anchor),
-                             line: line, column: column)
-        case YAML_MAPPING_END_EVENT:
-            return YAMLEvent(kind: .mappingEnd, line: line, column: column)
-        case YAML_SCALAR_EVENT:
+        let line = Int32(truncatingIfNeeded: event.start_mark.line &+ 1)
+        let column = Int32(truncatingIfNeeded: event.start_mark.column &+ 1)
+        // Scalars are most events: they are tested first, by libyaml's type, and no other kind needs
+        // a switch (the kinds' raw values are libyaml's types).
+        if event.type == YAML_SCALAR_EVENT {
             let s = event.data.scalar
             // A plain scalar resolves by its text (null, number, boolean); `!!str` or quotes make it text.
             let plain = s.style == YAML_PLAIN_SCALAR_STYLE && (s.tag == nil || (s.tag[0] == UInt8(ascii: "!") && s.tag[1] == 0))
             return YAMLEvent(kind: .scalar, bytes: UnsafeBufferPointer(start: s.value, count: s.length),
                              anchor: UnsafePointer(s.anchor), isPlain: plain, line: line, column: column)
-        case YAML_ALIAS_EVENT:
-            return YAMLEvent(kind: .alias, bytes: text(event.data.alias.anchor) ?? UnsafeBufferPointer(start: nil, count: 0),
-                             line: line, column: column)
-        default:
+        }
+        guard let kind = YAMLEvent.Kind(rawValue: UInt8(truncatingIfNeeded: event.type.rawValue)) else {
             throw YAMLSyntaxError(kind: .syntax, message: "unexpected parser event", line: line, column: column)
         }
+        if kind == .mappingStart || kind == .sequenceStart {
+            let anchor = kind == .mappingStart ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+            return YAMLEvent(kind: kind, anchor: UnsafePointer(anchor), line: line, column: column)
+        }
+        if kind == .alias {
+            return YAMLEvent(kind: .alias, bytes: text(event.data.alias.anchor) ?? UnsafeBufferPointer(start: nil, count: 0),
+                             line: line, column: column)
+        }
+        if kind == .streamEnd { finished = true }
+        return YAMLEvent(kind: kind, line: line, column: column)
     }
 
     /// A NUL-terminated libyaml string as borrowed bytes.

@@ -72,32 +72,37 @@ final class YAMLReader {
     }
 
     private func produce() throws -> YAMLEvent {
-        var event: YAMLEvent
         if replayIndex < replay.count {
-            event = replay[replayIndex]
+            let event = replay[replayIndex]
             replayIndex += 1
-        } else {
-            event = try parser.next()
-            parsedEvents += 1
-            if event.kind == .scalar, event.bytes.count > scalarLimit {
+            try track(event)
+            return event
+        }
+        var event = try parser.next()
+        parsedEvents &+= 1
+        if event.kind == .scalar {
+            // The common case, kept short: a scalar neither nests nor (mostly) needs recording.
+            if event.bytes.count > scalarLimit {
                 throw LoadFailure(location(event), "a value of \(event.bytes.count) bytes is too long",
                                   expected: "values of at most \(megabytesText(scalarLimit)) (names, notes and answers are far shorter)")
             }
-            if event.kind == .alias {
-                guard let recorded = anchors[event.value] else {
-                    throw LoadFailure(location(event), "alias '*\(event.value)' refers to no anchor defined before it",
-                                      expected: "an anchor '&\(event.value)' earlier in the file")
-                }
-                replayedEvents += recorded.count
-                if replayedEvents > YAMLReader.aliasBudgetBase + YAMLReader.aliasBudgetPerEvent * parsedEvents {
-                    throw LoadFailure(location(event),
-                                      "aliases expand to more than \(YAMLReader.aliasBudgetBase) values beyond the file's own (an alias bomb?)",
-                                      expected: "aliases that re-use a value a few times")
-                }
-                replay = recorded
-                replayIndex = 1
-                event = recorded[0]
+            if event.anchor != nil || !recorders.isEmpty { try track(event) }
+            return event
+        }
+        if event.kind == .alias {
+            guard let recorded = anchors[event.value] else {
+                throw LoadFailure(location(event), "alias '*\(event.value)' refers to no anchor defined before it",
+                                  expected: "an anchor '&\(event.value)' earlier in the file")
             }
+            replayedEvents += recorded.count
+            if replayedEvents > YAMLReader.aliasBudgetBase + YAMLReader.aliasBudgetPerEvent * parsedEvents {
+                throw LoadFailure(location(event),
+                                  "aliases expand to more than \(YAMLReader.aliasBudgetBase) values beyond the file's own (an alias bomb?)",
+                                  expected: "aliases that re-use a value a few times")
+            }
+            replay = recorded
+            replayIndex = 1
+            event = recorded[0]
         }
         try track(event)
         return event
@@ -192,10 +197,10 @@ final class YAMLReader {
         }
     }
 
-    /// Reads a mapping, calling `body` with each key that is one of `known` (it must read the value).
+    /// Reads a mapping, calling `body` with each key that is one of `keys` (it must read the value).
     /// `extra` is skipped; unknown and repeated keys are reported and skipped. A value that is not a
     /// mapping is reported as `what` and skipped; then the result is nil.
-    func mapping(_ what: String, known: [String], _ body: (Located<String>) throws -> Void) throws -> MappingInfo? {
+    func mapping<Key>(_ what: String, _ keys: NameTable<Key>, _ body: (Key) throws -> Void) throws -> MappingInfo<Key>? {
         let start = try next()
         let startLocation = location(start)
         guard start.kind == .mappingStart else {
@@ -203,7 +208,7 @@ final class YAMLReader {
             error(startLocation, "\(what) is \(describe(start)); expected a mapping of keys and values")
             return nil
         }
-        var info = MappingInfo(location: startLocation, what: what, known: known)
+        var info = MappingInfo<Key>(location: startLocation, kind: what)
         while true {
             let keyEvent = try next()
             if keyEvent.kind == .mappingEnd { break }
@@ -214,22 +219,21 @@ final class YAMLReader {
                 error(keyLocation, "a key of \(what) is \(describe(keyEvent)); expected a plain key name")
                 continue
             }
-            guard let k = keyEvent.withBytes({ knownKeyIndex($0, known) }) else {
+            guard let k = keyEvent.withBytes(keys.position) else {
                 let key = keyEvent.value
                 try skipValue()
-                if key != "extra" { error(keyLocation, unknownKeyMessage(key, known: known, in: what)) }
+                if key != "extra" { error(keyLocation, unknownKeyMessage(key, known: keys.known, in: what)) }
                 continue
             }
-            let key = known[k]
             if info.seenMask & (1 << k) != 0 {
                 try skipValue()
-                error(keyLocation, "key '\(key)' appears twice in \(what); expected each key once")
+                error(keyLocation, "key '\(keys.spellings[k])' appears twice in \(what); expected each key once")
                 continue
             }
             info.seenMask |= 1 << k
             info.locations[k] = keyLocation
             valueFailed = false
-            try body(Located(key, at: keyLocation))
+            try body(keys.cases[k])
             if valueFailed { info.failedMask |= 1 << k }
         }
         return info
@@ -344,23 +348,15 @@ final class YAMLReader {
 
     func bool(_ key: String) throws -> Bool? {
         guard let e = try scalar(key, expected: "true or false") else { return nil }
-        if e.isPlain {
-            // YAML 1.1's spellings too, as PyYAML-based tools read them.
-            switch e.value {
-            case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
-            case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
-            default: break
-            }
-        }
+        if e.isPlain, let value = e.withBytes(parseBool) { return value }
         error(location(e), "invalid value '\(clip(e.value))' for '\(key)'; expected true or false")
         return nil
     }
 
-    func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws -> E? where E.RawValue == String {
-        func allowed() -> String { E.allCases.map(\.rawValue).joined(separator: ", ") }
-        guard let e = try scalar(key, expected: "one of \(allowed())") else { return nil }
-        guard let value = E(rawValue: e.value) else {
-            error(location(e), "invalid value '\(clip(e.value))' for '\(key)'; expected one of \(allowed())")
+    func choice<E: YAMLName>(_ key: String, _ type: E.Type) throws -> E? {
+        guard let e = try scalar(key, expected: "one of \(E.table.list)") else { return nil }
+        guard let value = e.withBytes(E.table.match) else {
+            error(location(e), "invalid value '\(clip(e.value))' for '\(key)'; expected one of \(E.table.list)")
             return nil
         }
         return value
@@ -401,80 +397,84 @@ final class YAMLReader {
 
     // MARK: Documents
 
-    /// Reads the file's single document: a mapping whose keys are `known` (plus `extra`), calling
+    /// Reads the file's single document: a mapping whose keys are `keys` (plus `extra`), calling
     /// `body` for each. An empty file, a document that is not a mapping, or a second document is reported.
-    func document(expecting description: String, known: [String], _ body: (Located<String>) throws -> Void) throws {
+    @discardableResult
+    func document<Key>(expecting description: String, _ keys: NameTable<Key>, _ body: (Key) throws -> Void) throws -> MappingInfo<Key>? {
         _ = try next()  // stream start
         let first = try next()
         if first.kind == .streamEnd {
             error(SourceLocation(file: file, line: 0, column: 0), "the file is empty; expected \(description)")
-            return
+            return nil
         }
         let content = try peek()
         if isNull(content) || content.kind == .documentEnd {
             error(SourceLocation(file: file, line: 0, column: 0), "the file holds no data; expected \(description)")
-            return
+            return nil
         }
         guard content.kind == .mappingStart else {
             error(location(content), "the file holds \(describe(content)) at the top; expected \(description)")
-            return
+            return nil
         }
-        _ = try mapping("the file", known: known, body)
+        let info = try mapping("the file", keys, body)
         _ = try next()  // document end
         let after = try next()
         if after.kind == .documentStart {
             error(location(after), "the file holds a second YAML document; expected one document per file")
         }
+        return info
     }
 
     // MARK: Required keys
 
     /// Reports a required key that is absent or empty (not one whose value was already reported).
-    func require<T>(_ value: T?, _ key: String, in info: MappingInfo, expected: @autoclosure () -> String) -> T? {
+    func require<T, Key>(_ value: T?, _ key: Key, in info: MappingInfo<Key>, expected: @autoclosure () -> String) -> T? {
         if let value { return value }
         if info.failed(key) { return nil }
         if let at = info.seen(key) {
-            error(at, "'\(key)' of \(info.what) is empty; expected \(expected())")
+            error(at, "'\(key.rawValue)' of \(info.what) is empty; expected \(expected())")
         } else {
-            error(info.location, "\(info.what) is missing the required key '\(key)' (\(expected()))")
+            error(info.location, "\(info.what) is missing the required key '\(key.rawValue)' (\(expected()))")
         }
         return nil
     }
 }
 
-/// What a decoder learned about one mapping: where it starts, which of its known keys it held and where,
-/// and which held a value already reported as wrong. Kept inline (no allocation): one per record.
-struct MappingInfo {
-    static let maxKeys = 16
+/// What a decoder learned about one mapping: where it starts, which of its keys it held and where, and
+/// which held a value already reported as wrong. Kept inline (no allocation): one per record.
+struct MappingInfo<Key: YAMLName> {
+    static var maxKeys: Int { 16 }
 
     var location: SourceLocation
-    var what: String
-    let known: [String]
+    /// What the mapping is ("relationship"), and its id once known, for messages.
+    var kind: String
+    var id: String?
     var seenMask: UInt32 = 0
     var failedMask: UInt32 = 0
     var locations = InlineArray<16, SourceLocation>(repeating: SourceLocation(file: 0, line: 0, column: 0))
 
-    init(location: SourceLocation, what: String, known: [String]) {
-        precondition(known.count <= MappingInfo.maxKeys, "a record type has more keys than MappingInfo holds")
+    init(location: SourceLocation, kind: String) {
+        precondition(Key.table.cases.count <= MappingInfo.maxKeys, "a record type has more keys than MappingInfo holds")
         self.location = location
-        self.what = what
-        self.known = known
+        self.kind = kind
     }
+
+    /// "relationship 'r1'" once the id is known, else "relationship".
+    var what: String { id.map { "\(kind) '\($0)'" } ?? kind }
 
     /// Where `key` was, if the mapping held it.
-    func seen(_ key: String) -> SourceLocation? {
-        guard let k = known.firstIndex(of: key), seenMask & (1 << k) != 0 else { return nil }
-        return locations[k]
+    func seen(_ key: Key) -> SourceLocation? {
+        let k = Key.table.position(of: key)
+        return seenMask & (1 << k) != 0 ? locations[k] : nil
     }
 
-    func failed(_ key: String) -> Bool {
-        guard let k = known.firstIndex(of: key) else { return false }
-        return failedMask & (1 << k) != 0
+    func failed(_ key: Key) -> Bool {
+        failedMask & (1 << Key.table.position(of: key)) != 0
     }
 
     /// Marks `key`'s value as wrong (already reported), so it is not also reported as missing.
-    mutating func fail(_ key: String) {
-        if let k = known.firstIndex(of: key) { failedMask |= 1 << k }
+    mutating func fail(_ key: Key) {
+        failedMask |= 1 << Key.table.position(of: key)
     }
 }
 
@@ -487,17 +487,6 @@ struct LoadFailure: Error {
         self.location = location
         self.message = "\(message); expected \(expected)"
     }
-}
-
-/// The position of the key spelled by `bytes` in `known`: lengths first, then the bytes.
-func knownKeyIndex(_ bytes: UnsafeBufferPointer<UInt8>, _ known: [String]) -> Int? {
-    guard let base = bytes.baseAddress else { return nil }
-    for (i, key) in known.enumerated() where key.utf8.count == bytes.count {
-        let same = key.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base, bytes.count) == 0 }
-            ?? key.utf8.elementsEqual(bytes)
-        if same { return i }
-    }
-    return nil
 }
 
 func isValidId(_ text: String) -> Bool {

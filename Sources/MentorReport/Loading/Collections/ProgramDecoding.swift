@@ -5,37 +5,71 @@ struct ProgramFile {
     var cohorts: [Cohort] = []
 }
 
-extension YAMLReader {
-    static let programFileKeys = ["program", "competencies", "cohorts"]
-    static let programKeys = ["id", "name", "organization", "start", "default_cadence", "default_mentor_capacity",
-                              "at_risk_after_days", "privacy", "targets", "benchmarks", "costs"]
+/// The keys of `program.yaml`.
+enum ProgramFileKey: String, YAMLName {
+    case program, competencies, cohorts
+    static let table = NameTable<ProgramFileKey>()
+}
 
+/// The keys of the programme's settings.
+enum ProgramKey: String, YAMLName {
+    case id, name, organization, start, defaultCadence = "default_cadence"
+    case defaultMentorCapacity = "default_mentor_capacity", atRiskAfterDays = "at_risk_after_days"
+    case privacy, targets, benchmarks, costs
+    static let table = NameTable<ProgramKey>()
+}
+
+enum PrivacyKey: String, YAMLName {
+    case minGroupSize = "min_group_size"
+    static let table = NameTable<PrivacyKey>()
+}
+
+enum CostKey: String, YAMLName {
+    case programmeCost = "programme_cost", replacementCostPerLeaver = "replacement_cost_per_leaver"
+    static let table = NameTable<CostKey>()
+}
+
+enum BenchmarkKey: String, YAMLName {
+    case promotionRate12m = "promotion_rate_12m", retentionRate12m = "retention_rate_12m", workforceShare = "workforce_share"
+    static let table = NameTable<BenchmarkKey>()
+}
+
+/// The keys of a competency.
+enum NamedItemKey: String, YAMLName {
+    case id, name
+    static let table = NameTable<NamedItemKey>()
+}
+
+/// The keys of a cohort.
+enum CohortKey: String, YAMLName {
+    case id, name, start, end
+    static let table = NameTable<CohortKey>()
+}
+
+extension YAMLReader {
     func decodeProgramFile() throws -> ProgramFile {
         var result = ProgramFile()
-        var seen = Set<String>()
-        try document(expecting: "a mapping with the keys program, competencies and cohorts", known: YAMLReader.programFileKeys) { key in
-            seen.insert(key.value)
-            switch key.value {
-            case "program": result.program = try decodeProgram()
-            case "competencies":
+        let info = try document(expecting: "a mapping with the keys program, competencies and cohorts", ProgramFileKey.table) { key in
+            switch key {
+            case .program: result.program = try decodeProgram()
+            case .competencies:
                 try sequence("competencies") {
                     if let c = try decodeNamedItem("competency") {
                         result.competencies.append(Competency(id: c.id, name: c.name, location: c.location))
                     }
                 }
-                if result.competencies.isEmpty && !valueFailed {
-                    error(key.location, "'competencies' lists none; expected at least one competency")
-                }
-            case "cohorts":
+            case .cohorts:
                 try sequence("cohorts") {
                     if let c = try decodeCohort() { result.cohorts.append(c) }
                 }
-            default: break
             }
         }
+        if let info, let at = info.seen(.competencies), !info.failed(.competencies), result.competencies.isEmpty {
+            error(at, "'competencies' lists none; expected at least one competency")
+        }
         let top = SourceLocation(file: file, line: 1, column: 1)
-        for required in ["program", "competencies"] where !seen.contains(required) && errorCount == 0 {
-            error(top, "program.yaml is missing the required key '\(required)'")
+        for required in [ProgramFileKey.program, .competencies] where info?.seen(required) == nil && errorCount == 0 {
+            error(top, "program.yaml is missing the required key '\(required.rawValue)'")
         }
         return result
     }
@@ -46,32 +80,34 @@ extension YAMLReader {
         var targets: [Target] = []
         var benchmarks = Benchmarks()
         var costs = Costs()
-        guard let info = try mapping("program", known: YAMLReader.programKeys, { key in
-            switch key.value {
-            case "id": id = try self.id("id")
-            case "name": name = try string("name")
-            case "organization": organization = try string("organization")
-            case "start": start = try day("start")
-            case "default_cadence": cadence = try choice("default_cadence", Cadence.self)
-            case "default_mentor_capacity": capacity = try int("default_mentor_capacity", 1...Int.max)
-            case "at_risk_after_days": atRisk = try int("at_risk_after_days", 1...Int.max)
-            case "privacy":
-                _ = try mapping("privacy", known: ["min_group_size"]) { _ in
+        guard let info = try mapping("program", ProgramKey.table, { key in
+            switch key {
+            case .id: id = try self.id("id")
+            case .name: name = try string("name")
+            case .organization: organization = try string("organization")
+            case .start: start = try day("start")
+            case .defaultCadence: cadence = try choice("default_cadence", Cadence.self)
+            case .defaultMentorCapacity: capacity = try int("default_mentor_capacity", 1...Int.max)
+            case .atRiskAfterDays: atRisk = try int("at_risk_after_days", 1...Int.max)
+            case .privacy:
+                _ = try mapping("privacy", PrivacyKey.table) { _ in
                     minGroup = try int("min_group_size", 3...Int.max)
                 }
-            case "targets": targets = try decodeTargets()
-            case "benchmarks": benchmarks = try decodeBenchmarks()
-            case "costs":
-                _ = try mapping("costs", known: ["programme_cost", "replacement_cost_per_leaver"]) { k in
-                    let x = try number(k.value, 0...Double.infinity)
-                    if k.value == "programme_cost" { costs.programmeCost = x } else { costs.replacementCostPerLeaver = x }
+            case .targets: targets = try decodeTargets()
+            case .benchmarks: benchmarks = try decodeBenchmarks()
+            case .costs:
+                _ = try mapping("costs", CostKey.table) { k in
+                    let x = try number(k.rawValue, 0...Double.infinity)
+                    switch k {
+                    case .programmeCost: costs.programmeCost = x
+                    case .replacementCostPerLeaver: costs.replacementCostPerLeaver = x
+                    }
                 }
-            default: break
             }
         }) else { return nil }
-        guard let id = require(id, "id", in: info, expected: YAMLReader.idExpectation),
-              let name = require(name, "name", in: info, expected: "the programme's name"),
-              let start = require(start, "start", in: info, expected: "a date as YYYY-MM-DD") else { return nil }
+        guard let id = require(id, .id, in: info, expected: YAMLReader.idExpectation),
+              let name = require(name, .name, in: info, expected: "the programme's name"),
+              let start = require(start, .start, in: info, expected: "a date as YYYY-MM-DD") else { return nil }
         var program = Program(id: id.value, name: name, start: start)
         program.organization = organization
         program.defaultCadence = cadence ?? .monthly
@@ -126,11 +162,11 @@ extension YAMLReader {
 
     private func decodeBenchmarks() throws -> Benchmarks {
         var b = Benchmarks()
-        _ = try mapping("benchmarks", known: ["promotion_rate_12m", "retention_rate_12m", "workforce_share"]) { key in
-            switch key.value {
-            case "promotion_rate_12m": b.promotionRate12m = try number(key.value, 0...1)
-            case "retention_rate_12m": b.retentionRate12m = try number(key.value, 0...1)
-            case "workforce_share":
+        _ = try mapping("benchmarks", BenchmarkKey.table) { key in
+            switch key {
+            case .promotionRate12m: b.promotionRate12m = try number(key.rawValue, 0...1)
+            case .retentionRate12m: b.retentionRate12m = try number(key.rawValue, 0...1)
+            case .workforceShare:
                 try numberMapping("workforce_share", keyName: "a group name", range: 0...1) { group, at, share in
                     if b.workforceShare.contains(where: { $0.group == group }) {
                         error(at, "group '\(group)' appears twice in workforce_share; expected each group once")
@@ -138,7 +174,6 @@ extension YAMLReader {
                         b.workforceShare.append((group, share))
                     }
                 }
-            default: break
             }
         }
         return b
@@ -147,28 +182,31 @@ extension YAMLReader {
     /// An item with `id` and `name` only (a competency).
     private func decodeNamedItem(_ what: String) throws -> (id: String, name: String, location: SourceLocation)? {
         var id: Located<String>?, name: String?
-        guard let info = try mapping(what, known: ["id", "name"], { key in
-            if key.value == "id" { id = try self.id("id") } else { name = try string("name") }
+        guard let info = try mapping(what, NamedItemKey.table, { key in
+            switch key {
+            case .id: id = try self.id("id")
+            case .name: name = try string("name")
+            }
         }) else { return nil }
-        guard let id = require(id, "id", in: info, expected: YAMLReader.idExpectation),
-              let name = require(name, "name", in: info, expected: "text") else { return nil }
+        guard let id = require(id, .id, in: info, expected: YAMLReader.idExpectation),
+              let name = require(name, .name, in: info, expected: "text") else { return nil }
         return (id.value, name, id.location)
     }
 
     private func decodeCohort() throws -> Cohort? {
         var id: Located<String>?, name: String?, start: Day?, end: Day?
-        guard let info = try mapping("cohort", known: ["id", "name", "start", "end"], { key in
-            switch key.value {
-            case "id": id = try self.id("id")
-            case "name": name = try string("name")
-            case "start": start = try day("start")
-            default: end = try day("end")
+        guard let info = try mapping("cohort", CohortKey.table, { key in
+            switch key {
+            case .id: id = try self.id("id")
+            case .name: name = try string("name")
+            case .start: start = try day("start")
+            case .end: end = try day("end")
             }
         }) else { return nil }
-        guard let id = require(id, "id", in: info, expected: YAMLReader.idExpectation),
-              let name = require(name, "name", in: info, expected: "text") else { return nil }
+        guard let id = require(id, .id, in: info, expected: YAMLReader.idExpectation),
+              let name = require(name, .name, in: info, expected: "text") else { return nil }
         if let start, let end, end < start {
-            error(info.seen("end") ?? info.location, "cohort '\(id.value)' ends (\(end)) before it starts (\(start)); expected end on or after start")
+            error(info.seen(.end) ?? info.location, "cohort '\(id.value)' ends (\(end)) before it starts (\(start)); expected end on or after start")
         }
         return Cohort(id: id.value, name: name, start: start, end: end, location: id.location)
     }

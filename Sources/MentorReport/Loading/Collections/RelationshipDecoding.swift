@@ -1,51 +1,58 @@
-extension YAMLReader {
-    static let relationshipKeys = ["id", "type", "mentors", "mentees", "cohort", "start", "planned_end", "ended",
-                                   "end_reason", "cadence", "goals"]
-    static let goalKeys = ["id", "title", "competency", "set", "status", "achieved"]
+/// The keys of a relationship.
+enum RelationshipKey: String, YAMLName {
+    case id, type, mentors, mentees, cohort, start, plannedEnd = "planned_end", ended, endReason = "end_reason"
+    case cadence, goals
+    static let table = NameTable<RelationshipKey>()
+}
 
+/// The keys of a relationship's goal.
+enum GoalKey: String, YAMLName {
+    case id, title, competency, set, status, achieved
+    static let table = NameTable<GoalKey>()
+}
+
+extension YAMLReader {
     func decodeRelationship() throws -> Relationship? {
         var id: Located<String>?, type: RelationshipType?, mentors: [Located<String>]?, mentees: [Located<String>]?
         var cohort: Located<String>?, start: Day?, plannedEnd: Day?, ended: Day?, endReason: EndReason?
         var cadence: Cadence?
         var goals: [Goal] = []
-        guard let info = try mapping("relationship", known: YAMLReader.relationshipKeys, { key in
-            switch key.value {
-            case "id": id = try self.id("id")
-            case "type": type = try choice("type", RelationshipType.self)
-            case "mentors": mentors = try idList("mentors")
-            case "mentees": mentees = try idList("mentees")
-            case "cohort": cohort = try self.id("cohort")
-            case "start": start = try day("start")
-            case "planned_end": plannedEnd = try day("planned_end")
-            case "ended": ended = try day("ended")
-            case "end_reason": endReason = try choice("end_reason", EndReason.self)
-            case "cadence": cadence = try choice("cadence", Cadence.self)
-            default:
+        guard var info = try mapping("relationship", RelationshipKey.table, { key in
+            switch key {
+            case .id: id = try self.id("id")
+            case .type: type = try choice("type", RelationshipType.self)
+            case .mentors: mentors = try idList("mentors")
+            case .mentees: mentees = try idList("mentees")
+            case .cohort: cohort = try self.id("cohort")
+            case .start: start = try day("start")
+            case .plannedEnd: plannedEnd = try day("planned_end")
+            case .ended: ended = try day("ended")
+            case .endReason: endReason = try choice("end_reason", EndReason.self)
+            case .cadence: cadence = try choice("cadence", Cadence.self)
+            case .goals:
                 try sequence("goals") {
                     if let g = try decodeGoal() { goals.append(g) }
                 }
             }
         }) else { return nil }
-        var named = info
-        if let id { named.what = "relationship '\(id.value)'" }
-        for (key, list) in [("mentors", mentors), ("mentees", mentees)] {
-            if let list, list.isEmpty {
-                error(named.seen(key)!, "'\(key)' of \(named.what) is an empty list; expected at least one person")
-                named.fail(key)
+        info.id = id?.value
+        for key in [RelationshipKey.mentors, .mentees] {
+            if let list = key == .mentors ? mentors : mentees, list.isEmpty {
+                error(info.seen(key)!, "'\(key.rawValue)' of \(info.what) is an empty list; expected at least one person")
+                info.fail(key)
             }
         }
-        let what = named.what
-        guard let id = require(id, "id", in: named, expected: YAMLReader.idExpectation),
-              let type = require(type, "type", in: named, expected: "one of " + RelationshipType.allCases.map(\.rawValue).joined(separator: ", ")),
-              let mentors = require(mentors, "mentors", in: named, expected: "a list of at least one mentor's id"),
-              let mentees = require(mentees, "mentees", in: named, expected: "a list of at least one mentee's id"),
-              let start = require(start, "start", in: named, expected: "a date as YYYY-MM-DD"),
-              !named.failed("mentors"), !named.failed("mentees") else { return nil }
+        guard let id = require(id, .id, in: info, expected: YAMLReader.idExpectation),
+              let type = require(type, .type, in: info, expected: "one of " + RelationshipType.table.list),
+              let mentors = require(mentors, .mentors, in: info, expected: "a list of at least one mentor's id"),
+              let mentees = require(mentees, .mentees, in: info, expected: "a list of at least one mentee's id"),
+              let start = require(start, .start, in: info, expected: "a date as YYYY-MM-DD"),
+              !info.failed(.mentors), !info.failed(.mentees) else { return nil }
         if let ended, ended < start {
-            error(named.seen("ended")!, "\(what) ends (\(ended)) before it starts (\(start)); expected 'ended' on or after 'start'")
+            error(info.seen(.ended)!, "\(info.what) ends (\(ended)) before it starts (\(start)); expected 'ended' on or after 'start'")
         }
         if let plannedEnd, plannedEnd < start {
-            error(named.seen("planned_end")!, "\(what) is planned to end (\(plannedEnd)) before it starts (\(start)); expected 'planned_end' on or after 'start'")
+            error(info.seen(.plannedEnd)!, "\(info.what) is planned to end (\(plannedEnd)) before it starts (\(start)); expected 'planned_end' on or after 'start'")
         }
         return Relationship(id: id.value, type: type, mentors: mentors, mentees: mentees, cohort: cohort,
                             start: start, plannedEnd: plannedEnd, ended: ended, endReason: endReason,
@@ -55,28 +62,27 @@ extension YAMLReader {
     private func decodeGoal() throws -> Goal? {
         var id: Located<String>?, title: String?, competency: Located<String>?, set: Day?
         var status: GoalStatus?, achieved: Day?
-        guard let info = try mapping("goal", known: YAMLReader.goalKeys, { key in
-            switch key.value {
-            case "id": id = try self.id("id")
-            case "title": title = try string("title")
-            case "competency": competency = try self.id("competency")
-            case "set": set = try day("set")
-            case "status": status = try choice("status", GoalStatus.self)
-            default: achieved = try day("achieved")
+        guard var info = try mapping("goal", GoalKey.table, { key in
+            switch key {
+            case .id: id = try self.id("id")
+            case .title: title = try string("title")
+            case .competency: competency = try self.id("competency")
+            case .set: set = try day("set")
+            case .status: status = try choice("status", GoalStatus.self)
+            case .achieved: achieved = try day("achieved")
             }
         }) else { return nil }
-        var named = info
-        if let id { named.what = "goal '\(id.value)'" }
-        guard let id = require(id, "id", in: named, expected: YAMLReader.idExpectation),
-              let title = require(title, "title", in: named, expected: "text"),
-              let set = require(set, "set", in: named, expected: "the date the goal was set, as YYYY-MM-DD"),
-              let status = require(status, "status", in: named, expected: "one of open, achieved, dropped") else { return nil }
-        if status == .achieved, achieved == nil, !named.failed("achieved") {
-            error(named.seen("status")!, "\(named.what) is achieved but has no 'achieved' date; expected 'achieved: YYYY-MM-DD'")
+        info.id = id?.value
+        guard let id = require(id, .id, in: info, expected: YAMLReader.idExpectation),
+              let title = require(title, .title, in: info, expected: "text"),
+              let set = require(set, .set, in: info, expected: "the date the goal was set, as YYYY-MM-DD"),
+              let status = require(status, .status, in: info, expected: "one of open, achieved, dropped") else { return nil }
+        if status == .achieved, achieved == nil, !info.failed(.achieved) {
+            error(info.seen(.status)!, "\(info.what) is achieved but has no 'achieved' date; expected 'achieved: YYYY-MM-DD'")
             return nil
         }
         if let achieved, achieved < set {
-            error(named.seen("achieved")!, "\(named.what) was achieved (\(achieved)) before it was set (\(set)); expected 'achieved' on or after 'set'")
+            error(info.seen(.achieved)!, "\(info.what) was achieved (\(achieved)) before it was set (\(set)); expected 'achieved' on or after 'set'")
         }
         return Goal(id: id.value, title: title, competency: competency, set: set, status: status,
                     achieved: achieved, location: id.location)

@@ -1,34 +1,52 @@
-extension YAMLReader {
-    static let surveyKeys = ["id", "title", "kind", "audience", "opens", "questions", "import"]
-    static let importKeys = ["file", "format", "respondent", "respondent_column", "columns", "labels", "date_order"]
-    static let questionKeys = ["id", "text", "scale", "competency", "measure"]
-    static let responseKeys = ["survey", "respondent", "submitted", "consent_to_quote", "answers"]
+/// The keys of a survey.
+enum SurveyKey: String, YAMLName {
+    case id, title, kind, audience, opens, questions, `import`
+    static let table = NameTable<SurveyKey>()
+}
 
+/// The keys of a survey's `import` stanza.
+enum ImportKey: String, YAMLName {
+    case file, format, respondent, respondentColumn = "respondent_column", columns, labels, dateOrder = "date_order"
+    static let table = NameTable<ImportKey>()
+}
+
+/// The keys of a survey question.
+enum QuestionKey: String, YAMLName {
+    case id, text, scale, competency, measure
+    static let table = NameTable<QuestionKey>()
+}
+
+/// The keys of a survey response.
+enum ResponseKey: String, YAMLName {
+    case survey, respondent, submitted, consentToQuote = "consent_to_quote", answers
+    static let table = NameTable<ResponseKey>()
+}
+
+extension YAMLReader {
     func decodeSurvey() throws -> Survey? {
         var id: Located<String>?, title: String?, kind: SurveyKind?, audience: Audience?, opens: Day?
         var questions: [Question] = []
         var importSpec: SurveyImport?
-        guard let info = try mapping("survey", known: YAMLReader.surveyKeys, { key in
-            switch key.value {
-            case "id": id = try self.id("id")
-            case "title": title = try string("title")
-            case "kind": kind = try choice("kind", SurveyKind.self)
-            case "audience": audience = try choice("audience", Audience.self)
-            case "opens": opens = try day("opens")
-            case "import": importSpec = try decodeImport()
-            default:
+        guard var info = try mapping("survey", SurveyKey.table, { key in
+            switch key {
+            case .id: id = try self.id("id")
+            case .title: title = try string("title")
+            case .kind: kind = try choice("kind", SurveyKind.self)
+            case .audience: audience = try choice("audience", Audience.self)
+            case .opens: opens = try day("opens")
+            case .import: importSpec = try decodeImport()
+            case .questions:
                 try sequence("questions") {
                     if let q = try decodeQuestion() { questions.append(q) }
                 }
             }
         }) else { return nil }
-        var named = info
-        if let id { named.what = "survey '\(id.value)'" }
-        guard let id = require(id, "id", in: named, expected: YAMLReader.idExpectation),
-              let title = require(title, "title", in: named, expected: "text"),
-              let kind = require(kind, "kind", in: named, expected: "one of baseline, checkin, final"),
-              let audience = require(audience, "audience", in: named, expected: "mentees or mentors"),
-              let opens = require(opens, "opens", in: named, expected: "the date the survey opens, as YYYY-MM-DD") else { return nil }
+        info.id = id?.value
+        guard let id = require(id, .id, in: info, expected: YAMLReader.idExpectation),
+              let title = require(title, .title, in: info, expected: "text"),
+              let kind = require(kind, .kind, in: info, expected: "one of baseline, checkin, final"),
+              let audience = require(audience, .audience, in: info, expected: "mentees or mentors"),
+              let opens = require(opens, .opens, in: info, expected: "the date the survey opens, as YYYY-MM-DD") else { return nil }
         return Survey(id: id.value, title: title, kind: kind, audience: audience, opens: opens,
                       questions: questions, importSpec: importSpec, location: id.location)
     }
@@ -39,13 +57,13 @@ extension YAMLReader {
         var columns: [(question: Located<String>, header: Located<String>)] = []
         var labels: [(label: Located<String>, value: Int)] = []
         var dateOrder: DateOrder?
-        guard let info = try mapping("import", known: YAMLReader.importKeys, { key in
-            switch key.value {
-            case "file": file = try locatedString("file")
-            case "format": format = try choice("format", ExportFormat.self)
-            case "respondent": respondent = try choice("respondent", RespondentKey.self)
-            case "respondent_column": respondentColumn = try locatedString("respondent_column")
-            case "columns":
+        guard let info = try mapping("import", ImportKey.table, { key in
+            switch key {
+            case .file: file = try locatedString("file")
+            case .format: format = try choice("format", ExportFormat.self)
+            case .respondent: respondent = try choice("respondent", RespondentKey.self)
+            case .respondentColumn: respondentColumn = try locatedString("respondent_column")
+            case .columns:
                 try textMapping("columns", expected: "a mapping of question ids to column headers, such as {q1: \"Q1\"}") { key, value in
                     guard isValidId(key.value) else {
                         error(key.location, "'\(clip(key.value))' in 'columns' is not a question id; expected \(YAMLReader.idExpectation)")
@@ -53,7 +71,7 @@ extension YAMLReader {
                     }
                     columns.append((key, value))
                 }
-            case "labels":
+            case .labels:
                 try textMapping("labels", expected: "a mapping of answer labels to whole numbers, such as {\"Very satisfied\": 5}") { key, value in
                     guard let n = Int(value.value) else {
                         error(value.location, "label '\(clip(key.value))' maps to '\(clip(value.value))'; expected a whole number")
@@ -61,11 +79,11 @@ extension YAMLReader {
                     }
                     labels.append((key, n))
                 }
-            default: dateOrder = try choice("date_order", DateOrder.self)
+            case .dateOrder: dateOrder = try choice("date_order", DateOrder.self)
             }
         }) else { return nil }
-        guard let file = require(file, "file", in: info, expected: "the export's path inside the data folder, such as responses/pulse.csv"),
-              let format = require(format, "format", in: info, expected: "one of " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")) else { return nil }
+        guard let file = require(file, .file, in: info, expected: "the export's path inside the data folder, such as responses/pulse.csv"),
+              let format = require(format, .format, in: info, expected: "one of " + ExportFormat.table.list) else { return nil }
         return SurveyImport(file: file, format: format, respondent: respondent ?? .email, respondentColumn: respondentColumn,
                             columns: columns, labels: labels, dateOrder: dateOrder ?? .monthFirst, location: info.location)
     }
@@ -107,28 +125,27 @@ extension YAMLReader {
 
     private func decodeQuestion() throws -> Question? {
         var id: Located<String>?, text: String?, scale: Scale?, competency: Located<String>?, measure: Measure?
-        guard let info = try mapping("question", known: YAMLReader.questionKeys, { key in
-            switch key.value {
-            case "id": id = try self.id("id")
-            case "text": text = try string("text")
-            case "scale": scale = try choice("scale", Scale.self)
-            case "competency": competency = try self.id("competency")
-            default: measure = try choice("measure", Measure.self)
+        guard var info = try mapping("question", QuestionKey.table, { key in
+            switch key {
+            case .id: id = try self.id("id")
+            case .text: text = try string("text")
+            case .scale: scale = try choice("scale", Scale.self)
+            case .competency: competency = try self.id("competency")
+            case .measure: measure = try choice("measure", Measure.self)
             }
         }) else { return nil }
-        var named = info
-        if let id { named.what = "question '\(id.value)'" }
-        guard let id = require(id, "id", in: named, expected: YAMLReader.idExpectation),
-              let text = require(text, "text", in: named, expected: "the question's text"),
-              let scale = require(scale, "scale", in: named, expected: "one of likert5, nps, text") else { return nil }
+        info.id = id?.value
+        guard let id = require(id, .id, in: info, expected: YAMLReader.idExpectation),
+              let text = require(text, .text, in: info, expected: "the question's text"),
+              let scale = require(scale, .scale, in: info, expected: "one of likert5, nps, text") else { return nil }
         // Mismatches are warnings: the KPIs simply do not count such answers.
         if competency != nil, scale != .likert5 {
-            warning(named.seen("competency")!, "\(named.what) has a competency but its scale is \(scale.rawValue); only likert5 answers count towards competency growth, so it is ignored")
+            warning(info.seen(.competency)!, "\(info.what) has a competency but its scale is \(scale.rawValue); only likert5 answers count towards competency growth, so it is ignored")
         }
         if let measure {
             let fits = measure == .story ? scale == .text : scale == .likert5
             if !fits {
-                warning(named.seen("measure")!, "\(named.what) measures \(measure.rawValue) on a \(scale.rawValue) scale; expected \(measure == .story ? "a text" : "a likert5") question, so its answers are not counted as \(measure.rawValue)")
+                warning(info.seen(.measure)!, "\(info.what) measures \(measure.rawValue) on a \(scale.rawValue) scale; expected \(measure == .story ? "a text" : "a likert5") question, so its answers are not counted as \(measure.rawValue)")
             }
         }
         return Question(id: id.value, text: text, scale: scale, competency: competency, measure: measure,
@@ -138,19 +155,19 @@ extension YAMLReader {
     func decodeResponse() throws -> Response? {
         var survey: Located<String>?, respondent: Located<String>?, submitted: Day?, consent: Bool?
         var answers: [Answer]?
-        guard let info = try mapping("response", known: YAMLReader.responseKeys, { key in
-            switch key.value {
-            case "survey": survey = try self.id("survey")
-            case "respondent": respondent = try self.id("respondent")
-            case "submitted": submitted = try day("submitted")
-            case "consent_to_quote": consent = try bool("consent_to_quote")
-            default: answers = try decodeAnswers()
+        guard let info = try mapping("response", ResponseKey.table, { key in
+            switch key {
+            case .survey: survey = try self.id("survey")
+            case .respondent: respondent = try self.id("respondent")
+            case .submitted: submitted = try day("submitted")
+            case .consentToQuote: consent = try bool("consent_to_quote")
+            case .answers: answers = try decodeAnswers()
             }
         }) else { return nil }
-        guard let survey = require(survey, "survey", in: info, expected: "the id of a survey"),
-              let respondent = require(respondent, "respondent", in: info, expected: "the id of a person"),
-              let submitted = require(submitted, "submitted", in: info, expected: "a date as YYYY-MM-DD"),
-              let answers = require(answers, "answers", in: info, expected: "a mapping of question ids to answers") else { return nil }
+        guard let survey = require(survey, .survey, in: info, expected: "the id of a survey"),
+              let respondent = require(respondent, .respondent, in: info, expected: "the id of a person"),
+              let submitted = require(submitted, .submitted, in: info, expected: "a date as YYYY-MM-DD"),
+              let answers = require(answers, .answers, in: info, expected: "a mapping of question ids to answers") else { return nil }
         return Response(survey: survey, respondent: respondent, submitted: submitted, consentToQuote: consent ?? false,
                         answers: answers, location: info.location)
     }
