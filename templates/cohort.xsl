@@ -13,8 +13,11 @@
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="concat('Cohort: ', $c/@name)"/>
       <xsl:with-param name="current" select="concat('cohort-', $cohort, '.html')"/>
-      <xsl:with-param name="content"><xsl:apply-templates select="$c" mode="cohort"/></xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="report" mode="page-content">
+    <xsl:apply-templates select="cohorts/cohort[@id = $cohort]" mode="cohort"/>
   </xsl:template>
 
   <xsl:template match="cohort" mode="cohort">

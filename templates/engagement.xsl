@@ -9,11 +9,10 @@
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="'Engagement'"/>
       <xsl:with-param name="current" select="'engagement.html'"/>
-      <xsl:with-param name="content"><xsl:apply-templates select="report" mode="engagement"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="report" mode="engagement">
+  <xsl:template match="report" mode="page-content">
     <section aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">Sessions</h2>
       <div class="tiles">

@@ -16,11 +16,10 @@
       <xsl:with-param name="title" select="'Executive summary'"/>
       <xsl:with-param name="current" select="'executive-summary.html'"/>
       <xsl:with-param name="body-class" select="'summary'"/>
-      <xsl:with-param name="content"><xsl:apply-templates select="report" mode="summary"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="report" mode="summary">
+  <xsl:template match="report" mode="page-content">
     <xsl:variable name="month"><xsl:call-template name="month-name"><xsl:with-param name="month" select="@period"/></xsl:call-template></xsl:variable>
     <p class="lead"><xsl:value-of select="concat(programme/@name, ', ', $month, '.')"/></p>
     <h2 id="figures-heading" class="visually-hidden">Key figures</h2>

@@ -9,11 +9,10 @@
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="'Inclusion'"/>
       <xsl:with-param name="current" select="'inclusion.html'"/>
-      <xsl:with-param name="content"><xsl:apply-templates select="report" mode="inclusion"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="report" mode="inclusion">
+  <xsl:template match="report" mode="page-content">
     <p>Who the programme reaches: the share of enrolled mentees in each self-identified group, against that group’s share of the whole workforce. A representation index of 1.00 means the group is represented in proportion; below 1.00, under-represented. Groups with fewer than <xsl:value-of select="$min-group"/> mentees are not shown, and where only one group would be hidden the next smallest is hidden too, so that no count can be worked out from the others.</p>
     <xsl:choose>
       <xsl:when test="groups/group">

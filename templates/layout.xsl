@@ -2,7 +2,9 @@
 <!--
   The page frame every page of the site shares: head with the inlined CSS, skip link, header,
   navigation, main, footer. Page stylesheets import this file (and components.xsl, charts.xsl) and call
-  the named template "page" with their title and content.
+  the named template "page" with their title; the page's main content comes from its own template
+  matching "report" in mode "page-content", applied in place (no copy of a result tree fragment, which
+  doubled the work of the long relationships table).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
@@ -51,11 +53,11 @@
     </li>
   </xsl:template>
 
-  <!-- The whole page. $current is the page's file name; $content its main content (after the h1). -->
+  <!-- The whole page. $current is the page's file name; the importing stylesheet's template for "report" in
+       mode "page-content" gives its main content (after the h1). -->
   <xsl:template name="page">
     <xsl:param name="title"/>
     <xsl:param name="current"/>
-    <xsl:param name="content"/>
     <xsl:param name="body-class" select="''"/>
     <xsl:variable name="report" select="/report"/>
     <xsl:variable name="period-name">
@@ -96,7 +98,7 @@
         </nav>
         <main id="main" class="wrap" tabindex="-1">
           <h1><xsl:value-of select="$title"/></h1>
-          <xsl:copy-of select="$content"/>
+          <xsl:apply-templates select="$report" mode="page-content"/>
         </main>
         <footer class="site-footer">
           <div class="wrap">

@@ -9,11 +9,10 @@
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="'Outcomes'"/>
       <xsl:with-param name="current" select="'outcomes.html'"/>
-      <xsl:with-param name="content"><xsl:apply-templates select="report" mode="outcomes"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="report" mode="outcomes">
+  <xsl:template match="report" mode="page-content">
     <section aria-labelledby="reaction-heading">
       <h2 id="reaction-heading">Level 1: Reaction</h2>
       <p>Answers to satisfaction and recommendation questions of every survey answered so far (each person’s latest answer to each survey).</p>

@@ -9,13 +9,10 @@
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="'Overview'"/>
       <xsl:with-param name="current" select="'index.html'"/>
-      <xsl:with-param name="content">
-        <xsl:apply-templates select="report" mode="overview"/>
-      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="report" mode="overview">
+  <xsl:template match="report" mode="page-content">
     <xsl:variable name="month"><xsl:call-template name="month-name"><xsl:with-param name="month" select="@period"/></xsl:call-template></xsl:variable>
     <section aria-labelledby="summary-heading">
       <h2 id="summary-heading">Summary</h2>

@@ -8,11 +8,10 @@
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="'Relationships'"/>
       <xsl:with-param name="current" select="'relationships.html'"/>
-      <xsl:with-param name="content"><xsl:apply-templates select="report" mode="relationships"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="report" mode="relationships">
+  <xsl:template match="report" mode="page-content">
     <p class="warning-note">This page names people. It is for the programme team only.</p>
     <section aria-labelledby="policy-heading">
       <h2 id="policy-heading">Policy findings</h2>

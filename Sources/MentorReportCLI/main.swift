@@ -78,6 +78,8 @@ extension MentorReportCommand {
             let report = Report(data: loaded.data, period: period,
                                 audience: audience == .admin ? .admin : .public)
             var writer = ReportWriter(outputFolder: out, templatesFolder: templates)
+            // The process exits when the month is written: its trees are left to the exit.
+            writer.keepsTreesUntilExit = true
             if progress.enabled {
                 writer.progress = { text in progress.show(text) }
             }

@@ -235,4 +235,22 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         #expect(fromTree.map(\.name) == fromFile.map(\.name))
         for (a, b) in zip(fromTree, fromFile) { #expect(a.bytes == b.bytes, "\(a.name)") }
     }
+
+    /// The command line tool leaves report.xml's tree and the pages' result trees to its exit: it must
+    /// keep every one of them (reachable, not freed) and write exactly the files a normal run writes.
+    @Test func aBuildThatExitsAfterwardsKeepsItsTreesAndWritesTheSameFiles() throws {
+        let sample = Fixture.repository.appendingPathComponent("data").path
+        let templates = Fixture.repository.appendingPathComponent("templates").path
+        let loaded = Loader(folder: sample).load()
+        let report = Report(data: loaded.data, period: ReportingPeriod.default(for: loaded.data), audience: .admin)
+        let normal = try ReportWriter(outputFolder: "unused", templatesFolder: templates).render(report)
+        var oneShot = ReportWriter(outputFolder: "unused", templatesFolder: templates)
+        oneShot.keepsTreesUntilExit = true
+        let keptBefore = KeptUntilExit.count
+        let files = try oneShot.render(report)
+        let pages = files.filter { $0.name.hasSuffix(".html") }.count
+        #expect(KeptUntilExit.count - keptBefore == pages + 1)
+        #expect(files.map(\.name) == normal.map(\.name))
+        for (a, b) in zip(files, normal) { #expect(a.bytes == b.bytes, "\(a.name)") }
+    }
 }

@@ -1,9 +1,33 @@
 import CLibXML2
+import Foundation
+
+/// Trees a process that exits right after using them leaves to the exit (see
+/// `ReportWriter.keepsTreesUntilExit`). Held here so that they stay reachable: kept, not lost, for leak
+/// checkers too.
+enum KeptUntilExit {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var documents: [xmlDocPtr] = []
+
+    static func keep(_ doc: xmlDocPtr) {
+        lock.lock()
+        documents.append(doc)
+        lock.unlock()
+    }
+
+    /// How many trees are kept (for tests).
+    static var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return documents.count
+    }
+}
 
 /// An XML document built with libxml2's tree API. All of libxml2's unsafe pointer handling for the
 /// exports lives in this file.
 final class XMLDocument {
     let doc: xmlDocPtr
+    /// False when the process exits right after using the document (see `ReportWriter.keepsTreesUntilExit`).
+    var freedOnDeinit = true
 
     init(root name: String) {
         doc = xmlNewDoc("1.0")
@@ -14,7 +38,9 @@ final class XMLDocument {
     /// Takes ownership of a parsed document.
     init(adopting doc: xmlDocPtr) { self.doc = doc }
 
-    deinit { xmlFreeDoc(doc) }
+    deinit {
+        if freedOnDeinit { xmlFreeDoc(doc) } else { KeptUntilExit.keep(doc) }
+    }
 
     var root: XMLElement { XMLElement(node: xmlDocGetRootElement(doc)) }
 

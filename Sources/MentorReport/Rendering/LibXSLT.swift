@@ -46,7 +46,9 @@ final class XSLTStylesheet: @unchecked Sendable {
 
     /// Applies the stylesheet to `document` with string parameters (passed literally, never as XPath)
     /// and returns the serialised result as `xsl:output` says.
-    func transform(_ document: XMLDocument, parameters: [(String, String)]) throws -> [UInt8] {
+    /// The page `document` becomes, serialised. `freeingResult` false leaves the result tree to the
+    /// process's exit (see `ReportWriter.keepsTreesUntilExit`).
+    func transform(_ document: XMLDocument, parameters: [(String, String)], freeingResult: Bool = true) throws -> [UInt8] {
         XSLTSandbox.prepareThread()
         // Making a context stamps the document order into the source document's elements: one at a
         // time, so that transforms sharing a document never write it at once.
@@ -70,7 +72,11 @@ final class XSLTStylesheet: @unchecked Sendable {
             }
         }
         let result = xsltApplyStylesheetUser(style, document.doc, nil, nil, nil, context)
-        defer { if let result { xmlFreeDoc(result) } }
+        defer {
+            if let result {
+                if freeingResult { xmlFreeDoc(result) } else { KeptUntilExit.keep(result) }
+            }
+        }
         let messages = XSLTSandbox.takeErrors()
         guard let result, context.pointee.state != XSLT_STATE_ERROR, context.pointee.state != XSLT_STATE_STOPPED else {
             throw RenderFailure(file: path, message: messages ?? "the transformation failed")

@@ -4,6 +4,8 @@ import Foundation
 /// stylesheet is compiled once per run, and pages are rendered on all cores.
 public struct SiteRenderer {
     public var templatesFolder: String
+    /// Leave each page's result tree to the process's exit (see `ReportWriter.keepsTreesUntilExit`).
+    var keepsTreesUntilExit = false
 
     public init(templatesFolder: String) { self.templatesFolder = templatesFolder }
 
@@ -60,6 +62,7 @@ public struct SiteRenderer {
         let done = FileCounter()
         let stylesheets = try compile(pages.map(\.stylesheet))
         let css = css()
+        let freeingResults = !keepsTreesUntilExit
         // One document for every page: transforms only read it. (libxslt writes the document
         // order into its elements when a transform context is made; `XSLTStylesheet.transform` makes
         // contexts one at a time, and the order it writes is the same each time.)
@@ -69,7 +72,7 @@ public struct SiteRenderer {
         let results = parallelMap(pages.count, longestFirst: pages.indices.filter { pages[$0].file == "relationships.html" }) { i in
             Result {
                 let page = try stylesheets[pages[i].stylesheet]!.transform(
-                    document.value, parameters: [("css", css)] + pages[i].parameters)
+                    document.value, parameters: [("css", css)] + pages[i].parameters, freeingResult: freeingResults)
                 progress?("rendered \(done.increment()) of \(pages.count) pages")
                 return page
             }
