@@ -230,7 +230,7 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         let document = ReportXML(report: report).document()
         let xml = try document.serialized()
         let renderer = SiteRenderer(templatesFolder: Fixture.repository.appendingPathComponent("templates").path)
-        let fromTree = try renderer.renderPages(reportXML: xml, report: report, document: document)
+        let fromTree = try renderer.renderPages(document: document, report: report)
         let fromFile = try renderer.renderPages(reportXML: xml, report: report)
         #expect(fromTree.map(\.name) == fromFile.map(\.name))
         for (a, b) in zip(fromTree, fromFile) { #expect(a.bytes == b.bytes, "\(a.name)") }

@@ -36,28 +36,33 @@ public struct ReportWriter {
         let document = ReportXML(report: report).document()
         document.freedOnDeinit = !keepsTreesUntilExit
         let schemaPath = (templatesFolder as NSString).appendingPathComponent("report.xsd")
-        let schema: XMLSchema
-        do {
-            schema = try XMLSchema(path: schemaPath)
-        } catch {
-            throw OutputFailure("\(schemaPath): \(error)")
+        // The schema check and the serialisation only read the tree, as the pages do: they run on a
+        // thread of their own while the pages render, and nothing is returned unless the check passed.
+        let tree = UncheckedSendable(document)
+        let checked = BackgroundJob { () -> Result<[UInt8], OutputFailure> in
+            let schema: XMLSchema
+            do {
+                schema = try XMLSchema(path: schemaPath)
+            } catch {
+                return .failure(OutputFailure("\(schemaPath): \(error)"))
+            }
+            let problems = tree.value.validate(against: schema)
+            guard problems.isEmpty else {
+                return .failure(OutputFailure("report.xml does not match \(schemaPath) (a bug in mentor-report or a changed schema): "
+                                              + problems.prefix(5).joined(separator: "; ")))
+            }
+            do { return .success(try tree.value.serialized()) } catch { return .failure(OutputFailure("report.xml: \(error)")) }
         }
-        let problems = document.validate(against: schema)
-        guard problems.isEmpty else {
-            throw OutputFailure("report.xml does not match \(schemaPath) (a bug in mentor-report or a changed schema): "
-                                + problems.prefix(5).joined(separator: "; "))
-        }
-        let xml: [UInt8]
-        do { xml = try document.serialized() } catch { throw OutputFailure("report.xml: \(error)") }
-        let pages: [(name: String, bytes: [UInt8])]
+        var renderer = SiteRenderer(templatesFolder: templatesFolder)
+        renderer.keepsTreesUntilExit = keepsTreesUntilExit
+        let pages = Result { try renderer.renderPages(document: document, report: report, progress: progress) }
+        // The tree is freed (or kept) only after both are done with it; a schema problem is told first.
+        let xml = try checked.wait().get()
         do {
-            var renderer = SiteRenderer(templatesFolder: templatesFolder)
-            renderer.keepsTreesUntilExit = keepsTreesUntilExit
-            pages = try renderer.renderPages(reportXML: xml, report: report, document: document, progress: progress)
+            return [("report.xml", xml), ("kpis.csv", Array(KPICSV(report: report).text().utf8))] + (try pages.get())
         } catch let failure as RenderFailure {
             throw OutputFailure("template error: \(failure)")
         }
-        return [("report.xml", xml), ("kpis.csv", Array(KPICSV(report: report).text().utf8))] + pages
     }
 
     /// Writes `files` as `OUT/<period>/`, replacing an earlier folder of that month whole.

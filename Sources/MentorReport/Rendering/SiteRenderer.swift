@@ -54,9 +54,13 @@ public struct SiteRenderer {
         return compiled
     }
 
-    /// The month's pages rendered from `report.xml`: from `document` when the caller holds it (the tree
-    /// that was checked against the XSD and serialised), else parsed from the serialised bytes.
-    func renderPages(reportXML: [UInt8], report: Report, document built: XMLDocument? = nil,
+    /// The month's pages rendered from the serialised `report.xml`.
+    func renderPages(reportXML: [UInt8], report: Report) throws -> [(name: String, bytes: [UInt8])] {
+        try renderPages(document: parsedDocument(String(decoding: reportXML, as: UTF8.self)), report: report)
+    }
+
+    /// The month's pages rendered from report.xml's tree (the one the build checks and serialises).
+    func renderPages(document: XMLDocument, report: Report,
                      progress: (@Sendable (String) -> Void)? = nil) throws -> [(name: String, bytes: [UInt8])] {
         let pages = SiteRenderer.pages(for: report)
         let done = FileCounter()
@@ -66,7 +70,7 @@ public struct SiteRenderer {
         // One document for every page: transforms only read it. (libxslt writes the document
         // order into its elements when a transform context is made; `XSLTStylesheet.transform` makes
         // contexts one at a time, and the order it writes is the same each time.)
-        let document = UncheckedSendable(try built ?? parsedDocument(String(decoding: reportXML, as: UTF8.self)))
+        let document = UncheckedSendable(document)
         // The relationships page (one row per relationship) is by far the longest: start it first so
         // that the other pages fill the other core meanwhile.
         let results = parallelMap(pages.count, longestFirst: pages.indices.filter { pages[$0].file == "relationships.html" }) { i in

@@ -20,6 +20,27 @@ func parallelMap<T>(_ count: Int, concurrent: Bool = true, longestFirst: [Int] =
     return results.map { $0! }
 }
 
+/// Work started on a thread of its own now, and waited for once, later.
+final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private var value: Value?
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        // A thread of its own, not a pool's: the pool's threads may all be busy with `parallelMap`.
+        let thread = Thread { [self] in
+            value = work()
+            finished.signal()
+        }
+        thread.start()
+    }
+
+    /// The work's result, once it is done (call once).
+    func wait() -> Value {
+        finished.wait()
+        return value!
+    }
+}
+
 /// A value shared across the threads of `parallelMap` where the compiler cannot see that it is safe:
 /// each thread writes its own slot of a buffer, or only reads a document nobody changes.
 struct UncheckedSendable<Value>: @unchecked Sendable {
