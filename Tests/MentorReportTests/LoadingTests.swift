@@ -249,6 +249,16 @@ import Testing
         }
     }
 
+    @Test func nullIsYAMLsSpellingsOfNullInPlainScalarsOnly() {
+        let reader = YAMLReader(file: 0, path: "", bytes: [UInt8]())
+        func isNull(_ text: String, plain: Bool = true) -> Bool {
+            bytes(text) { reader.isNull(YAMLEvent(kind: .scalar, bytes: $0, isPlain: plain, line: 1, column: 1)) }
+        }
+        for text in ["", "~", "null", "Null", "NULL"] { #expect(isNull(text), "\(text)") }
+        for text in ["nULL", "NuLL", "nUll", "NulL", "nul", "nulls", "none", "Nil", "~~", "0"] { #expect(!isNull(text), "\(text)") }
+        #expect(!isNull("null", plain: false))
+    }
+
     @Test func datesFromBytesAgreeWithDatesFromText() {
         let samples = ["2026-10-01", "2024-02-29", "2026-02-29", "2000-02-29", "1900-02-29", "0001-01-01",
                        "9999-12-31", "0000-01-01", "2026-13-01", "2026-00-10", "2026-04-31", "2026-1-01",

@@ -191,7 +191,11 @@ final class YAMLReader {
             switch b.count {
             case 0: return true
             case 1: return b[0] == UInt8(ascii: "~")
-            case 4: return b.elementsEqual("null".utf8) || b.elementsEqual("Null".utf8) || b.elementsEqual("NULL".utf8)
+            case 4:
+                // null, Null or NULL (every four-byte value comes here: compared byte by byte).
+                let n = b[0], rest = (b[1], b[2], b[3])
+                return (n == UInt8(ascii: "n") || n == UInt8(ascii: "N")) && rest == (UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l"))
+                    || rest == (UInt8(ascii: "U"), UInt8(ascii: "L"), UInt8(ascii: "L")) && n == UInt8(ascii: "N")
             default: return false
             }
         }
