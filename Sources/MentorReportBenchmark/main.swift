@@ -118,7 +118,7 @@ if options.profileLoad > 0 {
 if options.profileValidation > 0 {
     let loaded = Loader(folder: folder).load()
     var errors = 0
-    for _ in 0..<options.profileValidation { errors += validate(loaded).errors.count }
+    for _ in 0..<options.profileValidation { errors += validate(loaded, concurrent: false).errors.count }
     print("validated, \(errors) errors")
     exit(0)
 }
@@ -162,7 +162,7 @@ var errors = 0
 let single = measure(options.runs) {
     let loaded = Loader(folder: folder, concurrent: false).load()
     records = loaded.data.recordCount
-    let diagnostics = validate(loaded)
+    let diagnostics = validate(loaded, concurrent: false)
     errors = diagnostics.errors.count
     return (loaded, diagnostics)
 }
@@ -183,7 +183,7 @@ for _ in 0..<max(options.runs, 5) {
     }
     let l = measure(1) {
         let loaded = Loader(folder: folder, concurrent: false).load()
-        return (loaded, validate(loaded))
+        return (loaded, validate(loaded, concurrent: false))
     }
     ratios.append(l / b)
 }
@@ -191,7 +191,7 @@ ratios.sort()
 
 // Validation alone (cross-references and policy findings) on loaded data.
 let loadedOnce = Loader(folder: folder).load()
-let validateTime = measure(options.runs) { _ = validate(loadedOnce) }
+let validateTime = measure(options.runs) { _ = validate(loadedOnce, concurrent: false) }
 print(String(format: "validation alone: %.3f s", validateTime))
 
 // The KPI engine: every KPI for the default month, last month's values and the 12-month trends.

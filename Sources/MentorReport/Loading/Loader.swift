@@ -72,9 +72,10 @@ public struct Loader {
         let limits = self.limits
         let progress = self.progress
         let done = FileCounter()
-        // Largest files first, so one big file does not start last.
-        let bySize = files.indices.sorted { fileSize(files[$0].url) > fileSize(files[$1].url) }
-        let results = parallelMap(files.count, concurrent: concurrent, longestFirst: concurrent ? bySize : []) { i in
+        // Largest files first, so one big file does not start last (each size asked for once).
+        let sizes = files.map { $0.contents?.count ?? fileSize($0.url) }
+        let bySize = files.indices.sorted { sizes[$0] > sizes[$1] }
+        var results = parallelMap(files.count, concurrent: concurrent, longestFirst: concurrent ? bySize : []) { i in
             let result = Loader.read(files[i], index: Int32(i), limits: limits)
             progress?("read \(done.increment()) of \(files.count) files")
             return result
@@ -95,23 +96,21 @@ public struct Loader {
             default: break
             }
         }
-        data.people.reserveCapacity(counts[0])
-        data.relationships.reserveCapacity(counts[1])
-        data.sessions.reserveCapacity(counts[2])
-        data.responses.reserveCapacity(counts[3])
-        data.outcomes.reserveCapacity(counts[4])
-        for (i, (records, findings, bytes)) in results.enumerated() {
+        for i in results.indices {
+            let (records, findings, bytes) = results[i]
+            // Taken out, so that the merged list can grow in place from the first file's.
+            results[i].0 = .none
             data.files.append(files[i].displayPath)
             data.bytesRead += bytes
             diagnostics.append(contentsOf: findings)
             switch records {
             case .program(let p): program = p
-            case .people(let r): data.people += r
-            case .relationships(let r): data.relationships += r
-            case .sessions(let r): data.sessions += r
+            case .people(let r): merge(r, into: &data.people, total: counts[0])
+            case .relationships(let r): merge(r, into: &data.relationships, total: counts[1])
+            case .sessions(let r): merge(r, into: &data.sessions, total: counts[2])
             case .surveys(let r): data.surveys += r
-            case .responses(let r): data.responses += r
-            case .outcomes(let r): data.outcomes += r
+            case .responses(let r): merge(r, into: &data.responses, total: counts[3])
+            case .outcomes(let r): merge(r, into: &data.outcomes, total: counts[4])
             case .none: break
             }
         }
@@ -127,6 +126,17 @@ public struct Loader {
                                           fileOrder: -1))
         }
         return LoadResult(data: data, diagnostics: diagnostics)
+    }
+
+    /// Appends one file's records: the first file's list becomes the merged list (no copy; given room
+    /// for every record of the collection), later files' lists are appended to it.
+    private func merge<T>(_ records: [T], into merged: inout [T], total: Int) {
+        if merged.isEmpty {
+            merged = records
+            if total > records.count { merged.reserveCapacity(total) }
+        } else {
+            merged += records
+        }
     }
 
     /// Reads the exports that surveys name under `import`, once people are known (respondents are

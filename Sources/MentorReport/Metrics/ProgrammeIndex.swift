@@ -64,7 +64,7 @@ struct ProgrammeIndex {
     }
 
     /// What the sessions of one month add up to.
-    struct MonthSessions {
+    struct MonthSessions: Sendable {
         var count = 0
         var minutes = 0
         var liveIssueStated = 0
@@ -80,48 +80,8 @@ struct ProgrammeIndex {
         personIndex = people
         let surveys = IdIndex(data.surveys.map(\.id))
         surveyIndex = surveys
-        let relationships = IdIndex(data.relationships.map(\.id))
-
-        let members: [Set<String>] = data.relationships.map { r in
-            r.type == .group ? Set(r.mentors.map(\.value) + r.mentees.map(\.value)) : []
-        }
-        var dates = [[Day]](repeating: [], count: data.relationships.count)
-        let sessions = data.sessions
-        var sessionRelationship = [Int](repeating: -1, count: sessions.count)
-        var sessionMonth = [Int](repeating: 0, count: sessions.count)
-        var firstMonth = Int.max, lastMonth = Int.min
-        for i in sessions.indices {
-            let date = sessions[i].date
-            if let r = relationships[sessions[i].relationship.value] {
-                sessionRelationship[i] = r
-                dates[r].append(date)
-            }
-            let m = date.month.ordinal
-            sessionMonth[i] = m
-            firstMonth = min(firstMonth, m)
-            lastMonth = max(lastMonth, m)
-        }
-        if sessions.isEmpty { (firstMonth, lastMonth) = (0, -1) }
-        var months = [MonthSessions](repeating: MonthSessions(), count: lastMonth - firstMonth + 1)
-        for i in sessions.indices {
-            let m = sessionMonth[i] - firstMonth
-            months[m].count += 1
-            months[m].minutes += sessions[i].minutes
-            if let live = sessions[i].liveIssue {
-                months[m].liveIssueStated += 1
-                if live { months[m].liveIssueTrue += 1 }
-            }
-            // group.attendance_rate
-            let r = sessionRelationship[i]
-            if r >= 0, !members[r].isEmpty, let attendees = sessions[i].attendees {
-                let present = Set(attendees.map(\.value)).intersection(members[r]).count
-                months[m].attendanceSum += Double(present) / Double(members[r].count)
-                months[m].attendanceSessions += 1
-            }
-        }
-        sessionDates = dates.map { $0.count > 1 ? $0.sorted() : $0 }
-        self.months = months
-        self.firstMonth = firstMonth
+        // The sessions (most of the records) are summed on a thread of their own meanwhile.
+        let sessionSums = BackgroundJob { ProgrammeIndex.sessionSums(data) }
 
         var firstStart = [Day?](repeating: nil, count: data.people.count)
         var led = [[Int]](repeating: [], count: data.people.count)
@@ -275,6 +235,50 @@ struct ProgrammeIndex {
                 return .some(firstResponse[s][p])
             }
         }
+        (sessionDates, months, firstMonth) = sessionSums.wait()
+    }
+
+    /// Each relationship's session dates (sorted), and the sessions' sums per month from the first month.
+    private static func sessionSums(_ data: ProgrammeData) -> (dates: [[Day]], months: [MonthSessions], firstMonth: Int) {
+        let relationships = IdIndex(data.relationships.map(\.id))
+        let members: [Set<String>] = data.relationships.map { r in
+            r.type == .group ? Set(r.mentors.map(\.value) + r.mentees.map(\.value)) : []
+        }
+        var dates = [[Day]](repeating: [], count: data.relationships.count)
+        let sessions = data.sessions
+        var sessionRelationship = [Int](repeating: -1, count: sessions.count)
+        var sessionMonth = [Int](repeating: 0, count: sessions.count)
+        var firstMonth = Int.max, lastMonth = Int.min
+        for i in sessions.indices {
+            let date = sessions[i].date
+            if let r = relationships[sessions[i].relationship.value] {
+                sessionRelationship[i] = r
+                dates[r].append(date)
+            }
+            let m = date.month.ordinal
+            sessionMonth[i] = m
+            firstMonth = min(firstMonth, m)
+            lastMonth = max(lastMonth, m)
+        }
+        if sessions.isEmpty { (firstMonth, lastMonth) = (0, -1) }
+        var months = [MonthSessions](repeating: MonthSessions(), count: lastMonth - firstMonth + 1)
+        for i in sessions.indices {
+            let m = sessionMonth[i] - firstMonth
+            months[m].count += 1
+            months[m].minutes += sessions[i].minutes
+            if let live = sessions[i].liveIssue {
+                months[m].liveIssueStated += 1
+                if live { months[m].liveIssueTrue += 1 }
+            }
+            // group.attendance_rate
+            let r = sessionRelationship[i]
+            if r >= 0, !members[r].isEmpty, let attendees = sessions[i].attendees {
+                let present = Set(attendees.map(\.value)).intersection(members[r]).count
+                months[m].attendanceSum += Double(present) / Double(members[r].count)
+                months[m].attendanceSessions += 1
+            }
+        }
+        return (dates.map { $0.count > 1 ? $0.sorted() : $0 }, months, firstMonth)
     }
 
     /// The question an answer in a response to survey `s` answers.

@@ -25,7 +25,13 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private var value: Value?
 
-    init(_ work: @escaping @Sendable () -> Value) {
+    /// Starts `work` on a new thread, or runs it here and now when `concurrent` is false.
+    init(concurrent: Bool = true, _ work: @escaping @Sendable () -> Value) {
+        guard concurrent else {
+            value = work()
+            finished.signal()
+            return
+        }
         // A thread of its own, not a pool's: the pool's threads may all be busy with `parallelMap`.
         let thread = Thread { [self] in
             value = work()

@@ -2,6 +2,8 @@
 /// their questions' scales. Policy findings are `PolicyFindings`' job.
 struct Validator {
     let data: ProgrammeData
+    /// Check the sessions on a second thread (false: everything on this one, for measuring).
+    var concurrent = true
     private(set) var findings: [Diagnostic] = []
     /// People by id, kept for the policy checks that follow.
     private(set) var peopleIndex: IdIndex?
@@ -20,6 +22,15 @@ struct Validator {
     func place(_ at: SourceLocation) -> String {
         let file = Int(at.file) < data.files.count ? data.files[Int(at.file)] : "data"
         return "\(file):\(at.line):\(at.column)"
+    }
+
+    /// The position of the record `ref` names in `index`; a reference to nothing is reported.
+    mutating func known(_ ref: Located<String>?, in index: IdIndex, _ what: String) -> Int? {
+        guard let ref else { return nil }
+        if let i = index[ref.value] { return i }
+        error(ref.location, "\(what) '\(ref.value)' is not defined"
+              + (nearest(to: ref.value, in: index.sortedIds).map { " — did you mean '\($0)'?" } ?? ""))
+        return nil
     }
 
     /// Indexes ids of one collection, reporting repeats: first use wins.
@@ -43,14 +54,6 @@ struct Validator {
         let relationships = index(data.relationships.map { ($0.id, $0.location) }, "relationship")
         let surveys = index(data.surveys.map { ($0.id, $0.location) }, "survey")
 
-        func known(_ ref: Located<String>?, in index: IdIndex, _ what: String, _ v: inout Validator) -> Int? {
-            guard let ref else { return nil }
-            if let i = index[ref.value] { return i }
-            v.error(ref.location, "\(what) '\(ref.value)' is not defined"
-                    + (nearest(to: ref.value, in: index.sortedIds).map { " — did you mean '\($0)'?" } ?? ""))
-            return nil
-        }
-
         checkTargets(cohorts: cohorts)
         var emails = IdIndex(capacity: data.people.count)
         var groupsSeen = Set<String>()
@@ -59,10 +62,10 @@ struct Validator {
                 if manager.value == person.id {
                     error(manager.location, "person '\(person.id)' is their own manager; expected the id of their line manager")
                 } else {
-                    _ = known(manager, in: people, "person", &self)
+                    _ = known(manager, in: people, "person")
                 }
             }
-            _ = known(person.cohort, in: cohorts, "cohort", &self)
+            _ = known(person.cohort, in: cohorts, "cohort")
             if let given = person.email {
                 let email = given.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? given.lowercased() : given
                 if let earlier = emails[email] {
@@ -90,7 +93,7 @@ struct Validator {
                 } else {
                     goalIds.append((goal.id, goal.location))
                 }
-                _ = known(goal.competency, in: competencies, "competency", &self)
+                _ = known(goal.competency, in: competencies, "competency")
                 if goal.status != .achieved, goal.achieved != nil {
                     warning(goal.location, "goal '\(goal.id)' of relationship '\(r.id)' has an 'achieved' date but status \(goal.status.rawValue); the date is ignored")
                 }
@@ -100,31 +103,16 @@ struct Validator {
             }
         }
 
-        // By position, not `for s in`: copying 100,000 records costs more than checking them.
-        for k in data.sessions.indices {
-            let date = data.sessions[k].date
-            guard let i = known(data.sessions[k].relationship, in: relationships, "relationship", &self) else {
-                for a in data.sessions[k].attendees ?? [] { _ = known(a, in: people, "person", &self) }
-                continue
-            }
-            let start = data.relationships[i].start
-            if date < start {
-                warning(data.sessions[k].location, "session of relationship '\(data.relationships[i].id)' on \(date) is before the relationship starts (\(start))")
-            } else if let ended = data.relationships[i].ended, date > ended {
-                warning(data.sessions[k].location, "session of relationship '\(data.relationships[i].id)' on \(date) is after the relationship ended (\(ended))")
-            }
-            guard let attendees = data.sessions[k].attendees else { continue }
-            var listed: [Int] = []
-            for a in attendees {
-                guard let p = known(a, in: people, "person", &self) else { continue }
-                if listed.contains(p) {
-                    error(a.location, "attendee '\(a.value)' is listed twice; expected each attendee once")
-                } else {
-                    listed.append(p)
-                }
-            }
+        // The sessions (most of the records) are checked on a thread of their own meanwhile; their
+        // findings take their place between the relationships' and the surveys', as in one pass.
+        let data = self.data
+        let sessionChecks = BackgroundJob(concurrent: concurrent) { [relationships] in
+            var v = Validator(data: data)
+            v.checkSessions(relationships: relationships, people: people)
+            return v.findings
         }
-
+        let before = findings
+        findings = []
         for survey in data.surveys {
             var questionIds: [String: SourceLocation] = [:]
             for q in survey.questions {
@@ -133,7 +121,7 @@ struct Validator {
                 } else {
                     questionIds[q.id] = q.location
                 }
-                _ = known(q.competency, in: competencies, "competency", &self)
+                _ = known(q.competency, in: competencies, "competency")
             }
             if survey.questions.isEmpty {
                 warning(survey.location, "survey '\(survey.id)' has no questions")
@@ -142,8 +130,8 @@ struct Validator {
 
         let questions = data.surveys.map { IdIndex($0.questions.map(\.id)) }
         for response in data.responses {
-            let p = known(response.respondent, in: people, "person", &self)
-            guard let s = known(response.survey, in: surveys, "survey", &self) else { continue }
+            let p = known(response.respondent, in: people, "person")
+            guard let s = known(response.survey, in: surveys, "survey") else { continue }
             let survey = data.surveys[s]
             if let p {
                 let fits = survey.audience == .mentees ? data.people[p].isMentee : data.people[p].isMentor
@@ -176,8 +164,38 @@ struct Validator {
         }
 
         for outcome in data.outcomes {
-            _ = known(outcome.person, in: people, "person", &self)
+            _ = known(outcome.person, in: people, "person")
         }
+        findings = before + sessionChecks.wait() + findings
+    }
+
+    /// Each session's relationship and attendees resolve; the session falls within its relationship.
+    private mutating func checkSessions(relationships: IdIndex, people: IdIndex) {
+        // By position, not `for s in`: copying 100,000 records costs more than checking them.
+        for k in data.sessions.indices {
+            let date = data.sessions[k].date
+            guard let i = known(data.sessions[k].relationship, in: relationships, "relationship") else {
+                for a in data.sessions[k].attendees ?? [] { _ = known(a, in: people, "person") }
+                continue
+            }
+            let start = data.relationships[i].start
+            if date < start {
+                warning(data.sessions[k].location, "session of relationship '\(data.relationships[i].id)' on \(date) is before the relationship starts (\(start))")
+            } else if let ended = data.relationships[i].ended, date > ended {
+                warning(data.sessions[k].location, "session of relationship '\(data.relationships[i].id)' on \(date) is after the relationship ended (\(ended))")
+            }
+            guard let attendees = data.sessions[k].attendees else { continue }
+            var listed: [Int] = []
+            for a in attendees {
+                guard let p = known(a, in: people, "person") else { continue }
+                if listed.contains(p) {
+                    error(a.location, "attendee '\(a.value)' is listed twice; expected each attendee once")
+                } else {
+                    listed.append(p)
+                }
+            }
+        }
+
     }
 
     /// Mentors and mentees resolve to people of the right role; nobody is listed twice.
@@ -223,9 +241,12 @@ struct Validator {
 }
 
 /// Checks a loaded data folder: cross-references, then policy findings as of `period`'s last day.
-public func validate(_ loaded: LoadResult, period: ReportingPeriod? = nil, strict: Bool = false) -> Diagnostics {
+/// `concurrent` false keeps every check on the calling thread (for single-thread measurements).
+public func validate(_ loaded: LoadResult, period: ReportingPeriod? = nil, strict: Bool = false,
+                     concurrent: Bool = true) -> Diagnostics {
     var diagnostics = loaded.diagnostics
     var validator = Validator(data: loaded.data)
+    validator.concurrent = concurrent
     validator.run()
     diagnostics.append(contentsOf: validator.findings)
     if !diagnostics.hasErrors {
