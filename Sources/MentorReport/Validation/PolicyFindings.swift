@@ -40,11 +40,12 @@ public struct PolicyFindings: Sendable {
                 for id in ids { if let p = index[id.value], !result.contains(p) { result.append(p) } }
                 return result
             }
-            mentorsOf = data.relationships.map { positions($0.mentors) }
-            menteesOf = data.relationships.map { positions($0.mentees) }
-            managerOf = data.people.map { $0.manager.flatMap { index[$0.value] } }
-            capacity = data.people.map { $0.mentorCapacity ?? data.program.defaultMentorCapacity }
-            isMentor = data.people.map(\.isMentor)
+            // By position: mapping over the records would copy each whole record.
+            mentorsOf = data.relationships.indices.map { positions(data.relationships[$0].mentors) }
+            menteesOf = data.relationships.indices.map { positions(data.relationships[$0].mentees) }
+            managerOf = data.people.indices.map { data.people[$0].manager.flatMap { index[$0.value] } }
+            capacity = data.people.indices.map { data.people[$0].mentorCapacity ?? data.program.defaultMentorCapacity }
+            isMentor = data.people.indices.map { data.people[$0].isMentor }
         }
     }
 
