@@ -168,6 +168,22 @@ import Testing
 }
 
 @Suite struct InMemoryFolderTests {
+    /// On one thread every file's sessions go straight into one list; a file that fails part-way must
+    /// take its sessions out again, leaving what reading the files on all cores leaves.
+    @Test func aSessionsFileThatFailsPartWayAddsNoSessionsOnOneThreadOrOnAllCores() throws {
+        let broken = "sessions:\n  - relationship: r001\n    date: 2026-03-02\n    minutes: 30\n  - relationship: [r001\n"
+        let folder = try Fixture.variant(of: "minimal", ["sessions/2026-03.yaml": broken])
+        let parallel = Loader(folder: folder.path, concurrent: true).load()
+        let serial = Loader(folder: folder.path, concurrent: false).load()
+        let intact = Loader(folder: Fixture.root.appendingPathComponent("minimal").path, concurrent: false).load()
+        #expect(serial.data.sessions.count == intact.data.sessions.count)
+        #expect(parallel.data.sessions.count == intact.data.sessions.count)
+        #expect(serial.data.sessions.map(\.date) == parallel.data.sessions.map(\.date))
+        #expect(serial.diagnostics.all.map(\.formatted) == parallel.diagnostics.all.map(\.formatted))
+        #expect(serial.diagnostics.errors.count == 1)
+        #expect(serial.diagnostics.errors.first?.file.hasSuffix("sessions/2026-03.yaml") == true)
+    }
+
     /// A data folder given in memory is read exactly as the same files on disk: same files in the same
     /// order, same records, same findings (the fuzzer and tools that hold the data rely on it).
     @Test func inMemoryFolderLoadsLikeTheFolderOnDisk() throws {

@@ -31,6 +31,8 @@ private enum FileRecords {
     case people([Person])
     case relationships([Relationship])
     case sessions([Session])
+    /// Sessions appended to the list the caller passed in (see `Loader.read`).
+    case sessionsAppended
     case surveys([Survey])
     case responses([Response])
     case outcomes([Outcome])
@@ -75,10 +77,24 @@ public struct Loader {
         // Largest files first, so one big file does not start last (each size asked for once).
         let sizes = files.map { $0.contents?.count ?? fileSize($0.url) }
         let bySize = files.indices.sorted { sizes[$0] > sizes[$1] }
-        var results = parallelMap(files.count, concurrent: concurrent, longestFirst: concurrent ? bySize : []) { i in
-            let result = Loader.read(files[i], index: Int32(i), limits: limits)
-            progress?("read \(done.increment()) of \(files.count) files")
-            return result
+        var results: [(FileRecords, [Diagnostic], Int)]
+        var serialSessions: [Session] = []
+        if concurrent {
+            results = parallelMap(files.count, longestFirst: bySize) { i in
+                var sessions: [Session] = []
+                var result = Loader.read(files[i], index: Int32(i), limits: limits, sessions: &sessions)
+                if case .sessionsAppended = result.0 { result.0 = .sessions(sessions) }
+                progress?("read \(done.increment()) of \(files.count) files")
+                return result
+            }
+        } else {
+            // One file after another: every file's sessions go straight into one list, with no lists
+            // per file to merge (sessions are most of the records: 10 MB at 20,000 people).
+            results = files.indices.map { i in
+                let result = Loader.read(files[i], index: Int32(i), limits: limits, sessions: &serialSessions)
+                progress?("read \(done.increment()) of \(files.count) files")
+                return result
+            }
         }
         var program: ProgramFile?
         var data = ProgrammeData(program: Program(id: "unknown", name: "unknown", start: Day(daysSinceEpoch: 0)))
@@ -108,12 +124,14 @@ public struct Loader {
             case .people(let r): merge(r, into: &data.people, total: counts[0])
             case .relationships(let r): merge(r, into: &data.relationships, total: counts[1])
             case .sessions(let r): merge(r, into: &data.sessions, total: counts[2])
+            case .sessionsAppended: break
             case .surveys(let r): data.surveys += r
             case .responses(let r): merge(r, into: &data.responses, total: counts[3])
             case .outcomes(let r): merge(r, into: &data.outcomes, total: counts[4])
             case .none: break
             }
         }
+        if !concurrent { data.sessions = serialSessions }
         if let program {
             if let p = program.program { data.program = p }
             data.competencies = program.competencies
@@ -191,7 +209,10 @@ public struct Loader {
         }
     }
 
-    private static func read(_ file: DataFile, index: Int32, limits: LoadLimits) -> (FileRecords, [Diagnostic], Int) {
+    /// Reads one file. Sessions are appended to `sessions` (the result says `.sessionsAppended`); when
+    /// the file fails, what it appended is taken out again.
+    private static func read(_ file: DataFile, index: Int32, limits: LoadLimits,
+                             sessions: inout [Session]) -> (FileRecords, [Diagnostic], Int) {
         func fileProblem(_ message: String) -> (FileRecords, [Diagnostic], Int) {
             (.none, [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0, message: message,
                                 fileOrder: Int(index))], 0)
@@ -217,6 +238,9 @@ public struct Loader {
         reader.recordLimit = limits.records
         let expected = "a mapping with the key '\(file.collection.rawValue)' holding a list"
         var records = FileRecords.none
+        let sessionsBefore = sessions.count
+        var failed = true
+        defer { if failed, sessions.count > sessionsBefore { sessions.removeSubrange(sessionsBefore...) } }
         do {
             switch file.collection {
             case .program:
@@ -226,7 +250,8 @@ public struct Loader {
             case .relationships:
                 records = .relationships(try list(reader, file.collection, expected, "relationship") { try reader.decodeRelationship() })
             case .sessions:
-                records = .sessions(try list(reader, file.collection, expected, "session") { try reader.decodeSession() })
+                try list(reader, file.collection, expected, "session", into: &sessions) { try reader.decodeSession() }
+                records = .sessionsAppended
             case .surveys:
                 records = .surveys(try list(reader, file.collection, expected, "survey") { try reader.decodeSurvey() })
             case .responses:
@@ -249,6 +274,7 @@ public struct Loader {
             return (.none, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0,
                                                              message: "\(error)", fileOrder: Int(index))], byteCount)
         }
+        failed = false
         return (records, reader.diagnostics, byteCount)
     }
 
@@ -256,14 +282,24 @@ public struct Loader {
     private static func list<T>(_ reader: YAMLReader, _ collection: DataCollection, _ expected: String, _ what: String,
                                 _ decode: () throws -> T?) throws -> [T] {
         var items: [T] = []
-        // About one record per 100 bytes of YAML (a session takes about 100): few regrowths of big lists.
-        items.reserveCapacity(reader.byteCount / 100)
+        try list(reader, collection, expected, what, into: &items, decode)
+        return items
+    }
+
+    /// Appends the records of a file whose document is `{NAME: [records]}` to `items`.
+    private static func list<T>(_ reader: YAMLReader, _ collection: DataCollection, _ expected: String, _ what: String,
+                                into items: inout [T], _ decode: () throws -> T?) throws {
+        let start = items.count
+        // About one record per 100 bytes of YAML (a session takes about 100): few regrowths of big
+        // lists. Room grows at least twofold, so that a list many files append to is not copied per file.
+        let wanted = start + reader.byteCount / 100
+        if items.capacity < wanted { items.reserveCapacity(max(wanted, 2 * items.capacity)) }
         var found = false
         try reader.document(expecting: expected, NameTable<DataCollection>(only: [collection])) { _ in
             found = true
             try reader.sequence("'\(collection.rawValue)'") {
                 if let item = try decode() { items.append(item) }
-                if items.count > reader.recordLimit {
+                if items.count - start > reader.recordLimit {
                     throw LoadFailure(SourceLocation(file: reader.file, line: 1, column: 1),
                                       "the file holds more than \(reader.recordLimit) \(what) records",
                                       expected: "at most \(reader.recordLimit) records in all (raise the limit with --max-records)")
@@ -274,7 +310,6 @@ public struct Loader {
             reader.error(SourceLocation(file: reader.file, line: 1, column: 1),
                          "the file has no key '\(collection.rawValue)'; expected \(expected)")
         }
-        return items
     }
 }
 

@@ -37,6 +37,21 @@ final class YAMLReader {
     /// The longest scalar accepted, in bytes, and the most records one file may hold (`LoadLimits`).
     var scalarLimit = LoadLimits.standard.scalarBytes
     var recordLimit = LoadLimits.standard.records
+    /// A list reused for each response's answers (see `decodeAnswers`).
+    private var answerScratch: [Answer] = []
+
+    /// The reused answers list, empty, with the room earlier responses gave it.
+    func takeAnswerScratch() -> [Answer] {
+        var list: [Answer] = []
+        swap(&list, &answerScratch)
+        list.removeAll(keepingCapacity: true)
+        return list
+    }
+
+    func returnAnswerScratch(_ list: inout [Answer]) {
+        swap(&list, &answerScratch)
+    }
+
     /// Set when a value reader reports a problem, so a record does not also say the key is missing.
     @exclusivity(unchecked) private(set) var valueFailed = false
 

@@ -182,7 +182,10 @@ extension YAMLReader {
             error(location(start), "'answers' holds \(describe(start)); expected a mapping of question ids to answers, such as {q1: 4}")
             return nil
         }
-        var answers: [Answer] = []
+        // Collected in the reader's scratch list, then copied out at their exact count: appending to a
+        // new list grows it four times for five answers, and leaves room for eight.
+        var answers = takeAnswerScratch()
+        defer { returnAnswerScratch(&answers) }
         while true {
             let keyEvent = try next()
             if keyEvent.kind == .mappingEnd { break }
@@ -220,6 +223,6 @@ extension YAMLReader {
             }
             answers.append(Answer(question: key.value, value: answer, location: location(value)))
         }
-        return answers
+        return Array(answers)
     }
 }
