@@ -36,7 +36,8 @@ public struct KPICatalog {
     /// The self-identified groups found in people's `groups`, sorted by name (stable output).
     public static func groups(in data: ProgrammeData) -> [String] {
         var seen = Set<String>()
-        for p in data.people { seen.formUnion(p.groups) }
+        // By position, and only where there are groups: `for p in data.people` copies every person.
+        for i in data.people.indices where !data.people[i].groups.isEmpty { seen.formUnion(data.people[i].groups) }
         return seen.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 }
