@@ -23,26 +23,37 @@ public struct PolicyFindings: Sendable {
     public let pastPlannedEnd: [Int]
     private let data: ProgrammeData
 
+    /// One list of people positions per relationship, all kept in one array (a relationship lists one
+    /// or two people: a list of their own each would be ten thousand small allocations).
+    struct PositionLists: Sendable {
+        private var starts: [Int] = [0]
+        private var positions: [Int] = []
+
+        subscript(i: Int) -> ArraySlice<Int> { positions[starts[i]..<starts[i + 1]] }
+
+        /// Adds the next relationship's list.
+        mutating func append<S: Sequence>(_ list: S) where S.Element == Int {
+            for p in list where !positions[starts[starts.count - 1]...].contains(p) { positions.append(p) }
+            starts.append(positions.count)
+        }
+    }
+
     /// The people behind relationships, as positions in `data.people`.
     struct Links {
-        var mentorsOf: [[Int]]
-        var menteesOf: [[Int]]
+        var mentorsOf = PositionLists()
+        var menteesOf = PositionLists()
         var managerOf: [Int?]
         var capacity: [Int]
         var isMentor: [Bool]
 
         init(_ data: ProgrammeData, personIndex: IdIndex? = nil) {
             let index = personIndex ?? IdIndex(data.people.map(\.id))
-            // Lists are short: de-duplicate by looking back rather than with a set.
-            func positions(_ ids: [Located<String>]) -> [Int] {
-                var result: [Int] = []
-                result.reserveCapacity(ids.count)
-                for id in ids { if let p = index[id.value], !result.contains(p) { result.append(p) } }
-                return result
+            // By position: iterating over the records would copy each whole record. Lists are short:
+            // repeats are dropped by looking back rather than with a set.
+            for i in data.relationships.indices {
+                mentorsOf.append(data.relationships[i].mentors.lazy.compactMap { index[$0.value] })
+                menteesOf.append(data.relationships[i].mentees.lazy.compactMap { index[$0.value] })
             }
-            // By position: mapping over the records would copy each whole record.
-            mentorsOf = data.relationships.indices.map { positions(data.relationships[$0].mentors) }
-            menteesOf = data.relationships.indices.map { positions(data.relationships[$0].mentees) }
             managerOf = data.people.indices.map { data.people[$0].manager.flatMap { index[$0.value] } }
             capacity = data.people.indices.map { data.people[$0].mentorCapacity ?? data.program.defaultMentorCapacity }
             isMentor = data.people.indices.map { data.people[$0].isMentor }
@@ -57,21 +68,32 @@ public struct PolicyFindings: Sendable {
         self.data = data
         self.asOf = asOf
         var pairs: [DirectReportPair] = []
-        var led = [[Int]](repeating: [], count: data.people.count)
+        var leads = [Int](repeating: 0, count: data.people.count)
         var past: [Int] = []
+        var active: [Int] = []
         for i in data.relationships.indices where data.relationships[i].isActive(on: asOf) {
+            active.append(i)
             for mentee in links.menteesOf[i] {
                 guard let manager = links.managerOf[mentee], links.mentorsOf[i].contains(manager) else { continue }
                 pairs.append(DirectReportPair(relationship: i, mentor: data.people[manager].id, mentee: data.people[mentee].id))
             }
-            for mentor in links.mentorsOf[i] { led[mentor].append(i) }
+            for mentor in links.mentorsOf[i] { leads[mentor] += 1 }
             if data.relationships[i].ended == nil, let planned = data.relationships[i].plannedEnd, planned < asOf { past.append(i) }
         }
         directReportPairs = pairs
-        overCapacityMentors = led.indices.compactMap { p in
-            guard links.isMentor[p], led[p].count > links.capacity[p] else { return nil }
-            return OverCapacityMentor(person: p, relationships: led[p], capacity: links.capacity[p])
+        // Counted first; the relationships are listed only for the mentors over capacity.
+        var over = [Int?](repeating: nil, count: data.people.count)
+        var mentors: [OverCapacityMentor] = []
+        for p in leads.indices where links.isMentor[p] && leads[p] > links.capacity[p] {
+            over[p] = mentors.count
+            mentors.append(OverCapacityMentor(person: p, relationships: [], capacity: links.capacity[p]))
         }
+        if !mentors.isEmpty {
+            for i in active {
+                for mentor in links.mentorsOf[i] { if let m = over[mentor] { mentors[m].relationships.append(i) } }
+            }
+        }
+        overCapacityMentors = mentors
         pastPlannedEnd = past
     }
 
