@@ -184,6 +184,25 @@ import Testing
         #expect(serial.diagnostics.errors.first?.file.hasSuffix("sessions/2026-03.yaml") == true)
     }
 
+    /// On one thread every file appends to one list per collection: a people, relationships, responses
+    /// or outcomes file that breaks after its good records adds none of them, and the lists equal
+    /// those read with files in parallel.
+    @Test(arguments: ["people.yaml", "relationships.yaml", "responses.yaml", "outcomes.yaml"])
+    func aFileThatFailsPartWayAddsNoRecordsOnOneThreadOrOnAllCores(file: String) throws {
+        let intact = Fixture.root.appendingPathComponent("minimal")
+        let good = try String(contentsOf: intact.appendingPathComponent(file), encoding: .utf8)
+        let folder = try Fixture.variant(of: "minimal", [file: good + "  - [broken\n"])
+        let serial = Loader(folder: folder.path, concurrent: false).load()
+        let parallel = Loader(folder: folder.path, concurrent: true).load()
+        let collection = String(file.dropLast(".yaml".count))
+        let before = Loader(folder: intact.path, concurrent: false).load().data.recordCounts
+        #expect(before.first { $0.collection == collection }!.count > 0)
+        #expect(serial.data.recordCounts.first { $0.collection == collection }?.count == 0)
+        #expect(serial.data.recordCounts.map(\.count) == parallel.data.recordCounts.map(\.count))
+        #expect(serial.diagnostics.all.map(\.formatted) == parallel.diagnostics.all.map(\.formatted))
+        #expect(serial.diagnostics.errors.contains { $0.file.hasSuffix(file) && $0.message.hasPrefix("YAML syntax error") })
+    }
+
     /// A data folder given in memory is read exactly as the same files on disk: same files in the same
     /// order, same records, same findings (the fuzzer and tools that hold the data rely on it).
     @Test func inMemoryFolderLoadsLikeTheFolderOnDisk() throws {

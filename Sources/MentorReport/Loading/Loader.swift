@@ -25,18 +25,51 @@ public struct LoadLimits: Sendable {
     }
 }
 
-/// Records of one file, decoded on its own (files are read in parallel).
+/// What one file gave besides records appended to the lists (see `RecordLists`).
 private enum FileRecords {
     case program(ProgramFile)
-    case people([Person])
-    case relationships([Relationship])
-    case sessions([Session])
-    /// Sessions appended to the list the caller passed in (see `Loader.read`).
-    case sessionsAppended
     case surveys([Survey])
-    case responses([Response])
-    case outcomes([Outcome])
-    case none
+    /// Records appended to the lists the caller passed in (people, relationships, sessions, responses
+    /// or outcomes), or nothing (a file that failed).
+    case lists
+}
+
+/// The lists files append their records to: one set for all files when they are read one after
+/// another, one set per file when they are read in parallel (merged in reading order afterwards).
+private struct RecordLists {
+    var people: [Person] = []
+    var relationships: [Relationship] = []
+    var sessions: [Session] = []
+    var responses: [Response] = []
+    var outcomes: [Outcome] = []
+
+    /// Each list's length, to take out again what a file that failed part-way appended.
+    var lengths: [Int] { [people.count, relationships.count, sessions.count, responses.count, outcomes.count] }
+
+    mutating func truncate(to lengths: [Int]) {
+        func cut<T>(_ list: inout [T], _ n: Int) { if list.count > n { list.removeSubrange(n...) } }
+        cut(&people, lengths[0])
+        cut(&relationships, lengths[1])
+        cut(&sessions, lengths[2])
+        cut(&responses, lengths[3])
+        cut(&outcomes, lengths[4])
+    }
+
+    /// Room for about one record per 100 bytes of the collection's files (a session takes about 116):
+    /// a list many files append to is then never copied to grow. Room beyond what is filled costs
+    /// address space only; the pages are never touched.
+    mutating func reserve(for files: [DataFile], sizes: [Int]) {
+        var bytes = [DataCollection: Int]()
+        for (file, size) in zip(files, sizes) { bytes[file.collection, default: 0] += size }
+        func room<T>(_ list: inout [T], _ collection: DataCollection) {
+            list.reserveCapacity((bytes[collection] ?? 0) / 100)
+        }
+        room(&people, .people)
+        room(&relationships, .relationships)
+        room(&sessions, .sessions)
+        room(&responses, .responses)
+        room(&outcomes, .outcomes)
+    }
 }
 
 /// Reads a data folder into `ProgrammeData`: every file decoded straight from libyaml's events,
@@ -78,20 +111,23 @@ public struct Loader {
         let sizes = files.map { $0.contents?.count ?? fileSize($0.url) }
         let bySize = files.indices.sorted { sizes[$0] > sizes[$1] }
         var results: [(FileRecords, [Diagnostic], Int)]
-        var serialSessions: [Session] = []
+        var lists = RecordLists()
         if concurrent {
-            results = parallelMap(files.count, longestFirst: bySize) { i in
-                var sessions: [Session] = []
-                var result = Loader.read(files[i], index: Int32(i), limits: limits, sessions: &sessions)
-                if case .sessionsAppended = result.0 { result.0 = .sessions(sessions) }
+            var perFile = parallelMap(files.count, longestFirst: bySize) { i in
+                var own = RecordLists()
+                let result = Loader.read(files[i], index: Int32(i), limits: limits, into: &own)
                 progress?("read \(done.increment()) of \(files.count) files")
-                return result
+                return (result, own)
             }
+            results = perFile.map { $0.0 }
+            lists = Loader.merged(&perFile)
         } else {
-            // One file after another: every file's sessions go straight into one list, with no lists
-            // per file to merge (sessions are most of the records: 10 MB at 20,000 people).
+            // One file after another: every file's records go straight into one list per collection,
+            // given room for all of them first (sessions are most of the records: 10 MB at 20,000
+            // people; growing their list by doubling copied 17 MB and touched as much new memory).
+            lists.reserve(for: files, sizes: sizes)
             results = files.indices.map { i in
-                let result = Loader.read(files[i], index: Int32(i), limits: limits, sessions: &serialSessions)
+                let result = Loader.read(files[i], index: Int32(i), limits: limits, into: &lists)
                 progress?("read \(done.increment()) of \(files.count) files")
                 return result
             }
@@ -100,38 +136,22 @@ public struct Loader {
         var data = ProgrammeData(program: Program(id: "unknown", name: "unknown", start: Day(daysSinceEpoch: 0)))
         var diagnostics = Diagnostics()
         diagnostics.append(contentsOf: layout)
-        // Room for every record first, so that merging the files' lists copies each record once.
-        var counts = [Int](repeating: 0, count: 7)
-        for (records, _, _) in results {
-            switch records {
-            case .people(let r): counts[0] += r.count
-            case .relationships(let r): counts[1] += r.count
-            case .sessions(let r): counts[2] += r.count
-            case .responses(let r): counts[3] += r.count
-            case .outcomes(let r): counts[4] += r.count
-            default: break
-            }
-        }
         for i in results.indices {
             let (records, findings, bytes) = results[i]
-            // Taken out, so that the merged list can grow in place from the first file's.
-            results[i].0 = .none
             data.files.append(files[i].displayPath)
             data.bytesRead += bytes
             diagnostics.append(contentsOf: findings)
             switch records {
             case .program(let p): program = p
-            case .people(let r): merge(r, into: &data.people, total: counts[0])
-            case .relationships(let r): merge(r, into: &data.relationships, total: counts[1])
-            case .sessions(let r): merge(r, into: &data.sessions, total: counts[2])
-            case .sessionsAppended: break
             case .surveys(let r): data.surveys += r
-            case .responses(let r): merge(r, into: &data.responses, total: counts[3])
-            case .outcomes(let r): merge(r, into: &data.outcomes, total: counts[4])
-            case .none: break
+            case .lists: break
             }
         }
-        if !concurrent { data.sessions = serialSessions }
+        data.people = lists.people
+        data.relationships = lists.relationships
+        data.sessions = lists.sessions
+        data.responses = lists.responses
+        data.outcomes = lists.outcomes
         if let program {
             if let p = program.program { data.program = p }
             data.competencies = program.competencies
@@ -146,15 +166,31 @@ public struct Loader {
         return LoadResult(data: data, diagnostics: diagnostics)
     }
 
-    /// Appends one file's records: the first file's list becomes the merged list (no copy; given room
-    /// for every record of the collection), later files' lists are appended to it.
-    private func merge<T>(_ records: [T], into merged: inout [T], total: Int) {
-        if merged.isEmpty {
-            merged = records
-            if total > records.count { merged.reserveCapacity(total) }
-        } else {
-            merged += records
+    /// The files' lists joined in reading order, taken out of `perFile`: each collection's first
+    /// non-empty list becomes the joined list (no copy), given room for all, and the later files'
+    /// lists are appended to it.
+    private static func merged<Result>(_ perFile: inout [(Result, RecordLists)]) -> RecordLists {
+        var all = RecordLists()
+        func join<T>(_ list: WritableKeyPath<RecordLists, [T]>) {
+            let total = perFile.reduce(0) { $0 + $1.1[keyPath: list].count }
+            for i in perFile.indices {
+                var own: [T] = []
+                swap(&own, &perFile[i].1[keyPath: list])
+                if own.isEmpty { continue }
+                if all[keyPath: list].isEmpty {
+                    own.reserveCapacity(total)
+                    all[keyPath: list] = own
+                } else {
+                    all[keyPath: list] += own
+                }
+            }
         }
+        join(\.people)
+        join(\.relationships)
+        join(\.sessions)
+        join(\.responses)
+        join(\.outcomes)
+        return all
     }
 
     /// Reads the exports that surveys name under `import`, once people are known (respondents are
@@ -209,13 +245,13 @@ public struct Loader {
         }
     }
 
-    /// Reads one file. Sessions are appended to `sessions` (the result says `.sessionsAppended`); when
-    /// the file fails, what it appended is taken out again.
+    /// Reads one file. Its records are appended to `lists` (the result says `.lists`); when the
+    /// file fails, what it appended is taken out again.
     private static func read(_ file: DataFile, index: Int32, limits: LoadLimits,
-                             sessions: inout [Session]) -> (FileRecords, [Diagnostic], Int) {
+                             into lists: inout RecordLists) -> (FileRecords, [Diagnostic], Int) {
         func fileProblem(_ message: String) -> (FileRecords, [Diagnostic], Int) {
-            (.none, [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0, message: message,
-                                fileOrder: Int(index))], 0)
+            (.lists, [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0, message: message,
+                                    fileOrder: Int(index))], 0)
         }
         let size = file.contents?.count ?? fileSize(file.url)
         if size > limits.fileBytes {
@@ -237,41 +273,40 @@ public struct Loader {
         reader.scalarLimit = limits.scalarBytes
         reader.recordLimit = limits.records
         let expected = "a mapping with the key '\(file.collection.rawValue)' holding a list"
-        var records = FileRecords.none
-        let sessionsBefore = sessions.count
+        var records = FileRecords.lists
+        let lengthsBefore = lists.lengths
         var failed = true
-        defer { if failed, sessions.count > sessionsBefore { sessions.removeSubrange(sessionsBefore...) } }
+        defer { if failed { lists.truncate(to: lengthsBefore) } }
         do {
             switch file.collection {
             case .program:
                 records = .program(try reader.decodeProgramFile())
             case .people:
-                records = .people(try list(reader, file.collection, expected, "person") { try reader.decodePerson() })
+                try list(reader, file.collection, expected, "person", into: &lists.people) { try reader.decodePerson() }
             case .relationships:
-                records = .relationships(try list(reader, file.collection, expected, "relationship") { try reader.decodeRelationship() })
+                try list(reader, file.collection, expected, "relationship", into: &lists.relationships) { try reader.decodeRelationship() }
             case .sessions:
-                try list(reader, file.collection, expected, "session", into: &sessions) { try reader.decodeSession() }
-                records = .sessionsAppended
+                try list(reader, file.collection, expected, "session", into: &lists.sessions) { try reader.decodeSession() }
             case .surveys:
                 records = .surveys(try list(reader, file.collection, expected, "survey") { try reader.decodeSurvey() })
             case .responses:
-                records = .responses(try list(reader, file.collection, expected, "response") { try reader.decodeResponse() })
+                try list(reader, file.collection, expected, "response", into: &lists.responses) { try reader.decodeResponse() }
             case .outcomes:
-                records = .outcomes(try list(reader, file.collection, expected, "outcome") { try reader.decodeOutcome() })
+                try list(reader, file.collection, expected, "outcome", into: &lists.outcomes) { try reader.decodeOutcome() }
             }
         } catch let failure as YAMLSyntaxError {
             let message = failure.kind == .encoding
                 ? "the file is not valid UTF-8 text (\(failure.message)); expected UTF-8 encoded YAML"
                 : "YAML syntax error: \(failure.message)"
-            return (.none, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath,
+            return (.lists, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath,
                                                              line: Int(failure.line), column: Int(failure.column),
                                                              message: message, fileOrder: Int(index))], byteCount)
         } catch let failure as LoadFailure {
-            return (.none, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath,
+            return (.lists, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath,
                                                              line: Int(failure.location.line), column: Int(failure.location.column),
                                                              message: failure.message, fileOrder: Int(index))], byteCount)
         } catch {
-            return (.none, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0,
+            return (.lists, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0,
                                                              message: "\(error)", fileOrder: Int(index))], byteCount)
         }
         failed = false
