@@ -120,6 +120,53 @@ struct SurveyImporter {
         if spec.format == .qualtrics, let row = try rows.next() {
             if !row[0].trimmedExportText.hasPrefix("{") { pending = row }
         }
+        guard let columns = findColumns(headers, layout: layout) else { return }
+        // Answers repeat ("Agree", "9"): each distinct cell of a question column is read once.
+        var readCells = [[String: Int?]](repeating: [:], count: columns.questions.count)
+        var seenIds: [String: Int] = [:]
+        while let row = try pending ?? rows.next() {
+            pending = nil
+            if row.cells.allSatisfy({ $0.trimmedExportText.isEmpty }) { continue }
+            result.rows += 1
+            if isLeftOut(row, columns) {
+                result.skipped += 1
+                continue
+            }
+            if let idColumn = columns.responseId {
+                let id = row[idColumn.index].trimmedExportText
+                if !id.isEmpty {
+                    if let earlier = seenIds[id] {
+                        error(row.line, idColumn.index + 1, "response id '\(clip(id))' in column '\(idColumn.header)' is already used at line \(earlier); expected each response once (remove the repeated row)")
+                        continue
+                    }
+                    seenIds[id] = row.line
+                }
+            }
+            if let response = response(from: row, columns, readCells: &readCells) { result.responses.append(response) }
+        }
+        if result.rows == 0 {
+            warning(headers[0].line, 0, "the export of survey '\(survey.id)' holds no responses")
+        }
+    }
+
+    /// Where the respondent, the completion time, the tool's own bookkeeping and each question's
+    /// answers are in an export, found from its header rows.
+    private struct ImportColumns {
+        var respondent: ExportColumn
+        var submitted: ExportColumn
+        var responseId: ExportColumn?
+        /// Qualtrics' `Finished`, `Status` and `DistributionChannel`; our own layout's `consent_to_quote`.
+        var finished: ExportColumn?
+        var status: ExportColumn?
+        var channel: ExportColumn?
+        var consent: ExportColumn?
+        /// Each question with its column and the labels its answers may use.
+        var questions: [(question: Question, column: ExportColumn, labels: [String: Int])]
+    }
+
+    /// The export's columns, or nil when one is missing or ambiguous (reported at the header row or
+    /// at the import stanza).
+    private mutating func findColumns(_ headers: [ExportRow], layout: ExportLayout) -> ImportColumns? {
         let columns = SurveyImporter.columns(headers, format: spec.format)
         let headerLine = headers[0].line
 
@@ -143,30 +190,32 @@ struct SurveyImporter {
         if let named = spec.respondentColumn {
             guard let c = column([named.value]) else {
                 error(headerLine, 1, "the export has no column '\(clip(named.value))' (respondent_column at \(specPath):\(named.location.line):\(named.location.column))\(suggestion(named.value))")
-                return
+                return nil
             }
             respondentColumn = c
         } else {
             let candidates = layout.respondentColumns[spec.respondent] ?? []
             guard !candidates.isEmpty else {
                 specError(spec.location, "survey '\(survey.id)': \(spec.format.rawValue) exports have no column of person ids; expected respondent: email, or respondent_column naming the column that holds the ids")
-                return
+                return nil
             }
             guard let c = column(candidates) else {
                 error(headerLine, 1, "the export has no column \(candidates.map { "'\($0)'" }.joined(separator: " or ")) naming respondents by \(spec.respondent.rawValue); expected \(ExportLayout.describe(spec.format)), or respondent_column in the import")
-                return
+                return nil
             }
             respondentColumn = c
         }
         guard let submittedColumn = column(layout.submittedColumns) else {
             error(headerLine, 1, "the export has no column '\(layout.submittedColumns[0])' with the completion time; expected \(ExportLayout.describe(spec.format))")
-            return
+            return nil
         }
-        let idColumn = column(layout.responseIdColumns)
-        let finishedColumn = spec.format == .qualtrics ? column(["Finished"]) : nil
-        let statusColumn = spec.format == .qualtrics ? column(["Status"]) : nil
-        let channelColumn = spec.format == .qualtrics ? column(["DistributionChannel"]) : nil
-        let consentColumn = spec.format == .csv ? column(["consent_to_quote"]) : nil
+        var found = ImportColumns(respondent: respondentColumn, submitted: submittedColumn,
+                                  responseId: column(layout.responseIdColumns),
+                                  finished: spec.format == .qualtrics ? column(["Finished"]) : nil,
+                                  status: spec.format == .qualtrics ? column(["Status"]) : nil,
+                                  channel: spec.format == .qualtrics ? column(["DistributionChannel"]) : nil,
+                                  consent: spec.format == .csv ? column(["consent_to_quote"]) : nil,
+                                  questions: [])
 
         // Question columns.
         var mapped: [String: Located<String>] = [:]
@@ -179,139 +228,122 @@ struct SurveyImporter {
             }
             mapped[question.value] = header
         }
-        var questionColumns: [(question: Question, column: ExportColumn, labels: [String: Int])] = []
-        // Answers repeat ("Agree", "9"): each distinct cell of a question column is read once.
-        var readCells = [[String: Int?]](repeating: [:], count: survey.questions.count)
         var extraLabels: [String: Int] = [:]
         for (label, value) in spec.labels { extraLabels[ExportValues.normalized(label.value)] = value }
         for question in survey.questions {
-            let found: [ExportColumn]
+            let matching: [ExportColumn]
             if let header = mapped[question.id] {
                 let name = ExportValues.normalized(header.value)
-                found = columns.filter { $0.names.contains(name) }
-                if found.isEmpty {
+                matching = columns.filter { $0.names.contains(name) }
+                if matching.isEmpty {
                     error(headerLine, 1, "the export has no column '\(header.value)' for question '\(question.id)' (mapped at \(specPath):\(header.location.line):\(header.location.column))\(suggestion(header.value))")
                     continue
                 }
             } else {
                 var names = [ExportValues.normalized(question.text)]
                 if spec.format == .csv { names.append(ExportValues.normalized(question.id)) }
-                found = columns.filter { c in c.names.contains(where: names.contains) }
-                if found.isEmpty {
+                matching = columns.filter { c in c.names.contains(where: names.contains) }
+                if matching.isEmpty {
                     error(headerLine, 1, "the export has no column for question '\(question.id)' (\(clip(question.text))); expected a column headed by the question's text, or a mapping in import columns\(suggestion(question.text))")
                     continue
                 }
             }
-            if found.count > 1 {
-                error(headerLine, found[1].index + 1, "question '\(question.id)' matches \(found.count) columns (\(found.map { "'\(clip($0.header))'" }.joined(separator: ", "))); expected one: map it to one header in import columns")
+            if matching.count > 1 {
+                error(headerLine, matching[1].index + 1, "question '\(question.id)' matches \(matching.count) columns (\(matching.map { "'\(clip($0.header))'" }.joined(separator: ", "))); expected one: map it to one header in import columns")
                 continue
             }
             var labels = Dictionary(uniqueKeysWithValues: ExportValues.builtInLabels[question.scale] ?? [])
             labels.merge(extraLabels) { _, extra in extra }
-            questionColumns.append((question, found[0], labels))
+            found.questions.append((question, matching[0], labels))
         }
-        if result.diagnostics.contains(where: { $0.severity == .error }) { return }
+        if result.diagnostics.contains(where: { $0.severity == .error }) { return nil }
+        return found
+    }
 
-        // Responses.
-        var seenIds: [String: Int] = [:]
-        while let row = try pending ?? rows.next() {
-            pending = nil
-            if row.cells.allSatisfy({ $0.trimmedExportText.isEmpty }) { continue }
-            result.rows += 1
-            if let finishedColumn {
-                let finished = ExportValues.normalized(row[finishedColumn.index])
-                if finished == "false" || finished == "0" { result.skipped += 1; continue }
-            }
-            if let statusColumn, SurveyImporter.qualtricsTestStatuses.contains(ExportValues.normalized(row[statusColumn.index])) {
-                result.skipped += 1
-                continue
-            }
-            if let channelColumn, ExportValues.normalized(row[channelColumn.index]) == "preview" {
-                result.skipped += 1
-                continue
-            }
-            if let idColumn {
-                let id = row[idColumn.index].trimmedExportText
-                if !id.isEmpty {
-                    if let earlier = seenIds[id] {
-                        error(row.line, idColumn.index + 1, "response id '\(clip(id))' in column '\(idColumn.header)' is already used at line \(earlier); expected each response once (remove the repeated row)")
-                        continue
-                    }
-                    seenIds[id] = row.line
-                }
-            }
-            // Respondent.
-            let who = row[respondentColumn.index].trimmedExportText
-            let respondent: String
-            if who.isEmpty || ExportValues.normalized(who) == "anonymous" {
-                error(row.line, respondentColumn.index + 1, "the response has no respondent in column '\(respondentColumn.header)'; expected the respondent's \(spec.respondent == .email ? "email (collect names or emails in the survey tool; anonymous responses cannot be matched)" : "person id")")
-                continue
-            }
-            if spec.respondent == .email {
-                guard let person = emails[ExportValues.normalized(who)] else {
-                    var message = "respondent '\(clip(who))' in column '\(respondentColumn.header)' is not the email of any person"
-                    if suggestions < 100 {
-                        suggestions += 1
-                        message += nearest(to: who, in: emailList).map { " — did you mean '\($0)'?" } ?? "; expected the email of a person in people"
-                    } else {
-                        message += "; expected the email of a person in people"
-                    }
-                    error(row.line, respondentColumn.index + 1, message)
-                    continue
-                }
-                respondent = person
-            } else {
-                respondent = who
-            }
-            // Submitted.
-            let when = row[submittedColumn.index]
-            guard let submitted = ExportValues.day(when, order: spec.dateOrder) else {
-                error(row.line, submittedColumn.index + 1, "'\(clip(when))' in column '\(submittedColumn.header)' is not a date; expected a date such as 2026-06-10 09:15:32, 6/10/2026 9:15:32 (month first unless date_order: day-first) or 2026/06/10")
-                continue
-            }
-            var consent = false
-            if let consentColumn {
-                switch ExportValues.normalized(row[consentColumn.index]) {
-                case "true", "yes", "1": consent = true
-                case "false", "no", "0", "": consent = false
-                case let other:
-                    error(row.line, consentColumn.index + 1, "'\(clip(other))' in column 'consent_to_quote' is not true or false; expected true, false or empty")
-                }
-            }
-            // Answers.
-            var answers: [Answer] = []
-            var rowFailed = false
-            for (k, (question, column, labels)) in questionColumns.enumerated() {
-                let cell = row[column.index]
-                if cell.trimmedExportText.isEmpty { continue }
-                let location = at(row.line, column.index + 1)
-                if question.scale == .text {
-                    answers.append(Answer(question: question.id, value: .text(cell), location: location))
-                    continue
-                }
-                let number: Int?
-                if let known = readCells[k][cell] {
-                    number = known
+    /// True for a row the survey tool marks as not a real answer: unfinished, a preview, a test or spam.
+    private func isLeftOut(_ row: ExportRow, _ columns: ImportColumns) -> Bool {
+        if let finished = columns.finished {
+            let value = ExportValues.normalized(row[finished.index])
+            if value == "false" || value == "0" { return true }
+        }
+        if let status = columns.status, SurveyImporter.qualtricsTestStatuses.contains(ExportValues.normalized(row[status.index])) {
+            return true
+        }
+        if let channel = columns.channel, ExportValues.normalized(row[channel.index]) == "preview" { return true }
+        return false
+    }
+
+    /// One row as a response, or nil when its respondent, date or an answer cannot be read (reported
+    /// at the cell). `readCells` remembers each question column's cells already turned into numbers.
+    private mutating func response(from row: ExportRow, _ columns: ImportColumns, readCells: inout [[String: Int?]]) -> Response? {
+        // Respondent.
+        let respondentColumn = columns.respondent
+        let who = row[respondentColumn.index].trimmedExportText
+        let respondent: String
+        if who.isEmpty || ExportValues.normalized(who) == "anonymous" {
+            error(row.line, respondentColumn.index + 1, "the response has no respondent in column '\(respondentColumn.header)'; expected the respondent's \(spec.respondent == .email ? "email (collect names or emails in the survey tool; anonymous responses cannot be matched)" : "person id")")
+            return nil
+        }
+        if spec.respondent == .email {
+            guard let person = emails[ExportValues.normalized(who)] else {
+                var message = "respondent '\(clip(who))' in column '\(respondentColumn.header)' is not the email of any person"
+                if suggestions < 100 {
+                    suggestions += 1
+                    message += nearest(to: who, in: emailList).map { " — did you mean '\($0)'?" } ?? "; expected the email of a person in people"
                 } else {
-                    number = ExportValues.number(cell, labels: labels)
-                    if readCells[k].count < 10_000 { readCells[k][cell] = number }
+                    message += "; expected the email of a person in people"
                 }
-                guard let n = number else {
-                    error(row.line, column.index + 1, "answer '\(clip(cell))' in column '\(clip(column.header))' maps to no number for question '\(question.id)' (\(question.scale.rawValue)); expected a whole number or one of \(ExportValues.labelList(question.scale))\(spec.labels.isEmpty ? "" : " or the import's labels"); add it under import labels")
-                    rowFailed = true
-                    continue
-                }
-                answers.append(Answer(question: question.id, value: .number(n), location: location))
+                error(row.line, respondentColumn.index + 1, message)
+                return nil
             }
-            if rowFailed { continue }
-            let rowStart = at(row.line, 1)
-            result.responses.append(Response(survey: Located(survey.id, at: spec.location),
-                                             respondent: Located(respondent, at: at(row.line, respondentColumn.index + 1)),
-                                             submitted: submitted, consentToQuote: consent, answers: answers, location: rowStart))
+            respondent = person
+        } else {
+            respondent = who
         }
-        if result.rows == 0 {
-            warning(headerLine, 0, "the export of survey '\(survey.id)' holds no responses")
+        // Submitted.
+        let when = row[columns.submitted.index]
+        guard let submitted = ExportValues.day(when, order: spec.dateOrder) else {
+            error(row.line, columns.submitted.index + 1, "'\(clip(when))' in column '\(columns.submitted.header)' is not a date; expected a date such as 2026-06-10 09:15:32, 6/10/2026 9:15:32 (month first unless date_order: day-first) or 2026/06/10")
+            return nil
         }
+        var consent = false
+        if let consentColumn = columns.consent {
+            switch ExportValues.normalized(row[consentColumn.index]) {
+            case "true", "yes", "1": consent = true
+            case "false", "no", "0", "": consent = false
+            case let other:
+                error(row.line, consentColumn.index + 1, "'\(clip(other))' in column 'consent_to_quote' is not true or false; expected true, false or empty")
+            }
+        }
+        // Answers.
+        var answers: [Answer] = []
+        var rowFailed = false
+        for (k, (question, column, labels)) in columns.questions.enumerated() {
+            let cell = row[column.index]
+            if cell.trimmedExportText.isEmpty { continue }
+            let location = at(row.line, column.index + 1)
+            if question.scale == .text {
+                answers.append(Answer(question: question.id, value: .text(cell), location: location))
+                continue
+            }
+            let number: Int?
+            if let known = readCells[k][cell] {
+                number = known
+            } else {
+                number = ExportValues.number(cell, labels: labels)
+                if readCells[k].count < 10_000 { readCells[k][cell] = number }
+            }
+            guard let n = number else {
+                error(row.line, column.index + 1, "answer '\(clip(cell))' in column '\(clip(column.header))' maps to no number for question '\(question.id)' (\(question.scale.rawValue)); expected a whole number or one of \(ExportValues.labelList(question.scale))\(spec.labels.isEmpty ? "" : " or the import's labels"); add it under import labels")
+                rowFailed = true
+                continue
+            }
+            answers.append(Answer(question: question.id, value: .number(n), location: location))
+        }
+        if rowFailed { return nil }
+        return Response(survey: Located(survey.id, at: spec.location),
+                        respondent: Located(respondent, at: at(row.line, respondentColumn.index + 1)),
+                        submitted: submitted, consentToQuote: consent, answers: answers, location: at(row.line, 1))
     }
 
     /// Qualtrics' `Status` values of responses that are not real answers: previews, tests and spam,
