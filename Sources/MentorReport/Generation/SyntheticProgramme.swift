@@ -257,11 +257,11 @@ public struct SyntheticProgramme {
 }
 
 /// A small, fast, seedable generator (SplitMix64): the same seed gives the same sequence everywhere.
-struct SplitMix64 {
+public struct SplitMix64: Sendable {
     var state: UInt64
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -270,5 +270,5 @@ struct SplitMix64 {
     }
 
     /// Uniform in 0..<n.
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
