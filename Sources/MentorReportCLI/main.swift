@@ -42,8 +42,11 @@ struct DataOptions: ParsableArguments {
             throw ValidationError("--period must be a month as YYYY-MM, such as 2026-10; found '\(period)'")
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory) else {
             throw ValidationError("the data folder '\(data)' does not exist; expected a folder holding program.yaml and people.yaml")
+        }
+        guard isDirectory.boolValue else {
+            throw ValidationError("the data folder '\(data)' is a file, not a folder; expected a folder holding program.yaml and people.yaml")
         }
     }
 

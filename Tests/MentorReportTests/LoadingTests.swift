@@ -131,8 +131,10 @@ import Testing
     @Test func emptyFileAndCommentOnlyFileAreErrors() throws {
         #expect(try findings(changing: ["outcomes.yaml": ""])
                 == ["data/outcomes.yaml: error: the file is empty; expected a mapping with the key 'outcomes' holding a list"])
-        #expect(try findings(changing: ["outcomes.yaml": "# nothing yet\n\n"])
+        #expect(try findings(changing: ["outcomes.yaml": "  \r\n\n"])
                 == ["data/outcomes.yaml: error: the file is empty; expected a mapping with the key 'outcomes' holding a list"])
+        #expect(try findings(changing: ["outcomes.yaml": "# nothing yet\n\n"])
+                == ["data/outcomes.yaml: error: the file holds only comments; expected a mapping with the key 'outcomes' holding a list"])
     }
 
     @Test func fileThatIsNotYAMLGetsItsSyntaxErrorWithLineAndColumn() throws {

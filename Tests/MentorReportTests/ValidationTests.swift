@@ -70,7 +70,7 @@ import Testing
         let relationships = try String(contentsOfFile: Fixture.path("minimal/relationships.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "mentees: [p102]", with: "mentees: [p102, p404]")
         #expect(try findings(changing: ["relationships.yaml": relationships])
-                == ["data/relationships.yaml:17:9: warning: one-to-one relationship 'r002' has 1 mentors and 2 mentees; expected one of each",
+                == ["data/relationships.yaml:17:9: warning: one-to-one relationship 'r002' has 1 mentor and 2 mentees; expected one of each",
                     "data/relationships.yaml:20:21: error: person 'p404' is not defined"])
     }
 
@@ -127,7 +127,7 @@ import Testing
             "data/sessions/2026-02.yaml:2:53: error: invalid value '0' for 'minutes'; expected a whole number from 1 to 600",
             "data/sessions/2026-02.yaml:3:53: error: invalid value '601' for 'minutes'; expected a whole number from 1 to 600",
             "data/sessions/2026-02.yaml:4:53: error: invalid value '45.5' for 'minutes'; expected a whole number from 1 to 600",
-            "data/sessions/2026-02.yaml:5:53: error: invalid value '60' for 'minutes'; expected a whole number from 1 to 600",
+            "data/sessions/2026-02.yaml:5:53: error: invalid value '60' for 'minutes': quoted (or tagged), it is text, not a number; expected a whole number from 1 to 600",
         ])
     }
 
@@ -256,5 +256,65 @@ import Testing
         #expect(diagnostics.errors.map(\.formatted) == [])
         #expect(loaded.data.people.count >= 80)
         #expect(loaded.data.sessions.count > 0)
+    }
+}
+
+/// One mistake is reported once: what loading left out (a record with a bad value, a file that does
+/// not parse) is not reported again at every reference to it.
+@Suite struct CascadeTests {
+    @Test func aPersonLeftOutForABadRoleIsNotAlsoUndefinedWhereverNamed() throws {
+        let people = try String(contentsOfFile: Fixture.path("minimal/people.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "  - id: p102\n    name: Dana Kowalski\n    roles: [mentee]",
+                                  with: "  - id: p102\n    name: Dana Kowalski\n    roles: [mentees]")
+        #expect(try findings(changing: ["people.yaml": people])
+                == ["data/people.yaml:23:13: error: invalid role 'mentees'; expected mentor or mentee"])
+    }
+
+    @Test func aPeopleFileThatDoesNotParseIsTheOnlyError() throws {
+        let people = try String(contentsOfFile: Fixture.path("minimal/people.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "roles: [mentor]\n    enrolled: 2026-01-05\n    department", with: "roles: [mentor\n    enrolled: 2026-01-05\n    department")
+        let result = try findings(changing: ["people.yaml": people])
+        #expect(result.count == 1)
+        #expect(result.first?.hasPrefix("data/people.yaml:") == true && result.first?.contains("YAML syntax error") == true)
+    }
+
+    @Test func answersToAQuestionLeftOutAreNotAlsoReported() throws {
+        let surveys = try String(contentsOfFile: Fixture.path("minimal/surveys.yaml"), encoding: .utf8)
+        let broken = surveys.replacingOccurrences(of: "scale: likert5", with: "scales: likert5", options: [], range: surveys.range(of: "scale: likert5"))
+        let result = try findings(changing: ["surveys.yaml": broken])
+        #expect(result.count == 2)
+        #expect(result.allSatisfy { $0.hasPrefix("data/surveys.yaml:") })
+        #expect(result.contains { $0.contains("unknown key 'scales' — did you mean 'scale'?") })
+    }
+
+    @Test func aCohortLeftOutIsNotAlsoUndefinedWhereverNamed() throws {
+        let program = try String(contentsOfFile: Fixture.path("minimal/program.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "    name: Spring 2026\n", with: "")
+        #expect(try findings(changing: ["program.yaml": program])
+                == ["data/program.yaml:28:5: error: cohort '2026-spring' is missing the required key 'name' (text)"])
+    }
+
+    @Test func aValueUsedThroughAnAliasIsReportedWhereTheAliasIs() throws {
+        let result = try findings(changing: [ValidationTests.session: """
+            sessions:
+              - {relationship: r001, date: &day 2026-02-12, minutes: 60}
+              - {relationship: r001, date: 2026-02-13, minutes: *day}
+            """])
+        #expect(result == ["data/sessions/2026-02.yaml:3:53: error: invalid value '2026-02-12' for 'minutes'; expected a whole number from 1 to 600"])
+    }
+
+    @Test func aWorkforceShareOfAGroupNoMenteeIsInPointsAtTheGroup() throws {
+        let program = try String(contentsOfFile: Fixture.path("minimal/program.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "      women: 0.48\n", with: "      women: 0.48\n      men: 0.52\n")
+        #expect(try findings(changing: ["program.yaml": program])
+                == ["data/program.yaml:19:7: warning: benchmarks.workforce_share names group 'men', which no mentee belongs to"])
+    }
+
+    @Test func answersGivenAsQuotedNumbersOrFractionsSaySo() throws {
+        let responses = try String(contentsOfFile: Fixture.path("minimal/responses.yaml"), encoding: .utf8)
+        #expect(try findings(changing: ["responses.yaml": responses.replacingOccurrences(of: "{q1: 3,", with: "{q1: \"3\",")])
+                == ["data/responses.yaml:6:19: error: answer '3' to question 'q1' is quoted (or tagged) text, not a number; expected a whole number from 1 to 5 (likert5)"])
+        #expect(try findings(changing: ["responses.yaml": responses.replacingOccurrences(of: "{q1: 3,", with: "{q1: 3.5,")])
+                == ["data/responses.yaml:6:19: error: answer '3.5' to question 'q1' is not a whole number; expected a whole number from 1 to 5 (likert5)"])
     }
 }

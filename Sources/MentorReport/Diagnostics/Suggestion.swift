@@ -33,3 +33,15 @@ func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
     }
     return previous[b.count]
 }
+
+/// "1 mentor", "2 mentors", "0 people": a count with its noun in the right number.
+func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
+}
+
+/// "one of a, b, c" for messages: each id once, in first-seen order; or `none` when there are none.
+func oneOf(_ ids: [String], none: String) -> String {
+    var seen: [String] = []
+    for id in ids where !seen.contains(id) { seen.append(id) }
+    return seen.isEmpty ? none : "one of " + seen.joined(separator: ", ")
+}

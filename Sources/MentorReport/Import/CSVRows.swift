@@ -11,11 +11,8 @@ struct CSVRows: ExportRows {
     private var nextLine = 1
     let delimiter: UnicodeScalar
 
-    init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ExportReadError(line: 0, column: 0, message: "cannot read the file")
-        }
-        try self.init(bytes: [UInt8](data))
+    init(path: String, limit: Int) throws {
+        try self.init(bytes: Self.bytes(ofExport: path, limit: limit))
     }
 
     init(bytes all: [UInt8]) throws {

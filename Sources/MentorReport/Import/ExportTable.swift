@@ -12,6 +12,19 @@ protocol ExportRows {
     mutating func next() throws -> ExportRow?
 }
 
+extension ExportRows {
+    /// An export file's bytes, read as data files are: a regular file only, at most `limit` bytes.
+    static func bytes(ofExport path: String, limit: Int) throws -> [UInt8] {
+        do {
+            // The bytes are borrowed from `file`: it must live until they are copied.
+            let file = try FileBytes(path: path, limit: limit)
+            return withExtendedLifetime(file) { Array(file.bytes) }
+        } catch {
+            throw ExportReadError(line: 0, column: 0, message: "cannot read the file: \(error)")
+        }
+    }
+}
+
 /// An export file that cannot be read as the format it claims to be.
 struct ExportReadError: Error {
     var line: Int

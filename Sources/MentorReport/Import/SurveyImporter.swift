@@ -93,10 +93,10 @@ struct SurveyImporter {
         result.bytes = size
         do {
             if isWorkbook {
-                var rows = try contents.map { try XLSXRows(bytes: $0) } ?? XLSXRows(path: path)
+                var rows = try contents.map { try XLSXRows(bytes: $0) } ?? XLSXRows(path: path, limit: maxBytes)
                 try read(&rows)
             } else {
-                var rows = try contents.map { try CSVRows(bytes: $0) } ?? CSVRows(path: path)
+                var rows = try contents.map { try CSVRows(bytes: $0) } ?? CSVRows(path: path, limit: maxBytes)
                 try read(&rows)
             }
         } catch let failure as ExportReadError {
@@ -223,7 +223,7 @@ struct SurveyImporter {
             if survey.question(question.value) == nil {
                 let ids = survey.questions.map(\.id)
                 specError(question.location, "question '\(question.value)' in import columns is not in survey '\(survey.id)'"
-                          + (nearest(to: question.value, in: ids).map { " — did you mean '\($0)'?" } ?? "; expected one of \(ids.joined(separator: ", "))"))
+                          + (nearest(to: question.value, in: ids).map { " — did you mean '\($0)'?" } ?? "; expected \(oneOf(ids, none: "none (the survey has no questions)"))"))
                 continue
             }
             mapped[question.value] = header

@@ -12,11 +12,8 @@ struct XLSXRows: ExportRows {
     private let strings: [String]
     private var lastRow = 0
 
-    init(path: String) throws {
-        guard let contents = FileManager.default.contents(atPath: path) else {
-            throw ExportReadError(line: 0, column: 0, message: "cannot read the file")
-        }
-        try self.init(bytes: [UInt8](contents))
+    init(path: String, limit: Int) throws {
+        try self.init(bytes: Self.bytes(ofExport: path, limit: limit))
     }
 
     /// The workbook's bytes, read once: checked by `ZIPCheck`, then opened by ZIPFoundation in memory.

@@ -4,6 +4,17 @@ import Foundation
 /// of `*.yaml` files read in name order (`program` is always one file).
 enum DataCollection: String, CaseIterable, Sendable {
     case program, people, relationships, sessions, surveys, responses, outcomes
+
+    /// The kinds of record other records name by id, as the validator calls them.
+    var referencedKinds: [String] {
+        switch self {
+        case .program: return ["cohort", "competency"]
+        case .people: return ["person"]
+        case .relationships: return ["relationship"]
+        case .surveys: return ["survey"]
+        case .sessions, .responses, .outcomes: return []
+        }
+    }
 }
 
 /// One file to read, with the collection it belongs to.
@@ -21,8 +32,16 @@ struct DataFolder {
     var path: String
     var memory: [String: [UInt8]]? = nil
 
-    /// The names in a folder inside the data folder ("" for the top), in byte order; empty when absent.
-    private func entries(_ relative: String) -> [String] {
+    /// What a path inside the data folder is.
+    enum Entry: Equatable {
+        case file, folder, absent
+        /// There, but not readable as a file or folder: the reason, in words.
+        case unusable(String)
+    }
+
+    /// The names in a folder inside the data folder ("" for the top), in byte order; or the system's
+    /// reason when the folder cannot be listed.
+    private func entries(_ relative: String) -> Result<[String], FileReadError> {
         let names: [String]
         if let memory {
             let prefix = relative.isEmpty ? "" : relative + "/"
@@ -31,22 +50,52 @@ struct DataFolder {
                 return key.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false).first.map(String.init)
             }))
         } else {
-            let url = URL(fileURLWithPath: path, isDirectory: true).appendingPathComponent(relative)
-            names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            guard let folder = opendir(url(relative).path) else {
+                return .failure(FileReadError(reason: String(cString: strerror(errno))))
+            }
+            defer { closedir(folder) }
+            var found: [String] = []
+            while let entry = readdir(folder) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                if name != "." && name != ".." { found.append(name) }
+            }
+            names = found
         }
-        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return .success(names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
     }
 
-    /// Whether `relative` is a file (true), a folder (false) or absent (nil).
-    private func isFile(_ relative: String) -> Bool? {
+    /// Whether `relative` is a file, a folder, absent, or there but unusable (a link to nothing, a
+    /// FIFO or device, a path the system refuses).
+    func entry(_ relative: String) -> Entry {
         if let memory {
-            if memory[relative] != nil { return true }
-            return memory.keys.contains { $0.hasPrefix(relative + "/") } ? false : nil
+            if memory[relative] != nil { return .file }
+            return memory.keys.contains { $0.hasPrefix(relative + "/") } ? .folder : .absent
         }
-        var isDirectory: ObjCBool = false
-        let url = URL(fileURLWithPath: path, isDirectory: true).appendingPathComponent(relative)
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
-        return !isDirectory.boolValue
+        let path = url(relative).path
+        var info = stat()
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: return .file
+            case S_IFDIR: return .folder
+            default: return .unusable("it is \(FileBytes.kind(of: info.st_mode)), not a file")
+            }
+        }
+        let reason = String(cString: strerror(errno))
+        let missing = errno == ENOENT || errno == ENOTDIR
+        var link = stat()
+        if lstat(path, &link) == 0 {
+            // The name is there: a symbolic link whose target is missing or refused.
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " '\($0)'" } ?? ""
+            return .unusable("it is a link to\(target), which cannot be read: \(reason)")
+        }
+        return missing ? .absent : .unusable(reason)
+    }
+
+    private func url(_ relative: String) -> URL {
+        relative.isEmpty ? URL(fileURLWithPath: path, isDirectory: true)
+            : URL(fileURLWithPath: path, isDirectory: true).appendingPathComponent(relative)
     }
 
     private func file(_ collection: DataCollection, _ relative: String) -> DataFile {
@@ -61,50 +110,92 @@ struct DataFolder {
     }
 
     /// The files to read in reading order, the survey-tool exports present (`.csv` and `.xlsx` at the
-    /// top and in `responses/`, as paths inside the folder), and findings about the folder's layout.
-    func files() -> (files: [DataFile], exports: [String], diagnostics: [Diagnostic]) {
+    /// top and in `responses/`, as paths inside the folder), findings about the folder's layout, and
+    /// the collections that are missing or could not be listed or read whole.
+    func files() -> (files: [DataFile], exports: [String], diagnostics: [Diagnostic], incomplete: Set<DataCollection>) {
         var files: [DataFile] = []
         var exports: [String] = []
         var findings: [Diagnostic] = []
+        var incomplete: Set<DataCollection> = []
         func problem(_ severity: Diagnostic.Severity, _ relative: String, _ message: String) {
-            findings.append(Diagnostic(severity: severity, file: shown(relative), line: 0, column: 0, message: message,
-                                       fileOrder: -1))
+            findings.append(Diagnostic(severity: severity, file: relative.isEmpty ? path : shown(relative), line: 0, column: 0,
+                                       message: message, fileOrder: -1))
         }
         func isExport(_ name: String) -> Bool {
             let lower = name.lowercased()
             return !name.hasPrefix(".") && (lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx"))
         }
+        let top: [String]
+        switch entries("") {
+        case .success(let names): top = names
+        case .failure(let failure):
+            problem(.error, "", "cannot read the data folder: \(failure.reason); expected a readable folder holding program.yaml and people.yaml")
+            return ([], [], findings, Set(DataCollection.allCases))
+        }
         for collection in DataCollection.allCases {
             let name = collection.rawValue
-            let hasFile = isFile(name + ".yaml") == true
-            let hasFolder = collection != .program && isFile(name) == false
-            if hasFile { files.append(file(collection, name + ".yaml")) }
-            if hasFolder {
-                for entry in entries(name) where !entry.hasPrefix(".") {
-                    if entry.hasSuffix(".yaml") {
-                        files.append(file(collection, name + "/" + entry))
-                    } else if entry.hasSuffix(".yml") {
-                        problem(.warning, name + "/" + entry, "ignored: only files ending in .yaml are read; rename it to .yaml to include it")
-                    } else if collection == .responses && isExport(entry) {
-                        exports.append(name + "/" + entry)
+            let fileEntry = entry(name + ".yaml")
+            let folderEntry = collection == .program ? .absent : entry(name)
+            switch fileEntry {
+            case .file: files.append(file(collection, name + ".yaml"))
+            case .unusable(let reason):
+                problem(.error, name + ".yaml", "cannot read the file: \(reason)")
+                incomplete.insert(collection)
+            case .folder:
+                problem(.error, name + ".yaml", "cannot read the file: it is a folder; expected a YAML file")
+                incomplete.insert(collection)
+            case .absent: break
+            }
+            switch folderEntry {
+            case .folder:
+                let names: [String]
+                switch entries(name) {
+                case .success(let found): names = found
+                case .failure(let failure):
+                    problem(.error, name + "/", "cannot read the folder: \(failure.reason); expected a readable folder of .yaml files")
+                    incomplete.insert(collection)
+                    names = []
+                }
+                for entryName in names where !entryName.hasPrefix(".") {
+                    let relative = name + "/" + entryName
+                    if entryName.hasSuffix(".yaml") {
+                        switch entry(relative) {
+                        case .file, .absent: files.append(file(collection, relative))
+                        case .folder: problem(.warning, relative, "ignored: a folder inside \(name)/; only the .yaml files directly in \(name)/ are read")
+                        case .unusable(let reason):
+                            problem(.error, relative, "cannot read the file: \(reason)")
+                            incomplete.insert(collection)
+                        }
+                    } else if entryName.hasSuffix(".yml") {
+                        problem(.warning, relative, "ignored: only files ending in .yaml are read; rename it to .yaml to include it")
+                    } else if collection == .responses && isExport(entryName) {
+                        exports.append(relative)
+                    } else if memory == nil && entry(relative) == .folder {
+                        problem(.warning, relative, "ignored: a folder inside \(name)/; only the .yaml files directly in \(name)/ are read")
                     }
                 }
+            case .unusable(let reason):
+                problem(.error, name + "/", "cannot read the folder: \(reason)")
+                incomplete.insert(collection)
+            case .file, .absent:
+                break
             }
-            if !hasFile && !hasFolder && (collection == .program || collection == .people) {
+            let found = fileEntry != .absent || folderEntry == .folder
+            if !found && folderEntry == .absent && (collection == .program || collection == .people) {
                 problem(.error, name + ".yaml", "required file is missing; expected \(name).yaml"
                         + (collection == .people ? " or a folder people/ of .yaml files" : "") + " in the data folder")
+                incomplete.insert(collection)
             }
         }
         let known = Set(DataCollection.allCases.map { $0.rawValue + ".yaml" })
-        let top = entries("")
-        for entry in top where (entry.hasSuffix(".yaml") || entry.hasSuffix(".yml")) && !known.contains(entry) {
-            let stem = String(entry.prefix(upTo: entry.lastIndex(of: ".")!))
+        for entryName in top where (entryName.hasSuffix(".yaml") || entryName.hasSuffix(".yml")) && !known.contains(entryName) {
+            let stem = String(entryName.prefix(upTo: entryName.lastIndex(of: ".")!))
             let names = DataCollection.allCases.map(\.rawValue)
             let hint = nearest(to: stem, in: names).map { " — did you mean '\($0).yaml'?" }
                 ?? "; expected one of " + names.map { $0 + ".yaml" }.joined(separator: ", ")
-            problem(.warning, entry, "ignored: not a collection of the data format\(hint)")
+            problem(.warning, entryName, "ignored: not a collection of the data format\(hint)")
         }
         exports = top.filter(isExport) + exports
-        return (files, exports, findings)
+        return (files, exports, findings, incomplete)
     }
 }

@@ -42,6 +42,9 @@ private struct RecordLists {
     var sessions: [Session] = []
     var responses: [Response] = []
     var outcomes: [Outcome] = []
+    /// Records reported and left out, by kind and id; and the collections of which a file failed.
+    var leftOut: [(kind: String, id: String)] = []
+    var incomplete: Set<DataCollection> = []
 
     /// Each list's length, to take out again what a file that failed part-way appended.
     var lengths: [Int] { [people.count, relationships.count, sessions.count, responses.count, outcomes.count] }
@@ -103,7 +106,7 @@ public struct Loader {
 
     /// Loads and checks each file on its own; cross-references are the validator's job.
     public func load() -> LoadResult {
-        let (files, exports, layout) = DataFolder(path: folder, memory: memory).files()
+        let (files, exports, layout, unreadable) = DataFolder(path: folder, memory: memory).files()
         let limits = self.limits
         let progress = self.progress
         let done = FileCounter()
@@ -152,6 +155,8 @@ public struct Loader {
         data.sessions = lists.sessions
         data.responses = lists.responses
         data.outcomes = lists.outcomes
+        for (kind, id) in lists.leftOut { data.leftOutIds[kind, default: []].insert(id) }
+        for collection in lists.incomplete.union(unreadable) { data.incompleteKinds.formUnion(collection.referencedKinds) }
         if let program {
             if let p = program.program { data.program = p }
             data.competencies = program.competencies
@@ -190,6 +195,10 @@ public struct Loader {
         join(\.sessions)
         join(\.responses)
         join(\.outcomes)
+        for own in perFile {
+            all.leftOut += own.1.leftOut
+            all.incomplete.formUnion(own.1.incomplete)
+        }
         return all
     }
 
@@ -206,6 +215,9 @@ public struct Loader {
                                           fileOrder: -1))
         }
         guard !surveys.isEmpty else { return }
+        // Respondents are matched to people: with people unread, every row would be reported as
+        // nobody's. The people file's own error says what to mend first.
+        guard !data.incompleteKinds.contains("person") else { return }
         var emails: [String: String] = [:]
         var emailList: [String] = []
         for person in data.people {
@@ -250,7 +262,8 @@ public struct Loader {
     private static func read(_ file: DataFile, index: Int32, limits: LoadLimits,
                              into lists: inout RecordLists) -> (FileRecords, [Diagnostic], Int) {
         func fileProblem(_ message: String) -> (FileRecords, [Diagnostic], Int) {
-            (.lists, [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0, message: message,
+            lists.incomplete.insert(file.collection)
+            return (.lists, [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0, message: message,
                                     fileOrder: Int(index))], 0)
         }
         let size = file.contents?.count ?? fileSize(file.url)
@@ -259,7 +272,7 @@ public struct Loader {
         }
         let storage: FileBytes
         do {
-            storage = try file.contents.map { FileBytes(copying: $0) } ?? FileBytes(path: file.url.path)
+            storage = try file.contents.map { FileBytes(copying: $0) } ?? FileBytes(path: file.url.path, limit: limits.fileBytes)
         } catch {
             return fileProblem("cannot read the file: \(error)")
         }
@@ -276,7 +289,12 @@ public struct Loader {
         var records = FileRecords.lists
         let lengthsBefore = lists.lengths
         var failed = true
-        defer { if failed { lists.truncate(to: lengthsBefore) } }
+        defer {
+            if failed {
+                lists.truncate(to: lengthsBefore)
+                lists.incomplete.insert(file.collection)
+            }
+        }
         do {
             switch file.collection {
             case .program:
@@ -310,6 +328,8 @@ public struct Loader {
                                                              message: "\(error)", fileOrder: Int(index))], byteCount)
         }
         failed = false
+        lists.leftOut += reader.leftOut
+        if reader.incomplete { lists.incomplete.insert(file.collection) }
         return (records, reader.diagnostics, byteCount)
     }
 
@@ -332,6 +352,8 @@ public struct Loader {
         var found = false
         try reader.document(expecting: expected, NameTable<DataCollection>(only: [collection])) { _ in
             found = true
+            let value = try reader.peek()
+            if value.kind != .sequenceStart && !reader.isNull(value) { reader.incomplete = true }
             try reader.sequence("'\(collection.rawValue)'") {
                 if let item = try decode() { items.append(item) }
                 if items.count - start > reader.recordLimit {
@@ -341,6 +363,7 @@ public struct Loader {
                 }
             }
         }
+        if !found { reader.incomplete = true }
         if !found && reader.errorCount == 0 {
             reader.error(SourceLocation(file: reader.file, line: 1, column: 1),
                          "the file has no key '\(collection.rawValue)'; expected \(expected)")

@@ -74,24 +74,37 @@ final class FileBytes {
         bytes = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buffer)[0..<source.count])
     }
 
-    /// Reads the whole file; throws the system's reason when it cannot.
-    init(path: String) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// Reads the whole file; throws the system's reason when it cannot. Only a regular file is read
+    /// (a FIFO would block for ever, a device such as /dev/zero never ends), opened without blocking,
+    /// and never more than `limit` bytes, even if the file grows while it is read.
+    init(path: String, limit: Int) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw FileReadError(reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw FileReadError(reason: String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw FileReadError(reason: "it is not a regular file (\(FileBytes.kind(of: info.st_mode))); expected a file")
+        }
+        let tooLarge = FileReadError(reason: "it holds more than \(megabytesText(limit)); expected at most \(megabytesText(limit)) per file (raise the limit with --max-file-size)")
+        guard Int(info.st_size) <= limit else { throw tooLarge }
+        // One byte more than the size, so that reaching the end needs no second buffer.
         var capacity = max(Int(info.st_size), 0) + 1
         var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
         var length = 0
         while true {
             if length == capacity {
-                // The file grew while being read: make room.
-                let bigger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity * 2)
+                // The file grew while being read: make room, up to one byte past the limit.
+                guard capacity <= limit else {
+                    buffer.deallocate()
+                    throw tooLarge
+                }
+                let larger = min(capacity * 2, limit + 1)
+                let bigger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: larger)
                 _ = bigger.initialize(from: buffer)
                 buffer.deallocate()
                 buffer = bigger
-                capacity *= 2
+                capacity = larger
             }
             let n = read(fd, buffer.baseAddress! + length, capacity - length)
             if n < 0 {
@@ -102,7 +115,22 @@ final class FileBytes {
             if n == 0 { break }
             length += n
         }
+        if length > limit {
+            buffer.deallocate()
+            throw tooLarge
+        }
         bytes = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buffer)[0..<length])
+    }
+
+    /// What a file system entry that is not a regular file is, in words.
+    static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        default: return "not a plain file"
+        }
     }
 
     deinit { UnsafeMutablePointer(mutating: bytes.baseAddress).map { $0.deallocate() } }
@@ -219,6 +247,9 @@ final class YAMLParser {
         if kind == .streamEnd { finished = true }
         return YAMLEvent(kind: kind, line: line, column: column)
     }
+
+    /// True when the text is only spaces, tabs and line ends (an empty file, as opposed to one of comments).
+    var isBlank: Bool { input.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }
 
     /// A NUL-terminated libyaml string as borrowed bytes.
     private func text(_ p: UnsafeMutablePointer<yaml_char_t>?) -> UnsafeBufferPointer<UInt8>? {

@@ -27,6 +27,10 @@ final class YAMLReader {
     // checks on it cost about a tenth of the load time, so they are off for these properties.
     @exclusivity(unchecked) private var replay: [YAMLEvent] = []
     @exclusivity(unchecked) private var replayIndex = 0
+    /// Where the alias being replayed stands: its values are reported there, where they are used,
+    /// not at the anchor they copy.
+    @exclusivity(unchecked) private var replayLine: Int32 = 0
+    @exclusivity(unchecked) private var replayColumn: Int32 = 0
     private var anchors: [String: [YAMLEvent]] = [:]
     private let arena = EventArena()
     @exclusivity(unchecked) private var recorders: [(name: String, events: [YAMLEvent], depth: Int)] = []
@@ -37,6 +41,27 @@ final class YAMLReader {
     /// The longest scalar accepted, in bytes, and the most records one file may hold (`LoadLimits`).
     var scalarLimit = LoadLimits.standard.scalarBytes
     var recordLimit = LoadLimits.standard.records
+    /// Records reported and left out whose id was read: (kind, id), for the validator (see
+    /// `ProgrammeData.leftOutIds`).
+    private(set) var leftOut: [(kind: String, id: String)] = []
+
+    /// Notes that the record `id` names (a `kind`) was reported and left out; nil, for `return`.
+    func leftOut<T>(_ id: Located<String>?, _ kind: String) -> T? {
+        if let id { leftOut.append((kind, id.value)) }
+        return nil
+    }
+
+    /// Renames the left-out records of `kind` noted since `start` (questions, once their survey is known).
+    func renameLeftOut(from start: Int, _ kind: String, to newKind: String) {
+        for i in start..<leftOut.count where leftOut[i].kind == kind { leftOut[i].kind = newKind }
+    }
+
+    var leftOutCount: Int { leftOut.count }
+
+    /// Set when the file's records could not be read at all (an empty file, no list where the
+    /// records go): every id of its collection may be missing.
+    var incomplete = false
+
     /// A list reused for each response's answers (see `decodeAnswers`).
     private var answerScratch: [Answer] = []
 
@@ -88,7 +113,9 @@ final class YAMLReader {
 
     private func produce() throws -> YAMLEvent {
         if replayIndex < replay.count {
-            let event = replay[replayIndex]
+            var event = replay[replayIndex]
+            event.line = replayLine
+            event.column = replayColumn
             replayIndex += 1
             try track(event)
             return event
@@ -117,7 +144,11 @@ final class YAMLReader {
             }
             replay = recorded
             replayIndex = 1
+            replayLine = event.line
+            replayColumn = event.column
             event = recorded[0]
+            event.line = replayLine
+            event.column = replayColumn
         }
         try track(event)
         return event
@@ -345,7 +376,7 @@ final class YAMLReader {
         }
         guard let e = try scalar(key, expected: expected()) else { return nil }
         guard e.isPlain, let n = e.withBytes(parseInt), range.contains(n) else {
-            error(location(e), "invalid value '\(clip(e.value))' for '\(key)'; expected \(expected())")
+            error(location(e), "\(invalidValue(e, key)); expected \(expected())")
             return nil
         }
         return n
@@ -353,16 +384,35 @@ final class YAMLReader {
 
     func number(_ key: String, _ range: ClosedRange<Double>) throws -> Double? {
         func expected() -> String {
-            range.upperBound == .infinity
+            if range.lowerBound == -.infinity && range.upperBound == .infinity { return "a number" }
+            return range.upperBound == .infinity
                 ? "a number of at least \(formatBound(range.lowerBound))"
                 : "a number from \(formatBound(range.lowerBound)) to \(formatBound(range.upperBound))"
         }
         guard let e = try scalar(key, expected: expected()) else { return nil }
         guard e.isPlain, let x = parseNumber(e.value), range.contains(x) else {
-            error(location(e), "invalid value '\(clip(e.value))' for '\(key)'; expected \(expected())")
+            error(location(e), "\(invalidValue(e, key)); expected \(expected())")
             return nil
         }
         return x
+    }
+
+    /// "invalid value 'x' for 'key'", saying so when the value is a number made text by quotes or a tag.
+    private func invalidValue(_ e: YAMLEvent, _ key: String) -> String {
+        let text = e.value
+        if !e.isPlain, parseNumber(text) != nil {
+            return "invalid value '\(clip(text))' for '\(key)': quoted (or tagged), it is text, not a number"
+        }
+        return "invalid value '\(clip(text))' for '\(key)'"
+    }
+
+    /// Why an answer that is text is not a number, for messages: "not a whole number" for 3.5,
+    /// "quoted text, not a number" for "3".
+    static func notANumber(_ text: String) -> String {
+        var digits = text
+        if digits.withUTF8(parseInt) != nil { return "quoted (or tagged) text, not a number" }
+        if parseNumber(text) != nil { return "not a whole number" }
+        return "not a number"
     }
 
     func bool(_ key: String) throws -> Bool? {
@@ -423,15 +473,20 @@ final class YAMLReader {
         _ = try next()  // stream start
         let first = try next()
         if first.kind == .streamEnd {
-            error(SourceLocation(file: file, line: 0, column: 0), "the file is empty; expected \(description)")
+            incomplete = true
+            error(SourceLocation(file: file, line: 0, column: 0), parser.isBlank
+                  ? "the file is empty; expected \(description)"
+                  : "the file holds only comments; expected \(description)")
             return nil
         }
         let content = try peek()
         if isNull(content) || content.kind == .documentEnd {
+            incomplete = true
             error(SourceLocation(file: file, line: 0, column: 0), "the file holds no data; expected \(description)")
             return nil
         }
         guard content.kind == .mappingStart else {
+            incomplete = true
             error(location(content), "the file holds \(describe(content)) at the top; expected \(description)")
             return nil
         }

@@ -51,8 +51,8 @@ public struct Target: Sendable {
 public struct Benchmarks: Sendable {
     public var promotionRate12m: Double?
     public var retentionRate12m: Double?
-    /// Group → share of the whole workforce, in file order.
-    public var workforceShare: [(group: String, share: Double)] = []
+    /// Group → share of the whole workforce, in file order, with where each group is named.
+    public var workforceShare: [(group: String, share: Double, location: SourceLocation)] = []
 
     public init() {}
 

@@ -19,6 +19,13 @@ public struct ProgrammeData: Sendable {
     public var importedRows: Int = 0
     public var skippedImportRows: Int = 0
 
+    /// What loading could not give, so that the validator does not report the gap again at every
+    /// reference to it: ids of records that were reported and left out (by kind: "person",
+    /// "relationship", "survey", "cohort", "competency", "question of SURVEY"), and the kinds of which
+    /// a file could not be read whole.
+    var leftOutIds: [String: Set<String>] = [:]
+    var incompleteKinds: Set<String> = []
+
     public init(program: Program) { self.program = program }
 
     /// Records by collection, for summaries.

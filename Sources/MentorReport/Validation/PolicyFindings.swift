@@ -110,7 +110,7 @@ public struct PolicyFindings: Sendable {
         for m in overCapacityMentors {
             let person = data.people[m.person]
             let ids = m.relationships.map { data.relationships[$0].id }.joined(separator: ", ")
-            warn(person.location, "policy: mentor '\(person.id)' leads \(m.relationships.count) relationships active on \(asOf) (\(ids)), more than their capacity of \(m.capacity)")
+            warn(person.location, "policy: mentor '\(person.id)' leads \(counted(m.relationships.count, "relationship")) active on \(asOf) (\(ids)), more than their capacity of \(m.capacity)")
         }
         for i in pastPlannedEnd {
             let r = data.relationships[i]

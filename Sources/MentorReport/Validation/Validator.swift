@@ -28,17 +28,26 @@ struct Validator {
     mutating func known(_ ref: Located<String>?, in index: IdIndex, _ what: String) -> Int? {
         guard let ref else { return nil }
         if let i = index[ref.value] { return i }
-        error(ref.location, "\(what) '\(ref.value)' is not defined"
-              + (nearest(to: ref.value, in: index.sortedIds).map { " — did you mean '\($0)'?" } ?? ""))
+        undefined(ref, in: index, what)
         return nil
     }
 
+    /// Reports a reference to a `what` that is not defined, unless loading already reported why it is
+    /// missing: the record it names was left out for a bad value, or a file of its collection could
+    /// not be read. (One typo in people.yaml must not also claim that every mention of that person,
+    /// or of everyone, names nobody.)
+    mutating func undefined(_ ref: Located<String>, in index: IdIndex, _ what: String) {
+        if data.incompleteKinds.contains(what) || data.leftOutIds[what]?.contains(ref.value) == true { return }
+        error(ref.location, "\(what) '\(ref.value)' is not defined"
+              + (nearest(to: ref.value, in: index.sortedIds).map { " — did you mean '\($0)'?" } ?? ""))
+    }
+
     /// Indexes ids of one collection, reporting repeats: first use wins.
-    mutating func index(_ ids: [(String, SourceLocation)], _ what: String) -> IdIndex {
+    mutating func index(_ ids: [(String, SourceLocation)], _ what: String, plural: String) -> IdIndex {
         var index = IdIndex(capacity: ids.count)
         for (i, (id, at)) in ids.enumerated() {
             if let earlier = index[id] {
-                error(at, "\(what) id '\(id)' is already used at \(place(ids[earlier].1)); expected ids unique among \(what)s")
+                error(at, "\(what) id '\(id)' is already used at \(place(ids[earlier].1)); expected ids unique among \(plural)")
             } else {
                 index.insert(id, i)
             }
@@ -47,12 +56,12 @@ struct Validator {
     }
 
     mutating func run() {
-        let competencies = index(data.competencies.map { ($0.id, $0.location) }, "competency")
-        let cohorts = index(data.cohorts.map { ($0.id, $0.location) }, "cohort")
-        let people = index(data.people.map { ($0.id, $0.location) }, "person")
+        let competencies = index(data.competencies.map { ($0.id, $0.location) }, "competency", plural: "competencies")
+        let cohorts = index(data.cohorts.map { ($0.id, $0.location) }, "cohort", plural: "cohorts")
+        let people = index(data.people.map { ($0.id, $0.location) }, "person", plural: "people")
         peopleIndex = people
-        let relationships = index(data.relationships.map { ($0.id, $0.location) }, "relationship")
-        let surveys = index(data.surveys.map { ($0.id, $0.location) }, "survey")
+        let relationships = index(data.relationships.map { ($0.id, $0.location) }, "relationship", plural: "relationships")
+        let surveys = index(data.surveys.map { ($0.id, $0.location) }, "survey", plural: "surveys")
 
         checkTargets(cohorts: cohorts)
         var emails = IdIndex(capacity: data.people.count)
@@ -79,8 +88,10 @@ struct Validator {
             }
             if person.isMentee && !person.groups.isEmpty { groupsSeen.formUnion(person.groups) }
         }
-        for share in data.program.benchmarks.workforceShare where !groupsSeen.contains(share.group) {
-            warning(SourceLocation(file: 0, line: 0, column: 0),
+        // Only when every person was read: a person left out may be the group's only mentee.
+        let everyoneRead = !data.incompleteKinds.contains("person") && data.leftOutIds["person"] == nil
+        for share in data.program.benchmarks.workforceShare where everyoneRead && !groupsSeen.contains(share.group) {
+            warning(share.location,
                     "benchmarks.workforce_share names group '\(share.group)', which no mentee belongs to")
         }
 
@@ -144,10 +155,11 @@ struct Validator {
             }
             for answer in response.answers {
                 guard let qi = questions[s][answer.question] else {
+                    if data.leftOutIds["question of \(survey.id)"]?.contains(answer.question) == true { continue }
                     let ids = survey.questions.map(\.id)
                     error(answer.location, "question '\(answer.question)' is not in survey '\(survey.id)'"
                           + (nearest(to: answer.question, in: ids).map { " — did you mean '\($0)'?" }
-                             ?? "; expected one of \(ids.joined(separator: ", "))"))
+                             ?? "; expected \(oneOf(ids, none: "no answers (the survey has no questions)"))"))
                     continue
                 }
                 let q = survey.questions[qi]
@@ -158,7 +170,7 @@ struct Validator {
                 case .number(let n):
                     error(answer.location, "answer \(n) to question '\(q.id)' is out of range; expected a whole number from \(range.lowerBound) to \(range.upperBound) (\(q.scale.rawValue))")
                 case .text(let t):
-                    error(answer.location, "answer '\(clip(t))' to question '\(q.id)' is not a number; expected a whole number from \(range.lowerBound) to \(range.upperBound) (\(q.scale.rawValue))")
+                    error(answer.location, "answer '\(clip(t))' to question '\(q.id)' is \(YAMLReader.notANumber(t)); expected a whole number from \(range.lowerBound) to \(range.upperBound) (\(q.scale.rawValue))")
                 }
             }
         }
@@ -205,8 +217,7 @@ struct Validator {
         for (list, role) in [(r.mentors, "mentor"), (r.mentees, "mentee")] {
             for member in list {
                 guard let i = people[member.value] else {
-                    error(member.location, "person '\(member.value)' is not defined"
-                          + (nearest(to: member.value, in: people.sortedIds).map { " — did you mean '\($0)'?" } ?? ""))
+                    undefined(member, in: people, "person")
                     continue
                 }
                 if (role == "mentor" && !data.people[i].isMentor) || (role == "mentee" && !data.people[i].isMentee) {
@@ -222,11 +233,10 @@ struct Validator {
             }
         }
         if r.type == .oneToOne && (r.mentors.count != 1 || r.mentees.count != 1) {
-            warning(r.location, "one-to-one relationship '\(r.id)' has \(r.mentors.count) mentors and \(r.mentees.count) mentees; expected one of each")
+            warning(r.location, "one-to-one relationship '\(r.id)' has \(counted(r.mentors.count, "mentor")) and \(counted(r.mentees.count, "mentee")); expected one of each")
         }
         if let cohort = r.cohort, cohorts[cohort.value] == nil {
-            error(cohort.location, "cohort '\(cohort.value)' is not defined"
-                  + (nearest(to: cohort.value, in: cohorts.sortedIds).map { " — did you mean '\($0)'?" } ?? ""))
+            undefined(cohort, in: cohorts, "cohort")
         }
     }
 

@@ -123,7 +123,7 @@ extension YAMLReader {
     /// `targets`: KPI id → number. The ids are checked against the KPI catalog by the validator.
     private func decodeTargets() throws -> [Target] {
         var targets: [Target] = []
-        try numberMapping("targets", keyName: "a KPI id", range: -Double.infinity...Double.infinity) { kpi, at, value in
+        try numberMapping("targets", keyName: "KPI id", range: -Double.infinity...Double.infinity) { kpi, at, value in
             if targets.contains(where: { $0.kpi == kpi }) {
                 error(at, "target '\(kpi)' appears twice; expected each KPI once")
             } else {
@@ -152,7 +152,7 @@ extension YAMLReader {
                 let found = describe(keyEvent)
                 try skipOpened()
                 try skipValue()
-                error(location(keyEvent), "a key of \(what) is \(found); expected \(keyName)")
+                error(location(keyEvent), "a key of \(what) is \(found); expected a \(keyName)")
                 continue
             }
             let key = keyEvent.value, at = location(keyEvent)
@@ -167,11 +167,11 @@ extension YAMLReader {
             case .promotionRate12m: b.promotionRate12m = try number(key.rawValue, 0...1)
             case .retentionRate12m: b.retentionRate12m = try number(key.rawValue, 0...1)
             case .workforceShare:
-                try numberMapping("workforce_share", keyName: "a group name", range: 0...1) { group, at, share in
+                try numberMapping("workforce_share", keyName: "group name", range: 0...1) { group, at, share in
                     if b.workforceShare.contains(where: { $0.group == group }) {
                         error(at, "group '\(group)' appears twice in workforce_share; expected each group once")
                     } else {
-                        b.workforceShare.append((group, share))
+                        b.workforceShare.append((group, share, at))
                     }
                 }
             }
@@ -182,20 +182,21 @@ extension YAMLReader {
     /// An item with `id` and `name` only (a competency).
     private func decodeNamedItem(_ what: String) throws -> (id: String, name: String, location: SourceLocation)? {
         var id: Located<String>?, name: String?
-        guard let info = try mapping(what, NamedItemKey.table, { key in
+        guard var info = try mapping(what, NamedItemKey.table, { key in
             switch key {
             case .id: id = try self.id("id")
             case .name: name = try string("name")
             }
         }) else { return nil }
+        info.id = id?.value
         guard let id = require(id, .id, in: info, expected: YAMLReader.idExpectation),
-              let name = require(name, .name, in: info, expected: "text") else { return nil }
+              let name = require(name, .name, in: info, expected: "text") else { return leftOut(id, what) }
         return (id.value, name, id.location)
     }
 
     private func decodeCohort() throws -> Cohort? {
         var id: Located<String>?, name: String?, start: Day?, end: Day?
-        guard let info = try mapping("cohort", CohortKey.table, { key in
+        guard var info = try mapping("cohort", CohortKey.table, { key in
             switch key {
             case .id: id = try self.id("id")
             case .name: name = try string("name")
@@ -203,8 +204,9 @@ extension YAMLReader {
             case .end: end = try day("end")
             }
         }) else { return nil }
+        info.id = id?.value
         guard let id = require(id, .id, in: info, expected: YAMLReader.idExpectation),
-              let name = require(name, .name, in: info, expected: "text") else { return nil }
+              let name = require(name, .name, in: info, expected: "text") else { return leftOut(id, "cohort") }
         if let start, let end, end < start {
             error(info.seen(.end) ?? info.location, "cohort '\(id.value)' ends (\(end)) before it starts (\(start)); expected end on or after start")
         }
