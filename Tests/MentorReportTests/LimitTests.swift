@@ -34,7 +34,8 @@ func findings(changing changes: [String: String?], limits: LoadLimits) throws ->
         let found = try findings(changing: [:], limits: limits)
         // One file over the limit stops there; the folder as a whole is counted too.
         #expect(found.contains { $0.hasPrefix("data/people.yaml:1:1: error: the file holds more than 3 person records; expected at most 3 records in all") })
-        #expect(found.contains { $0.hasPrefix("data: error: the data folder holds ") && $0.hasSuffix("records; expected at most 3 (raise the limit with --max-records)") })
+        // people.yaml was left out whole, so the records read undercount the folder: "more than".
+        #expect(found.contains { $0 == "data: error: the data folder holds more than 3 records; expected at most 3 (raise the limit with --max-records)" })
     }
 
     @Test func limitFlagsReachTheLoader() throws {

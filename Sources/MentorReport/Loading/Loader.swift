@@ -45,6 +45,8 @@ private struct RecordLists {
     /// Records reported and left out, by kind and id; and the collections of which a file failed.
     var leftOut: [(kind: String, id: String)] = []
     var incomplete: Set<DataCollection> = []
+    /// True when a file held more records than the limit (its records are not in the lists).
+    var overRecordLimit = false
 
     /// Each list's length, to take out again what a file that failed part-way appended.
     var lengths: [Int] { [people.count, relationships.count, sessions.count, responses.count, outcomes.count] }
@@ -164,8 +166,10 @@ public struct Loader {
         }
         importSurveys(into: &data, exports: exports, &diagnostics)
         if data.recordCount + data.importedRows > limits.records {
+            // A file over the limit was left out: the count read is then less than the folder holds.
+            let held = lists.overRecordLimit ? "more than \(limits.records)" : "\(data.recordCount + data.importedRows)"
             diagnostics.append(Diagnostic(severity: .error, file: folder, line: 0, column: 0,
-                                          message: "the data folder holds \(data.recordCount + data.importedRows) records; expected at most \(limits.records) (raise the limit with --max-records)",
+                                          message: "the data folder holds \(held) records; expected at most \(limits.records) (raise the limit with --max-records)",
                                           fileOrder: -1))
         }
         return LoadResult(data: data, diagnostics: diagnostics)
@@ -198,6 +202,7 @@ public struct Loader {
         for own in perFile {
             all.leftOut += own.1.leftOut
             all.incomplete.formUnion(own.1.incomplete)
+            all.overRecordLimit = all.overRecordLimit || own.1.overRecordLimit
         }
         return all
     }
@@ -293,6 +298,7 @@ public struct Loader {
             if failed {
                 lists.truncate(to: lengthsBefore)
                 lists.incomplete.insert(file.collection)
+                if reader.overRecordLimit { lists.overRecordLimit = true }
             }
         }
         do {
@@ -357,6 +363,7 @@ public struct Loader {
             try reader.sequence("'\(collection.rawValue)'") {
                 if let item = try decode() { items.append(item) }
                 if items.count - start > reader.recordLimit {
+                    reader.overRecordLimit = true
                     throw LoadFailure(SourceLocation(file: reader.file, line: 1, column: 1),
                                       "the file holds more than \(reader.recordLimit) \(what) records",
                                       expected: "at most \(reader.recordLimit) records in all (raise the limit with --max-records)")

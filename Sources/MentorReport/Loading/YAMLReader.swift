@@ -61,6 +61,8 @@ final class YAMLReader {
     /// Set when the file's records could not be read at all (an empty file, no list where the
     /// records go): every id of its collection may be missing.
     var incomplete = false
+    /// Set when the file held more records than `recordLimit` (it is then left out whole).
+    var overRecordLimit = false
 
     /// A list reused for each response's answers (see `decodeAnswers`).
     private var answerScratch: [Answer] = []
