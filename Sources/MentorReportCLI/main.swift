@@ -25,10 +25,12 @@ struct DataOptions: ParsableArguments {
     @Flag(name: .long, help: "Print no progress or summary; findings are still printed.")
     var quiet = false
 
-    @Option(name: .long, help: ArgumentHelp("The largest data file or survey export read, in MB.", valueName: "mb"))
+    // Taken as written (`.unconditional`), so that a negative number gets the range message below
+    // instead of "missing value".
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The largest data file or survey export read, in MB.", valueName: "mb"))
     var maxFileSize: Int = LoadLimits.standard.fileBytes / 1_048_576
 
-    @Option(name: .long, help: ArgumentHelp("The most records read in all (people, sessions, responses …).", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The most records read in all (people, sessions, responses …).", valueName: "n"))
     var maxRecords: Int = LoadLimits.standard.records
 
     var limits: LoadLimits {

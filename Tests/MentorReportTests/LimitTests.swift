@@ -44,6 +44,10 @@ func findings(changing changes: [String: String?], limits: LoadLimits) throws ->
         #expect(tight.stderr.contains("data: error: the data folder holds 1795 records; expected at most 1000 (raise the limit with --max-records)"))
         let small = try mentorReport(["validate", "--data", Fixture.path("minimal"), "--max-file-size", "0"])
         #expect(small.status == 2)
+        // A negative number is a value out of range, not a missing value.
+        let negative = try mentorReport(["validate", "--data", Fixture.path("minimal"), "--max-records", "-1"])
+        #expect(negative.status == 2)
+        #expect(negative.stderr.contains("--max-records must be at least 1"))
     }
 
     @Test func deepNestingIsRefused() throws {
