@@ -318,3 +318,13 @@ import Testing
                 == ["data/responses.yaml:6:19: error: answer '3.5' to question 'q1' is not a whole number; expected a whole number from 1 to 5 (likert5)"])
     }
 }
+
+@Suite struct TargetTests {
+    @Test func aRateTargetWrittenAsAPercentageIsAWarning() throws {
+        let program = try String(contentsOfFile: Fixture.path("minimal/program.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "    match.rate: 0.9\n", with: "    match.rate: 90\n    sessions.count: 40\n    outcomes.roi: 1.5\n")
+        // Counts and ROI may exceed 1; only the rate is flagged.
+        #expect(try findings(changing: ["program.yaml": program])
+                == ["data/program.yaml:13:5: warning: target 90 for 'match.rate' is outside 0 to 1, but the KPI is a rate; expected a fraction (90% is 0.9)"])
+    }
+}

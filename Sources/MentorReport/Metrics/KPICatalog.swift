@@ -33,6 +33,16 @@ public struct KPICatalog {
 
     public func contains(_ id: String) -> Bool { set.contains(id) }
 
+    /// True for the KPIs that are rates or shares: fractions from 0 to 1. (ROI and capacity
+    /// utilisation are ratios too, but may go beyond 1.)
+    public static func isFraction(_ id: String) -> Bool {
+        let rates: Set<String> = ["match.rate", "cadence.adherence", "sessions.live_issue_rate", "group.attendance_rate",
+                                  "goals.set_rate", "goals.achievement_rate", "reciprocal.top2",
+                                  "outcomes.promotion_rate_12m", "outcomes.retention_rate_12m"]
+        return rates.contains(id) || id.hasPrefix("surveys.response_rate.") || id.hasPrefix("satisfaction.top2.")
+            || (id.hasPrefix("inclusion.") && (id.hasSuffix(".share") || id.hasSuffix(".workforce_share")))
+    }
+
     /// The self-identified groups found in people's `groups`, sorted by name (stable output).
     public static func groups(in data: ProgrammeData) -> [String] {
         var seen = Set<String>()

@@ -243,9 +243,16 @@ struct Validator {
     /// Each target names a KPI of the catalog.
     private mutating func checkTargets(cohorts: IdIndex) {
         let catalog = KPICatalog(data: data)
-        for target in data.program.targets where !catalog.contains(target.kpi) {
-            error(target.location, "target '\(target.kpi)' names no KPI"
-                  + (nearest(to: target.kpi, in: catalog.ids).map { " — did you mean '\($0)'?" } ?? "; expected a KPI id of the catalog, such as match.rate"))
+        for target in data.program.targets {
+            guard catalog.contains(target.kpi) else {
+                error(target.location, "target '\(target.kpi)' names no KPI"
+                      + (nearest(to: target.kpi, in: catalog.ids).map { " — did you mean '\($0)'?" } ?? "; expected a KPI id of the catalog, such as match.rate"))
+                continue
+            }
+            // A rate's target written as a percentage (90 for 90%) could never be met, or always be.
+            if KPICatalog.isFraction(target.kpi) && !(0...1).contains(target.value) {
+                warning(target.location, "target \(formatNumber(target.value)) for '\(target.kpi)' is outside 0 to 1, but the KPI is a rate; expected a fraction (90% is 0.9)")
+            }
         }
     }
 }
