@@ -97,7 +97,7 @@ extension MentorReportCommand {
                     let warnings = diagnostics.warnings.count
                     let records = loaded.data.recordCount
                     let elapsed = seconds(clock.now - started)
-                    printError("\(options.data) → \(folder): \(records) records, \(warnings) warning\(warnings == 1 ? "" : "s"); "
+                    printError("\(options.data) → \(folder): \(counted(records, "record")), \(counted(warnings, "warning")); "
                                + "\(report.kpis.count) KPIs, \(pages) pages, report.xml and kpis.csv "
                                + "(period \(period.month), \(audience.rawValue)) in \(elapsed)")
                 }
@@ -177,15 +177,18 @@ struct CommandRun {
         DiagnosticPrinter().print(diagnostics)
         if !options.quiet && (summary || diagnostics.hasErrors) {
             let elapsed = clock.now - started
-            var counts = loaded.data.recordCounts.map { "\($0.count) \($0.collection)" }.joined(separator: ", ")
+            let singular = ["people": "person", "relationships": "relationship", "sessions": "session",
+                            "surveys": "survey", "responses": "response", "outcomes": "outcome"]
+            var counts = loaded.data.recordCounts
+                .map { counted($0.count, singular[$0.collection] ?? $0.collection, $0.collection) }.joined(separator: ", ")
             let exports = loaded.data.surveys.filter { $0.importSpec != nil }.count
             if exports > 0 {
                 let rows = loaded.data.importedRows, skipped = loaded.data.skippedImportRows
-                counts += " (\(rows) row\(rows == 1 ? "" : "s") of \(exports) survey export\(exports == 1 ? "" : "s") read, \(skipped) left out as unfinished or previews)"
+                counts += " (\(counted(rows, "row")) of \(counted(exports, "survey export")) read, \(skipped) left out as unfinished or previews)"
             }
             let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
-            printError("\(options.data): \(loaded.data.files.count) files (\(megabytes(loaded.data.bytesRead))), \(counts); "
-                       + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") "
+            printError("\(options.data): \(counted(loaded.data.files.count, "file")) (\(megabytes(loaded.data.bytesRead))), \(counts); "
+                       + "\(counted(errors, "error")), \(counted(warnings, "warning")) "
                        + "in \(seconds(elapsed))")
         }
         return diagnostics.hasErrors ? nil : (loaded, diagnostics)

@@ -50,4 +50,66 @@ import Testing
         let read = try FileBytes(path: folder.url.appendingPathComponent("big.yaml").path, limit: 5000)
         #expect(read.bytes.count == 5000)
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aFIFOIsRefusedByTheFileReaderItselfWithoutWaiting() throws {
+        // Reached when a FIFO replaces a file after the folder was listed: opened without blocking.
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("late.yaml").path
+        #expect(mkfifo(path, 0o644) == 0)
+        #expect(throws: FileReadError.self) { try FileBytes(path: path, limit: 1_000) }
+        do { _ = try FileBytes(path: path, limit: 1_000) } catch let error as FileReadError {
+            #expect(error.reason == "it is a FIFO, not a file")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aFIFOWhereACollectionFolderBelongsIsAnError() throws {
+        let folder = try Fixture.variant(of: "minimal", ["sessions/2026-01.yaml": nil, "sessions/2026-02.yaml": nil])
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("sessions"))
+        #expect(mkfifo(folder.url.appendingPathComponent("sessions").path, 0o644) == 0)
+        #expect(findings(folder.path) == ["data/sessions: error: cannot read the folder: it is a FIFO, not a folder"])
+    }
+
+    @Test func peopleSavedWithoutItsExtensionIsAnErrorNotAnEmptyProgramme() throws {
+        let people = try String(contentsOfFile: Fixture.path("minimal/people.yaml"), encoding: .utf8)
+        let folder = try Fixture.variant(of: "minimal", ["people.yaml": nil, "people": people])
+        #expect(findings(folder.path) == ["data/people: error: ignored: a file named 'people' without .yaml; expected people.yaml or a folder people/ of .yaml files"])
+    }
+
+    @Test func aHugeFileIsRefusedBeforeRoomIsMadeForItsRecordsOnOneThread() throws {
+        let folder = try Fixture.variant(of: "minimal")
+        let path = folder.url.appendingPathComponent("sessions/2026-03.yaml").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        #expect(truncate(path, 600 * 1_048_576) == 0)  // sparse: over the 512 MB limit, no disk used
+        for concurrent in [false, true] {
+            let loaded = Loader(folder: folder.path, concurrent: concurrent).load()
+            #expect(loaded.diagnostics.errors.map(\.message) == ["the file is 600 MB; expected at most 512 MB per file (raise the limit with --max-file-size)"])
+        }
+    }
+
+    @Test func aSubfolderOfACollectionIsReportedAlikeOnDiskAndInMemory() throws {
+        let folder = try Fixture.variant(of: "minimal", ["sessions/old/2025-12.yaml": "sessions: []\n"])
+        var files: [String: [UInt8]] = [:]
+        for name in ["program.yaml", "people.yaml", "relationships.yaml", "surveys.yaml", "responses.yaml", "outcomes.yaml",
+                     "sessions/2026-01.yaml", "sessions/2026-02.yaml", "sessions/old/2025-12.yaml"] {
+            files[name] = [UInt8](FileManager.default.contents(atPath: folder.url.appendingPathComponent(name).path)!)
+        }
+        let expected = ["data/sessions/old: warning: ignored: a folder inside sessions/; only the .yaml files directly in sessions/ are read"]
+        #expect(findings(folder.path) == expected)
+        let memory = Loader(folder: folder.path, files: files).load()
+        #expect(validate(memory).all.map { $0.formatted.replacingOccurrences(of: folder.path, with: "data") } == expected)
+    }
+
+    /// Thousands of names fill the system's directory buffer to its end: each is read where it stands
+    /// (under the address sanitizer, reading a whole 256-byte name field ran past the buffer).
+    @Test func aFolderOfThousandsOfFilesIsListedWhole() throws {
+        let folder = try Fixture.variant(of: "minimal")
+        for i in 0..<3_000 {
+            try folder.write("sessions/x\(String(repeating: "-", count: i % 40))\(i).yaml", Array("sessions: []\n".utf8))
+        }
+        let (files, _, findings, _) = DataFolder(path: folder.path).files()
+        #expect(findings.isEmpty)
+        #expect(files.filter { $0.collection == .sessions }.count == 3_002)
+    }
 }

@@ -148,6 +148,21 @@ func summary(_ responses: [Response]) -> [String] {
         }
     }
 
+    /// A person left out for a bad value is reported once: their export rows are not reported again
+    /// as unknown respondents (with a "did you mean" pointing at someone else).
+    @Test func rowsOfAPersonLeftOutAreNotReportedAgain() throws {
+        let folder = try importFolder(ImportTests.exports[0])
+        let people = try String(contentsOfFile: folder.path + "/people.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "    email: emma.novak@example.org\n    roles: [mentee]", with: "    email: emma.novak@example.org\n    roles: [mentees]")
+        try folder.write("people.yaml", Array(people.utf8))
+        #expect(findings(folder.path).count == 1)
+        #expect(findings(folder.path).first?.contains("invalid role 'mentees'") == true)
+        // With people unread, the export is not read at all.
+        try folder.write("people.yaml", Array("people:\n  - [broken\n".utf8))
+        #expect(findings(folder.path).count == 1)
+        #expect(findings(folder.path).first?.contains("YAML syntax error") == true)
+    }
+
     @Test func anExportNoSurveyImportsIsAWarning() throws {
         let folder = try Fixture.variant(of: "imports/base")
         try folder.write("responses/pulse.csv", Array("respondent,submitted\n".utf8))

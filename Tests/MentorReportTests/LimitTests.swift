@@ -36,6 +36,10 @@ func findings(changing changes: [String: String?], limits: LoadLimits) throws ->
         #expect(found.contains { $0.hasPrefix("data/people.yaml:1:1: error: the file holds more than 3 person records; expected at most 3 records in all") })
         // people.yaml was left out whole, so the records read undercount the folder: "more than".
         #expect(found.contains { $0 == "data: error: the data folder holds more than 3 records; expected at most 3 (raise the limit with --max-records)" })
+        // The same on one thread.
+        let folder = try Fixture.variant(of: "minimal")
+        let serial = Loader(folder: folder.path, concurrent: false, limits: limits).load()
+        #expect(serial.diagnostics.all.map { $0.formatted.replacingOccurrences(of: folder.path, with: "data") }.sorted() == found.sorted())
     }
 
     @Test func limitFlagsReachTheLoader() throws {

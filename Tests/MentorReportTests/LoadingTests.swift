@@ -205,6 +205,19 @@ import Testing
         #expect(serial.diagnostics.errors.contains { $0.file.hasSuffix(file) && $0.message.hasPrefix("YAML syntax error") })
     }
 
+    /// In a collection folder, a file that breaks takes out only its own records: the earlier file's
+    /// stay, on one thread (one shared list, cut back to its length before the file) and on all cores.
+    @Test func aBrokenFileInAFolderKeepsTheEarlierFilesRecords() throws {
+        let people = try String(contentsOfFile: Fixture.path("minimal/people.yaml"), encoding: .utf8)
+        let folder = try Fixture.variant(of: "minimal", ["people.yaml": nil, "people/a.yaml": people,
+                                                         "people/b.yaml": "people:\n  - id: p900\n    name: Late Joiner\n    roles: [mentee]\n    enrolled: 2026-02-01\n  - [broken\n"])
+        for concurrent in [false, true] {
+            let loaded = Loader(folder: folder.path, concurrent: concurrent).load()
+            #expect(loaded.data.people.map(\.id) == ["p001", "p002", "p101", "p102", "p103"])
+            #expect(loaded.diagnostics.errors.count == 1)
+        }
+    }
+
     /// A data folder given in memory is read exactly as the same files on disk: same files in the same
     /// order, same records, same findings (the fuzzer and tools that hold the data rely on it).
     @Test func inMemoryFolderLoadsLikeTheFolderOnDisk() throws {

@@ -328,3 +328,16 @@ import Testing
                 == ["data/program.yaml:13:5: warning: target 90 for 'match.rate' is outside 0 to 1, but the KPI is a rate; expected a fraction (90% is 0.9)"])
     }
 }
+
+extension CascadeTests {
+    /// The catalogue is built from the data: with a survey left out, a target of its response rate is
+    /// not reported as naming no KPI (the survey's own error says what to mend).
+    @Test func aTargetOfALeftOutSurveyIsNotAlsoReported() throws {
+        let program = try String(contentsOfFile: Fixture.path("minimal/program.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "match.rate: 0.9", with: "match.rate: 0.9\n    surveys.response_rate.baseline-2026: 0.8")
+        let surveys = try String(contentsOfFile: Fixture.path("minimal/surveys.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "    title: Baseline self-assessment\n", with: "")
+        #expect(try findings(changing: ["program.yaml": program, "surveys.yaml": surveys])
+                == ["data/surveys.yaml:2:5: error: survey 'baseline-2026' is missing the required key 'title' (text)"])
+    }
+}

@@ -30,7 +30,7 @@ public struct DiagnosticPrinter {
         }
         for severity in [Diagnostic.Severity.error, .warning] {
             if let n = hidden[severity] {
-                out.append("… and \(n) more \(severity.rawValue)\(n == 1 ? "" : "s")")
+                out.append("… and \(counted(n, "more \(severity.rawValue)"))")
             }
         }
         return out

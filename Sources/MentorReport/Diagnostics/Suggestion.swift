@@ -35,7 +35,7 @@ func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
 }
 
 /// "1 mentor", "2 mentors", "0 people": a count with its noun in the right number.
-func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+public func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
     "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
 }
 

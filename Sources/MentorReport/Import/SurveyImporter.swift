@@ -27,6 +27,8 @@ struct SurveyImporter {
     /// People's emails, normalized, to person id; and the emails for suggestions.
     let emails: [String: String]
     let emailList: [String]
+    /// Emails (normalized) of people left out for a bad value: their rows are skipped, not reported.
+    let leftOutEmails: Set<String>
     /// The export's bytes when the data folder is given in memory.
     let contents: [UInt8]?
     /// The largest export file accepted (`LoadLimits.fileBytes`).
@@ -75,17 +77,32 @@ struct SurveyImporter {
             return result
         }
         let path = URL(fileURLWithPath: folder, isDirectory: true).appendingPathComponent(relative).path
-        var isDirectory: ObjCBool = false
-        guard contents != nil || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            specError(spec.file.location, "import file '\(spec.file.value)' of survey '\(survey.id)' does not exist in the data folder; expected the export saved as \(displayPath)")
-            return result
+        let size: Int
+        if let contents {
+            size = contents.count
+        } else {
+            switch DataFolder(path: folder).entry(relative) {
+            case .file(let bytes):
+                size = bytes
+            case .absent:
+                specError(spec.file.location, "import file '\(spec.file.value)' of survey '\(survey.id)' does not exist in the data folder; expected the export saved as \(displayPath)")
+                return result
+            case .folder:
+                specError(spec.file.location, "import file '\(spec.file.value)' of survey '\(survey.id)' is a folder; expected the export file saved as \(displayPath)")
+                return result
+            case .special(let kind):
+                error(0, 0, "cannot read the file: it is \(kind), not a file")
+                return result
+            case .unusable(let reason):
+                error(0, 0, "cannot read the file: \(reason)")
+                return result
+            }
         }
         let isWorkbook = relative.lowercased().hasSuffix(".xlsx")
         if isWorkbook && spec.format != .microsoftForms {
             specError(spec.file.location, "import file '\(spec.file.value)' is an Excel workbook, but format \(spec.format.rawValue) exports are read as CSV; expected a .csv file, or format microsoft-forms")
             return result
         }
-        let size = contents?.count ?? ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
         if size > maxBytes {
             error(0, 0, "the file is \(megabytesText(size)); expected at most \(megabytesText(maxBytes)) per file (raise the limit with --max-file-size)")
             return result
@@ -286,6 +303,7 @@ struct SurveyImporter {
         }
         if spec.respondent == .email {
             guard let person = emails[ExportValues.normalized(who)] else {
+                if leftOutEmails.contains(ExportValues.normalized(who)) { return nil }
                 var message = "respondent '\(clip(who))' in column '\(respondentColumn.header)' is not the email of any person"
                 if suggestions < 100 {
                     suggestions += 1

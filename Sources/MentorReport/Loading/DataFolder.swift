@@ -23,6 +23,8 @@ struct DataFile: Sendable {
     /// Path shown in messages: the data folder as given, joined with the file's relative path.
     var displayPath: String
     var url: URL
+    /// The file's size when the folder was listed (its target's, for a link).
+    var size: Int
     /// The file's bytes when it is given in memory rather than read from `url`.
     var contents: [UInt8]? = nil
 }
@@ -34,9 +36,14 @@ struct DataFolder {
 
     /// What a path inside the data folder is.
     enum Entry: Equatable {
-        case file, folder, absent
-        /// There, but not readable as a file or folder: the reason, in words.
+        case file(size: Int)
+        case folder, absent
+        /// Neither a file nor a folder: "a FIFO", "a device", "a socket".
+        case special(String)
+        /// There, but refused: a link to nothing, or the system's reason, in words.
         case unusable(String)
+
+        var isFile: Bool { if case .file = self { true } else { false } }
     }
 
     /// The names in a folder inside the data folder ("" for the top), in byte order; or the system's
@@ -51,13 +58,22 @@ struct DataFolder {
             }))
         } else {
             guard let folder = opendir(url(relative).path) else {
-                return .failure(FileReadError(reason: String(cString: strerror(errno))))
+                return .failure(FileReadError(errno: errno))
             }
             defer { closedir(folder) }
             var found: [String] = []
-            while let entry = readdir(folder) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            while true {
+                errno = 0
+                guard let entry = readdir(folder) else {
+                    let code = errno
+                    if code != 0 { return .failure(FileReadError(errno: code)) }
+                    break
+                }
+                // The name is read where it stands: an entry may end before the 256 bytes `d_name` declares.
+                let name = withUnsafePointer(to: &entry.pointee.d_name) { field in
+                    field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) {
+                        String(cString: $0)
+                    }
                 }
                 if name != "." && name != ".." { found.append(name) }
             }
@@ -70,20 +86,21 @@ struct DataFolder {
     /// FIFO or device, a path the system refuses).
     func entry(_ relative: String) -> Entry {
         if let memory {
-            if memory[relative] != nil { return .file }
+            if let bytes = memory[relative] { return .file(size: bytes.count) }
             return memory.keys.contains { $0.hasPrefix(relative + "/") } ? .folder : .absent
         }
         let path = url(relative).path
         var info = stat()
         if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
-            case S_IFREG: return .file
+            case S_IFREG: return .file(size: Int(info.st_size))
             case S_IFDIR: return .folder
-            default: return .unusable("it is \(FileBytes.kind(of: info.st_mode)), not a file")
+            default: return .special(FileBytes.kind(of: info.st_mode))
             }
         }
-        let reason = String(cString: strerror(errno))
-        let missing = errno == ENOENT || errno == ENOTDIR
+        let code = errno
+        let reason = String(cString: strerror(code))
+        let missing = code == ENOENT || code == ENOTDIR
         var link = stat()
         if lstat(path, &link) == 0 {
             // The name is there: a symbolic link whose target is missing or refused.
@@ -98,10 +115,10 @@ struct DataFolder {
             : URL(fileURLWithPath: path, isDirectory: true).appendingPathComponent(relative)
     }
 
-    private func file(_ collection: DataCollection, _ relative: String) -> DataFile {
+    private func file(_ collection: DataCollection, _ relative: String, size: Int) -> DataFile {
         DataFile(collection: collection, displayPath: shown(relative),
                  url: URL(fileURLWithPath: path, isDirectory: true).appendingPathComponent(relative),
-                 contents: memory?[relative])
+                 size: size, contents: memory?[relative])
     }
 
     /// The data folder as given, joined with a path inside it: how files are named in messages.
@@ -137,7 +154,10 @@ struct DataFolder {
             let fileEntry = entry(name + ".yaml")
             let folderEntry = collection == .program ? .absent : entry(name)
             switch fileEntry {
-            case .file: files.append(file(collection, name + ".yaml"))
+            case .file(let size): files.append(file(collection, name + ".yaml", size: size))
+            case .special(let kind):
+                problem(.error, name + ".yaml", "cannot read the file: it is \(kind), not a file")
+                incomplete.insert(collection)
             case .unusable(let reason):
                 problem(.error, name + ".yaml", "cannot read the file: \(reason)")
                 incomplete.insert(collection)
@@ -160,8 +180,12 @@ struct DataFolder {
                     let relative = name + "/" + entryName
                     if entryName.hasSuffix(".yaml") {
                         switch entry(relative) {
-                        case .file, .absent: files.append(file(collection, relative))
+                        case .file(let size): files.append(file(collection, relative, size: size))
+                        case .absent: files.append(file(collection, relative, size: 0))  // gone since listed: reading says so
                         case .folder: problem(.warning, relative, "ignored: a folder inside \(name)/; only the .yaml files directly in \(name)/ are read")
+                        case .special(let kind):
+                            problem(.error, relative, "cannot read the file: it is \(kind), not a file")
+                            incomplete.insert(collection)
                         case .unusable(let reason):
                             problem(.error, relative, "cannot read the file: \(reason)")
                             incomplete.insert(collection)
@@ -170,14 +194,22 @@ struct DataFolder {
                         problem(.warning, relative, "ignored: only files ending in .yaml are read; rename it to .yaml to include it")
                     } else if collection == .responses && isExport(entryName) {
                         exports.append(relative)
-                    } else if memory == nil && entry(relative) == .folder {
+                    } else if entry(relative) == .folder {
                         problem(.warning, relative, "ignored: a folder inside \(name)/; only the .yaml files directly in \(name)/ are read")
                     }
                 }
+            case .special(let kind):
+                problem(.error, name, "cannot read the folder: it is \(kind), not a folder")
+                incomplete.insert(collection)
             case .unusable(let reason):
                 problem(.error, name + "/", "cannot read the folder: \(reason)")
                 incomplete.insert(collection)
-            case .file, .absent:
+            case .file:
+                // `people` saved without its extension, most likely.
+                problem(collection == .people && fileEntry == .absent ? .error : .warning, name,
+                        "ignored: a file named '\(name)' without .yaml; expected \(name).yaml or a folder \(name)/ of .yaml files")
+                incomplete.insert(collection)
+            case .absent:
                 break
             }
             let found = fileEntry != .absent || folderEntry == .folder

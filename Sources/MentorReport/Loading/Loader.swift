@@ -63,11 +63,12 @@ private struct RecordLists {
     /// Room for about one record per 100 bytes of the collection's files (a session takes about 116):
     /// a list many files append to is then never copied to grow. Room beyond what is filled costs
     /// address space only; the pages are never touched.
-    mutating func reserve(for files: [DataFile], sizes: [Int]) {
+    mutating func reserve(for files: [DataFile], limits: LoadLimits) {
         var bytes = [DataCollection: Int]()
-        for (file, size) in zip(files, sizes) { bytes[file.collection, default: 0] += size }
+        // A file over the size limit is refused unread: it gets no room.
+        for file in files where file.size <= limits.fileBytes { bytes[file.collection, default: 0] += file.size }
         func room<T>(_ list: inout [T], _ collection: DataCollection) {
-            list.reserveCapacity((bytes[collection] ?? 0) / 100)
+            list.reserveCapacity(min((bytes[collection] ?? 0) / 100, limits.records))
         }
         room(&people, .people)
         room(&relationships, .relationships)
@@ -112,9 +113,8 @@ public struct Loader {
         let limits = self.limits
         let progress = self.progress
         let done = FileCounter()
-        // Largest files first, so one big file does not start last (each size asked for once).
-        let sizes = files.map { $0.contents?.count ?? fileSize($0.url) }
-        let bySize = files.indices.sorted { sizes[$0] > sizes[$1] }
+        // Largest files first, so one big file does not start last (sizes as the folder was listed).
+        let bySize = files.indices.sorted { files[$0].size > files[$1].size }
         var results: [(FileRecords, [Diagnostic], Int)]
         var lists = RecordLists()
         if concurrent {
@@ -130,7 +130,7 @@ public struct Loader {
             // One file after another: every file's records go straight into one list per collection,
             // given room for all of them first (sessions are most of the records: 10 MB at 20,000
             // people; growing their list by doubling copied 17 MB and touched as much new memory).
-            lists.reserve(for: files, sizes: sizes)
+            lists.reserve(for: files, limits: limits)
             results = files.indices.map { i in
                 let result = Loader.read(files[i], index: Int32(i), limits: limits, into: &lists)
                 progress?("read \(done.increment()) of \(files.count) files")
@@ -214,7 +214,9 @@ public struct Loader {
         // An export dropped into the data folder that no survey imports is most likely a forgotten
         // `import`: say so rather than ignore it silently.
         let imported = Set(surveys.compactMap { $0.importSpec.flatMap { SurveyImporter.relativePath($0.file.value) } })
-        for export in exports where !imported.contains(export) {
+        // (Unless surveys were left out: the one that imports it may be among them.)
+        let everySurveyRead = !data.incompleteKinds.contains("survey") && data.leftOutIds["survey"] == nil
+        for export in exports where everySurveyRead && !imported.contains(export) {
             diagnostics.append(Diagnostic(severity: .warning, file: DataFolder(path: folder).shown(export), line: 0, column: 0,
                                           message: "ignored: no survey imports this export; name it under a survey's import (file: \(export))",
                                           fileOrder: -1))
@@ -233,6 +235,8 @@ public struct Loader {
                 emailList.append(email)
             }
         }
+        // A person left out for a bad value is reported there; their rows are left out silently.
+        let leftOutEmails = Set((data.leftOutIds["email"] ?? []).map(ExportValues.normalized))
         var importers: [SurveyImporter] = []
         for survey in surveys {
             let spec = survey.importSpec!
@@ -241,7 +245,7 @@ public struct Loader {
             importers.append(SurveyImporter(survey: survey, spec: spec, folder: folder, fileIndex: Int32(data.files.count),
                                             displayPath: shown,
                                             specPath: specFile < data.files.count ? data.files[specFile] : "surveys.yaml",
-                                            emails: emails, emailList: emailList,
+                                            emails: emails, emailList: emailList, leftOutEmails: leftOutEmails,
                                             contents: memory.map { files in
                                                 SurveyImporter.relativePath(spec.file.value).flatMap { files[$0] } ?? []
                                             },
@@ -271,7 +275,7 @@ public struct Loader {
             return (.lists, [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0, message: message,
                                     fileOrder: Int(index))], 0)
         }
-        let size = file.contents?.count ?? fileSize(file.url)
+        let size = file.size
         if size > limits.fileBytes {
             return fileProblem("the file is \(megabytesText(size)); expected at most \(megabytesText(limits.fileBytes)) per file (raise the limit with --max-file-size)")
         }
@@ -358,8 +362,7 @@ public struct Loader {
         var found = false
         try reader.document(expecting: expected, NameTable<DataCollection>(only: [collection])) { _ in
             found = true
-            let value = try reader.peek()
-            if value.kind != .sequenceStart && !reader.isNull(value) { reader.incomplete = true }
+            try reader.markIncompleteUnlessList()
             try reader.sequence("'\(collection.rawValue)'") {
                 if let item = try decode() { items.append(item) }
                 if items.count - start > reader.recordLimit {
@@ -383,8 +386,4 @@ func megabytesText(_ bytes: Int) -> String {
     if bytes < 1_048_576 { return "\(bytes) bytes" }
     let mb = Double(bytes) / 1_048_576
     return mb == mb.rounded() ? "\(Int(mb)) MB" : String(format: "%.1f MB", mb)
-}
-
-private func fileSize(_ url: URL) -> Int {
-    ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
 }

@@ -79,12 +79,12 @@ final class FileBytes {
     /// and never more than `limit` bytes, even if the file grows while it is read.
     init(path: String, limit: Int) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { throw FileReadError(reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw FileReadError(errno: errno) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw FileReadError(reason: String(cString: strerror(errno))) }
+        guard fstat(fd, &info) == 0 else { throw FileReadError(errno: errno) }
         guard info.st_mode & S_IFMT == S_IFREG else {
-            throw FileReadError(reason: "it is not a regular file (\(FileBytes.kind(of: info.st_mode))); expected a file")
+            throw FileReadError(reason: "it is \(FileBytes.kind(of: info.st_mode)), not a file")
         }
         let tooLarge = FileReadError(reason: "it holds more than \(megabytesText(limit)); expected at most \(megabytesText(limit)) per file (raise the limit with --max-file-size)")
         guard Int(info.st_size) <= limit else { throw tooLarge }
@@ -108,9 +108,10 @@ final class FileBytes {
             }
             let n = read(fd, buffer.baseAddress! + length, capacity - length)
             if n < 0 {
-                if errno == EINTR { continue }
+                let code = errno
+                if code == EINTR { continue }
                 buffer.deallocate()
-                throw FileReadError(reason: String(cString: strerror(errno)))
+                throw FileReadError(errno: code)
             }
             if n == 0 { break }
             length += n
@@ -139,6 +140,11 @@ final class FileBytes {
 struct FileReadError: Error, CustomStringConvertible {
     var reason: String
     var description: String { reason }
+
+    init(reason: String) { self.reason = reason }
+
+    /// The system's words for an `errno` value (read it right after the failing call).
+    init(errno code: Int32) { reason = String(cString: strerror(code)) }
 }
 
 /// Memory that outlives the parser's events: the text of events kept to replay aliases. Freed with it.

@@ -58,6 +58,16 @@ final class YAMLReader {
 
     var leftOutCount: Int { leftOut.count }
 
+    /// Notes a value left out with its record that other files may use to find it (a person's email).
+    func noteLeftOut(_ kind: String, _ value: String) { leftOut.append((kind, value)) }
+
+    /// Marks the file's records as incomplete when the next value, which should list records, is
+    /// neither a list nor empty (it is then reported and skipped).
+    func markIncompleteUnlessList() throws {
+        let value = try peek()
+        if value.kind != .sequenceStart && !isNull(value) { incomplete = true }
+    }
+
     /// Set when the file's records could not be read at all (an empty file, no list where the
     /// records go): every id of its collection may be missing.
     var incomplete = false

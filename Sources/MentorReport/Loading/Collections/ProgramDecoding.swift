@@ -53,12 +53,14 @@ extension YAMLReader {
             switch key {
             case .program: result.program = try decodeProgram()
             case .competencies:
+                try markIncompleteUnlessList()
                 try sequence("competencies") {
                     if let c = try decodeNamedItem("competency") {
                         result.competencies.append(Competency(id: c.id, name: c.name, location: c.location))
                     }
                 }
             case .cohorts:
+                try markIncompleteUnlessList()
                 try sequence("cohorts") {
                     if let c = try decodeCohort() { result.cohorts.append(c) }
                 }
