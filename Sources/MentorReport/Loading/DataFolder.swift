@@ -149,10 +149,13 @@ struct DataFolder {
             problem(.error, "", "cannot read the data folder: \(failure.reason); expected a readable folder holding program.yaml and people.yaml")
             return ([], [], findings, Set(DataCollection.allCases))
         }
+        let listed = Set(top)
         for collection in DataCollection.allCases {
             let name = collection.rawValue
-            let fileEntry = entry(name + ".yaml")
-            let folderEntry = collection == .program ? .absent : entry(name)
+            // Only names the listing holds are looked at: in a folder that may be listed but not
+            // searched, looking up an absent name fails with "Permission denied".
+            let fileEntry = listed.contains(name + ".yaml") ? entry(name + ".yaml") : .absent
+            let folderEntry = collection == .program || !listed.contains(name) ? .absent : entry(name)
             switch fileEntry {
             case .file(let size): files.append(file(collection, name + ".yaml", size: size))
             case .special(let kind):
