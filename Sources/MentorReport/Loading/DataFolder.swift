@@ -42,8 +42,6 @@ struct DataFolder {
         case special(String)
         /// There, but refused: a link to nothing, or the system's reason, in words.
         case unusable(String)
-
-        var isFile: Bool { if case .file = self { true } else { false } }
     }
 
     /// The names in a folder inside the data folder ("" for the top), in byte order; or the system's
