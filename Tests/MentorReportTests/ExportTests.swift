@@ -77,6 +77,9 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         #expect(formatNumber(2.5) == "2.5")
         #expect(formatNumber(-0.00001) == "0")
         #expect(formatNumber(-1.25) == "-1.25")
+        // Exact ties round to even (decision 55): 5/32 and 1/32.
+        #expect(formatNumber(0.15625) == "0.1562")
+        #expect(formatNumber(0.03125) == "0.0312")
         #expect(formatNumber(120000) == "120000")
     }
 
@@ -159,10 +162,8 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
     static let hostile = #"<script>alert("x")</script> & 'Zoë' "Ünïcode""#
 
     @Test func namesTitlesAndStoriesAreEscapedAndShownAsWritten() throws {
-        let program = try String(contentsOfFile: Fixture.path("minimal/program.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "name: Minimal Fixture Programme", with: "name: '\(Self.hostile.replacingOccurrences(of: "'", with: "''"))'")
-        let people = try String(contentsOfFile: Fixture.path("minimal/people.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "name: Amara Okafor", with: "name: '<script>evil()</script> O''Brien & Zoë'")
+        let program = try Fixture.text("minimal/program.yaml", replacing: "name: Minimal Fixture Programme", with: "name: '\(Self.hostile.replacingOccurrences(of: "'", with: "''"))'")
+        let people = try Fixture.text("minimal/people.yaml", replacing: "name: Amara Okafor", with: "name: '<script>evil()</script> O''Brien & Zoë'")
         let responses = """
             responses:
               - survey: baseline-2026

@@ -169,6 +169,17 @@ func summary(_ responses: [Response]) -> [String] {
         #expect(findings(folder.path) == ["data/responses/pulse.csv: warning: ignored: no survey imports this export; name it under a survey's import (file: responses/pulse.csv)"])
     }
 
+    /// With the survey that imports an export left out, the export is not also called unused.
+    @Test func anExportOfASurveyLeftOutIsNotAlsoCalledUnused() throws {
+        let folder = try importFolder(ImportTests.exports[0])
+        let surveys = try String(contentsOfFile: folder.path + "/surveys.yaml", encoding: .utf8)
+        let title = try #require(surveys.split(separator: "\n").first { $0.hasPrefix("    title: ") })
+        try folder.write("surveys.yaml", Array(surveys.replacingOccurrences(of: title + "\n", with: "").utf8))
+        let result = findings(folder.path)
+        #expect(result.count == 1)
+        #expect(result.first?.contains("is missing the required key 'title'") == true)
+    }
+
     @Test func aWorkbookThatIsNotOneGetsOneClearError() throws {
         let folder = try importFolder(ExportCase(file: "microsoft-forms.xlsx", format: "microsoft-forms"))
         try folder.write("responses/microsoft-forms.xlsx", Array("ID,Start time\n1,2\n".utf8))

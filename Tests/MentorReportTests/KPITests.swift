@@ -315,8 +315,7 @@ func near(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
     }
 
     @Test func targetsAndDirectionOfBetter() throws {
-        let program = try String(contentsOfFile: Fixture.path("minimal/program.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "match.rate: 0.9", with: "match.rate: 0.9\n    match.waiting: 1")
+        let program = try Fixture.text("minimal/program.yaml", replacing: "match.rate: 0.9", with: "match.rate: 0.9\n    match.waiting: 1")
         let folder = try Fixture.variant(of: "minimal", ["program.yaml": program])
         let loaded = Loader(folder: folder.path).load()
         let report = Report(data: loaded.data, period: ReportingPeriod(Month(year: 2026, month: 2)), audience: .public)

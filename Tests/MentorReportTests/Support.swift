@@ -67,3 +67,14 @@ func load(changing changes: [String: String?] = [:]) throws -> ProgrammeData {
     #expect(validate(loaded).all.map(\.formatted) == [])
     return loaded.data
 }
+
+extension Fixture {
+    /// A fixture file's text with `old` replaced by `new`. The test fails when `old` is not in the
+    /// file: an edit that changes nothing would let a test pass for the wrong reason.
+    static func text(_ name: String, replacing old: String, with new: String,
+                     sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
+        let text = try String(contentsOfFile: path(name), encoding: .utf8)
+        try #require(text.contains(old), "\(name) does not hold \(old.debugDescription)", sourceLocation: sourceLocation)
+        return text.replacingOccurrences(of: old, with: new)
+    }
+}

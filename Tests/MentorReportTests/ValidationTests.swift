@@ -35,8 +35,7 @@ import Testing
     }
 
     @Test func missingRequiredKeyNamesTheRecord() throws {
-        let people = try String(contentsOfFile: Fixture.path("minimal/people.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "    enrolled: 2026-02-01\n", with: "")
+        let people = try Fixture.text("minimal/people.yaml", replacing: "    enrolled: 2026-02-01\n", with: "")
         #expect(try findings(changing: ["people.yaml": people])
                 == ["data/people.yaml:26:5: error: person 'p103' is missing the required key 'enrolled' (the date they joined, as YYYY-MM-DD)"])
     }
@@ -52,23 +51,20 @@ import Testing
     }
 
     @Test func duplicateIdPointsAtTheFirstUse() throws {
-        let relationships = try String(contentsOfFile: Fixture.path("minimal/relationships.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "id: r002", with: "id: r001")
+        let relationships = try Fixture.text("minimal/relationships.yaml", replacing: "id: r002", with: "id: r001")
         let result = try findings(changing: ["relationships.yaml": relationships, Self.session: "sessions: []\n",
                                              "sessions/2026-01.yaml": "sessions: []\n"])
         #expect(result == ["data/relationships.yaml:17:9: error: relationship id 'r001' is already used at data/relationships.yaml:2:9; expected ids unique among relationships"])
     }
 
     @Test func personOfWrongRoleInRelationship() throws {
-        let relationships = try String(contentsOfFile: Fixture.path("minimal/relationships.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "mentors: [p002]", with: "mentors: [p103]")
+        let relationships = try Fixture.text("minimal/relationships.yaml", replacing: "mentors: [p002]", with: "mentors: [p103]")
         #expect(try findings(changing: ["relationships.yaml": relationships])
                 == ["data/relationships.yaml:19:15: error: person 'p103' is listed as a mentor of relationship 'r002' but does not have the role mentor; expected a person with roles: [mentor]"])
     }
 
     @Test func undefinedMenteeInRelationship() throws {
-        let relationships = try String(contentsOfFile: Fixture.path("minimal/relationships.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "mentees: [p102]", with: "mentees: [p102, p404]")
+        let relationships = try Fixture.text("minimal/relationships.yaml", replacing: "mentees: [p102]", with: "mentees: [p102, p404]")
         #expect(try findings(changing: ["relationships.yaml": relationships])
                 == ["data/relationships.yaml:17:9: warning: one-to-one relationship 'r002' has 1 mentor and 2 mentees; expected one of each",
                     "data/relationships.yaml:20:21: error: person 'p404' is not defined"])
@@ -85,8 +81,7 @@ import Testing
     }
 
     @Test func achievedGoalWithoutDate() throws {
-        let relationships = try String(contentsOfFile: Fixture.path("minimal/relationships.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "        achieved: 2026-02-20\n", with: "")
+        let relationships = try Fixture.text("minimal/relationships.yaml", replacing: "        achieved: 2026-02-20\n", with: "")
         #expect(try findings(changing: ["relationships.yaml": relationships])
                 == ["data/relationships.yaml:15:9: error: goal 'g1' is achieved but has no 'achieved' date; expected 'achieved: YYYY-MM-DD'"])
     }
@@ -132,8 +127,7 @@ import Testing
     }
 
     @Test func enumValuesListTheAllowedOnes() throws {
-        let relationships = try String(contentsOfFile: Fixture.path("minimal/relationships.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "cadence: biweekly", with: "cadence: fortnightly")
+        let relationships = try Fixture.text("minimal/relationships.yaml", replacing: "cadence: biweekly", with: "cadence: fortnightly")
         #expect(try findings(changing: ["relationships.yaml": relationships])
                 == ["data/relationships.yaml:9:14: error: invalid value 'fortnightly' for 'cadence'; expected one of weekly, biweekly, monthly, quarterly"])
     }
@@ -177,15 +171,13 @@ import Testing
     }
 
     @Test func privacyMinimumGroupSizeIsAtLeastThree() throws {
-        let program = try String(contentsOfFile: Fixture.path("minimal/program.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "min_group_size: 5", with: "min_group_size: 2")
+        let program = try Fixture.text("minimal/program.yaml", replacing: "min_group_size: 5", with: "min_group_size: 2")
         #expect(try findings(changing: ["program.yaml": program])
                 == ["data/program.yaml:11:21: error: invalid value '2' for 'min_group_size'; expected a whole number of at least 3"])
     }
 
     @Test func targetMustNameAKPI() throws {
-        let program = try String(contentsOfFile: Fixture.path("minimal/program.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "match.rate: 0.9", with: "match.rat: 0.9\n    sessions.count: 10\n    competency.communication.change: 0.5")
+        let program = try Fixture.text("minimal/program.yaml", replacing: "match.rate: 0.9", with: "match.rat: 0.9\n    sessions.count: 10\n    competency.communication.change: 0.5")
         #expect(try findings(changing: ["program.yaml": program])
                 == ["data/program.yaml:13:5: error: target 'match.rat' names no KPI — did you mean 'match.rate'?"])
     }
@@ -271,8 +263,7 @@ import Testing
     }
 
     @Test func aPeopleFileThatDoesNotParseIsTheOnlyError() throws {
-        let people = try String(contentsOfFile: Fixture.path("minimal/people.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "roles: [mentor]\n    enrolled: 2026-01-05\n    department", with: "roles: [mentor\n    enrolled: 2026-01-05\n    department")
+        let people = try Fixture.text("minimal/people.yaml", replacing: "roles: [mentor]\n    enrolled: 2026-01-05\n    department", with: "roles: [mentor\n    enrolled: 2026-01-05\n    department")
         let result = try findings(changing: ["people.yaml": people])
         #expect(result.count == 1)
         #expect(result.first?.hasPrefix("data/people.yaml:") == true && result.first?.contains("YAML syntax error") == true)
@@ -288,8 +279,7 @@ import Testing
     }
 
     @Test func aCohortLeftOutIsNotAlsoUndefinedWhereverNamed() throws {
-        let program = try String(contentsOfFile: Fixture.path("minimal/program.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "    name: Spring 2026\n", with: "")
+        let program = try Fixture.text("minimal/program.yaml", replacing: "    name: Spring 2026\n", with: "")
         #expect(try findings(changing: ["program.yaml": program])
                 == ["data/program.yaml:28:5: error: cohort '2026-spring' is missing the required key 'name' (text)"])
     }
@@ -304,8 +294,7 @@ import Testing
     }
 
     @Test func aWorkforceShareOfAGroupNoMenteeIsInPointsAtTheGroup() throws {
-        let program = try String(contentsOfFile: Fixture.path("minimal/program.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "      women: 0.48\n", with: "      women: 0.48\n      men: 0.52\n")
+        let program = try Fixture.text("minimal/program.yaml", replacing: "      women: 0.48\n", with: "      women: 0.48\n      men: 0.52\n")
         #expect(try findings(changing: ["program.yaml": program])
                 == ["data/program.yaml:19:7: warning: benchmarks.workforce_share names group 'men', which no mentee belongs to"])
     }
@@ -321,8 +310,7 @@ import Testing
 
 @Suite struct TargetTests {
     @Test func aRateTargetWrittenAsAPercentageIsAWarning() throws {
-        let program = try String(contentsOfFile: Fixture.path("minimal/program.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "    match.rate: 0.9\n", with: "    match.rate: 90\n    sessions.count: 40\n    outcomes.roi: 1.5\n")
+        let program = try Fixture.text("minimal/program.yaml", replacing: "    match.rate: 0.9\n", with: "    match.rate: 90\n    sessions.count: 40\n    outcomes.roi: 1.5\n")
         // Counts and ROI may exceed 1; only the rate is flagged.
         #expect(try findings(changing: ["program.yaml": program])
                 == ["data/program.yaml:13:5: warning: target 90 for 'match.rate' is outside 0 to 1, but the KPI is a rate; expected a fraction (90% is 0.9)"])
@@ -333,11 +321,30 @@ extension CascadeTests {
     /// The catalogue is built from the data: with a survey left out, a target of its response rate is
     /// not reported as naming no KPI (the survey's own error says what to mend).
     @Test func aTargetOfALeftOutSurveyIsNotAlsoReported() throws {
-        let program = try String(contentsOfFile: Fixture.path("minimal/program.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "match.rate: 0.9", with: "match.rate: 0.9\n    surveys.response_rate.baseline-2026: 0.8")
-        let surveys = try String(contentsOfFile: Fixture.path("minimal/surveys.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "    title: Baseline self-assessment\n", with: "")
+        let program = try Fixture.text("minimal/program.yaml", replacing: "match.rate: 0.9", with: "match.rate: 0.9\n    surveys.response_rate.baseline-2026: 0.8")
+        let surveys = try Fixture.text("minimal/surveys.yaml", replacing: "    title: Baseline self-assessment\n", with: "")
         #expect(try findings(changing: ["program.yaml": program, "surveys.yaml": surveys])
                 == ["data/surveys.yaml:2:5: error: survey 'baseline-2026' is missing the required key 'title' (text)"])
+    }
+}
+
+extension CascadeTests {
+    /// The only mentee of group 'women' is left out for a bad role: the benchmark's group is not also
+    /// reported as having no mentee.
+    @Test func theWorkforceShareCheckWaitsForEveryPerson() throws {
+        let people = try Fixture.text("minimal/people.yaml", replacing: "    roles: [mentee]\n    enrolled: 2026-01-10",
+                                      with: "    roles: [mentees]\n    enrolled: 2026-01-10")
+        #expect(try findings(changing: ["people.yaml": people])
+                == ["data/people.yaml:16:13: error: invalid role 'mentees'; expected mentor or mentee"])
+    }
+
+    /// `cohorts:` that is not a list is one error; relationships and people naming its cohort are not
+    /// also reported.
+    @Test func aCohortsValueThatIsNotAListIsTheOnlyError() throws {
+        let program = try Fixture.text("minimal/program.yaml", replacing: "cohorts:\n  - id: 2026-spring\n    name: Spring 2026\n    start: 2026-01-05\n    end: 2026-12-31\n",
+                                       with: "cohorts: {id: 2026-spring, name: Spring 2026}\n")
+        let result = try findings(changing: ["program.yaml": program])
+        #expect(result.count == 1)
+        #expect(result.first == "data/program.yaml:27:10: error: cohorts is a mapping; expected a list")
     }
 }

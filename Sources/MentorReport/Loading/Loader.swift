@@ -215,8 +215,7 @@ public struct Loader {
         // `import`: say so rather than ignore it silently.
         let imported = Set(surveys.compactMap { $0.importSpec.flatMap { SurveyImporter.relativePath($0.file.value) } })
         // (Unless surveys were left out: the one that imports it may be among them.)
-        let everySurveyRead = !data.incompleteKinds.contains("survey") && data.leftOutIds["survey"] == nil
-        for export in exports where everySurveyRead && !imported.contains(export) {
+        for export in exports where data.readWhole("survey") && !imported.contains(export) {
             diagnostics.append(Diagnostic(severity: .warning, file: DataFolder(path: folder).shown(export), line: 0, column: 0,
                                           message: "ignored: no survey imports this export; name it under a survey's import (file: \(export))",
                                           fileOrder: -1))

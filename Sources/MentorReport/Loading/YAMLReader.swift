@@ -47,7 +47,7 @@ final class YAMLReader {
 
     /// Notes that the record `id` names (a `kind`) was reported and left out; nil, for `return`.
     func leftOut<T>(_ id: Located<String>?, _ kind: String) -> T? {
-        if let id { leftOut.append((kind, id.value)) }
+        if let id { noteLeftOut(kind, id.value) }
         return nil
     }
 
@@ -55,8 +55,6 @@ final class YAMLReader {
     func renameLeftOut(from start: Int, _ kind: String, to newKind: String) {
         for i in start..<leftOut.count where leftOut[i].kind == kind { leftOut[i].kind = newKind }
     }
-
-    var leftOutCount: Int { leftOut.count }
 
     /// Notes a value left out with its record that other files may use to find it (a person's email).
     func noteLeftOut(_ kind: String, _ value: String) { leftOut.append((kind, value)) }

@@ -26,6 +26,18 @@ public struct ProgrammeData: Sendable {
     var leftOutIds: [String: Set<String>] = [:]
     var incompleteKinds: Set<String> = []
 
+    /// True when every record of `kind` was read: no file of its collection failed and none was left out.
+    func readWhole(_ kind: String) -> Bool { !incompleteKinds.contains(kind) && leftOutIds[kind] == nil }
+
+    /// True when nothing at all was left out or unread.
+    var readWhole: Bool { incompleteKinds.isEmpty && leftOutIds.isEmpty }
+
+    /// True when a record `id` of `kind` may exist but was not read: it was left out, or a file of its
+    /// collection failed. A reference to it is then not reported again.
+    func mayBeUnread(_ kind: String, _ id: String) -> Bool {
+        incompleteKinds.contains(kind) || leftOutIds[kind]?.contains(id) == true
+    }
+
     public init(program: Program) { self.program = program }
 
     /// Records by collection, for summaries.

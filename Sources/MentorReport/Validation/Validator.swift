@@ -37,7 +37,7 @@ struct Validator {
     /// not be read. (One typo in people.yaml must not also claim that every mention of that person,
     /// or of everyone, names nobody.)
     mutating func undefined(_ ref: Located<String>, in index: IdIndex, _ what: String) {
-        if data.incompleteKinds.contains(what) || data.leftOutIds[what]?.contains(ref.value) == true { return }
+        if data.mayBeUnread(what, ref.value) { return }
         error(ref.location, "\(what) '\(ref.value)' is not defined"
               + (nearest(to: ref.value, in: index.sortedIds).map { " — did you mean '\($0)'?" } ?? ""))
     }
@@ -63,7 +63,7 @@ struct Validator {
         let relationships = index(data.relationships.map { ($0.id, $0.location) }, "relationship", plural: "relationships")
         let surveys = index(data.surveys.map { ($0.id, $0.location) }, "survey", plural: "surveys")
 
-        checkTargets(cohorts: cohorts)
+        checkTargets()
         var emails = IdIndex(capacity: data.people.count)
         var groupsSeen = Set<String>()
         for (p, person) in data.people.enumerated() {
@@ -89,8 +89,7 @@ struct Validator {
             if person.isMentee && !person.groups.isEmpty { groupsSeen.formUnion(person.groups) }
         }
         // Only when every person was read: a person left out may be the group's only mentee.
-        let everyoneRead = !data.incompleteKinds.contains("person") && data.leftOutIds["person"] == nil
-        for share in data.program.benchmarks.workforceShare where everyoneRead && !groupsSeen.contains(share.group) {
+        for share in data.program.benchmarks.workforceShare where data.readWhole("person") && !groupsSeen.contains(share.group) {
             warning(share.location,
                     "benchmarks.workforce_share names group '\(share.group)', which no mentee belongs to")
         }
@@ -155,7 +154,7 @@ struct Validator {
             }
             for answer in response.answers {
                 guard let qi = questions[s][answer.question] else {
-                    if data.leftOutIds["question of \(survey.id)"]?.contains(answer.question) == true { continue }
+                    if data.mayBeUnread("question of \(survey.id)", answer.question) { continue }
                     let ids = survey.questions.map(\.id)
                     error(answer.location, "question '\(answer.question)' is not in survey '\(survey.id)'"
                           + (nearest(to: answer.question, in: ids).map { " — did you mean '\($0)'?" }
@@ -235,22 +234,20 @@ struct Validator {
         if r.type == .oneToOne && (r.mentors.count != 1 || r.mentees.count != 1) {
             warning(r.location, "one-to-one relationship '\(r.id)' has \(counted(r.mentors.count, "mentor")) and \(counted(r.mentees.count, "mentee")); expected one of each")
         }
-        if let cohort = r.cohort, cohorts[cohort.value] == nil {
-            undefined(cohort, in: cohorts, "cohort")
-        }
+        _ = known(r.cohort, in: cohorts, "cohort")
     }
 
     /// Each target names a KPI of the catalog.
-    private mutating func checkTargets(cohorts: IdIndex) {
+    private mutating func checkTargets() {
         let catalog = KPICatalog(data: data)
-        // The catalogue names surveys, cohorts, competencies and groups: with records left out it is
-        // incomplete, and a target of a left-out one would be reported as naming nothing.
-        let wholeCatalog = data.incompleteKinds.isEmpty && data.leftOutIds.isEmpty
         for target in data.program.targets {
-            if !catalog.contains(target.kpi) && !wholeCatalog { continue }
             guard catalog.contains(target.kpi) else {
-                error(target.location, "target '\(target.kpi)' names no KPI"
-                      + (nearest(to: target.kpi, in: catalog.ids).map { " — did you mean '\($0)'?" } ?? "; expected a KPI id of the catalog, such as match.rate"))
+                // The catalogue names surveys, cohorts, competencies and groups: with records left out
+                // it is incomplete, and a target of a left-out one would be reported as naming nothing.
+                if data.readWhole {
+                    error(target.location, "target '\(target.kpi)' names no KPI"
+                          + (nearest(to: target.kpi, in: catalog.ids).map { " — did you mean '\($0)'?" } ?? "; expected a KPI id of the catalog, such as match.rate"))
+                }
                 continue
             }
             // A rate's target written as a percentage (90 for 90%) could never be met, or always be.

@@ -27,7 +27,7 @@ extension YAMLReader {
         var id: Located<String>?, title: String?, kind: SurveyKind?, audience: Audience?, opens: Day?
         var questions: [Question] = []
         var importSpec: SurveyImport?
-        let leftOutBefore = leftOutCount
+        let leftOutBefore = leftOut.count
         guard var info = try mapping("survey", SurveyKey.table, { key in
             switch key {
             case .id: id = try self.id("id")
