@@ -38,7 +38,7 @@ import Testing
         let folder = try Fixture.variant(of: "minimal", ["sessions/old/2025-12.yaml": "sessions: []\n", "outcomes.yaml": nil])
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("outcomes.yaml"), withIntermediateDirectories: false)
         #expect(findings(folder.path) == [
-            "data/outcomes.yaml: error: cannot read the file: it is a folder; expected a YAML file",
+            "data/outcomes.yaml: error: cannot read the file: it is a folder, not a file",
             "data/sessions/old: warning: ignored: a folder inside sessions/; only the .yaml files directly in sessions/ are read",
         ])
     }

@@ -81,22 +81,16 @@ struct SurveyImporter {
         if let contents {
             size = contents.count
         } else {
-            switch DataFolder(path: folder).entry(relative) {
-            case .file(let bytes):
-                size = bytes
-            case .absent:
-                specError(spec.file.location, "import file '\(spec.file.value)' of survey '\(survey.id)' does not exist in the data folder; expected the export saved as \(displayPath)")
-                return result
-            case .folder:
-                specError(spec.file.location, "import file '\(spec.file.value)' of survey '\(survey.id)' is a folder; expected the export file saved as \(displayPath)")
-                return result
-            case .special(let kind):
-                error(0, 0, "cannot read the file: it is \(kind), not a file")
-                return result
-            case .unusable(let reason):
+            let found = DataFolder(path: folder).entry(relative)
+            if let reason = found.notAFile {
                 error(0, 0, "cannot read the file: \(reason)")
                 return result
             }
+            guard case .file(let bytes) = found else {
+                specError(spec.file.location, "import file '\(spec.file.value)' of survey '\(survey.id)' does not exist in the data folder; expected the export saved as \(displayPath)")
+                return result
+            }
+            size = bytes
         }
         let isWorkbook = relative.lowercased().hasSuffix(".xlsx")
         if isWorkbook && spec.format != .microsoftForms {
@@ -104,7 +98,7 @@ struct SurveyImporter {
             return result
         }
         if size > maxBytes {
-            error(0, 0, "the file is \(megabytesText(size)); expected at most \(megabytesText(maxBytes)) per file (raise the limit with --max-file-size)")
+            error(0, 0, "the file is \(megabytesText(size)); \(expectedFileSize(maxBytes))")
             return result
         }
         result.bytes = size

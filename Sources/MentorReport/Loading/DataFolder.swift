@@ -42,6 +42,16 @@ struct DataFolder {
         case special(String)
         /// There, but refused: a link to nothing, or the system's reason, in words.
         case unusable(String)
+
+        /// Why this cannot be read as a file ("it is a FIFO, not a file"); nil for a file or nothing.
+        var notAFile: String? {
+            switch self {
+            case .file, .absent: return nil
+            case .folder: return "it is a folder, not a file"
+            case .special(let kind): return "it is \(kind), not a file"
+            case .unusable(let reason): return reason
+            }
+        }
     }
 
     /// The names in a folder inside the data folder ("" for the top), in byte order; or the system's
@@ -147,6 +157,14 @@ struct DataFolder {
             problem(.error, "", "cannot read the data folder: \(failure.reason); expected a readable folder holding program.yaml and people.yaml")
             return ([], [], findings, Set(DataCollection.allCases))
         }
+        /// Adds a data file, or reports why what stands at `relative` cannot be read as one.
+        func addFile(_ collection: DataCollection, _ relative: String, _ found: Entry) {
+            if case .file(let size) = found { files.append(file(collection, relative, size: size)) }
+            if let reason = found.notAFile {
+                problem(.error, relative, "cannot read the file: \(reason)")
+                incomplete.insert(collection)
+            }
+        }
         let listed = Set(top)
         for collection in DataCollection.allCases {
             let name = collection.rawValue
@@ -154,19 +172,7 @@ struct DataFolder {
             // searched, looking up an absent name fails with "Permission denied".
             let fileEntry = listed.contains(name + ".yaml") ? entry(name + ".yaml") : .absent
             let folderEntry = collection == .program || !listed.contains(name) ? .absent : entry(name)
-            switch fileEntry {
-            case .file(let size): files.append(file(collection, name + ".yaml", size: size))
-            case .special(let kind):
-                problem(.error, name + ".yaml", "cannot read the file: it is \(kind), not a file")
-                incomplete.insert(collection)
-            case .unusable(let reason):
-                problem(.error, name + ".yaml", "cannot read the file: \(reason)")
-                incomplete.insert(collection)
-            case .folder:
-                problem(.error, name + ".yaml", "cannot read the file: it is a folder; expected a YAML file")
-                incomplete.insert(collection)
-            case .absent: break
-            }
+            addFile(collection, name + ".yaml", fileEntry)
             switch folderEntry {
             case .folder:
                 let names: [String]
@@ -179,24 +185,19 @@ struct DataFolder {
                 }
                 for entryName in names where !entryName.hasPrefix(".") {
                     let relative = name + "/" + entryName
-                    if entryName.hasSuffix(".yaml") {
-                        switch entry(relative) {
-                        case .file(let size): files.append(file(collection, relative, size: size))
-                        case .absent: files.append(file(collection, relative, size: 0))  // gone since listed: reading says so
-                        case .folder: problem(.warning, relative, "ignored: a folder inside \(name)/; only the .yaml files directly in \(name)/ are read")
-                        case .special(let kind):
-                            problem(.error, relative, "cannot read the file: it is \(kind), not a file")
-                            incomplete.insert(collection)
-                        case .unusable(let reason):
-                            problem(.error, relative, "cannot read the file: \(reason)")
-                            incomplete.insert(collection)
-                        }
-                    } else if entryName.hasSuffix(".yml") {
+                    if entryName.hasSuffix(".yml") {
                         problem(.warning, relative, "ignored: only files ending in .yaml are read; rename it to .yaml to include it")
-                    } else if collection == .responses && isExport(entryName) {
+                        continue
+                    }
+                    if collection == .responses && isExport(entryName) {
                         exports.append(relative)
-                    } else if entry(relative) == .folder {
+                        continue
+                    }
+                    let found = entry(relative)
+                    if found == .folder {
                         problem(.warning, relative, "ignored: a folder inside \(name)/; only the .yaml files directly in \(name)/ are read")
+                    } else if entryName.hasSuffix(".yaml") {
+                        addFile(collection, relative, found)
                     }
                 }
             case .special(let kind):

@@ -276,7 +276,7 @@ public struct Loader {
         }
         let size = file.size
         if size > limits.fileBytes {
-            return fileProblem("the file is \(megabytesText(size)); expected at most \(megabytesText(limits.fileBytes)) per file (raise the limit with --max-file-size)")
+            return fileProblem("the file is \(megabytesText(size)); \(expectedFileSize(limits.fileBytes))")
         }
         let storage: FileBytes
         do {
@@ -354,8 +354,9 @@ public struct Loader {
     private static func list<T>(_ reader: YAMLReader, _ collection: DataCollection, _ expected: String, _ what: String,
                                 into items: inout [T], _ decode: () throws -> T?) throws {
         let start = items.count
-        // About one record per 100 bytes of YAML (a session takes about 100): few regrowths of big
-        // lists. Room grows at least twofold, so that a list many files append to is not copied per file.
+        // About one record per 100 bytes of YAML: few regrowths of a file's own list when files are
+        // read in parallel (on one thread the shared lists already have room, see `RecordLists.reserve`).
+        // Room grows at least twofold, so that a list is never copied once per file.
         let wanted = start + reader.byteCount / 100
         if items.capacity < wanted { items.reserveCapacity(max(wanted, 2 * items.capacity)) }
         var found = false
@@ -378,6 +379,11 @@ public struct Loader {
                          "the file has no key '\(collection.rawValue)'; expected \(expected)")
         }
     }
+}
+
+/// What a file over `--max-file-size` is told: "expected at most 512 MB per file (raise the limit …)".
+func expectedFileSize(_ limit: Int) -> String {
+    "expected at most \(megabytesText(limit)) per file (raise the limit with --max-file-size)"
 }
 
 /// A byte count for messages: "512 MB", "1.5 MB", "900 bytes".

@@ -86,7 +86,7 @@ final class FileBytes {
         guard info.st_mode & S_IFMT == S_IFREG else {
             throw FileReadError(reason: "it is \(FileBytes.kind(of: info.st_mode)), not a file")
         }
-        let tooLarge = FileReadError(reason: "it holds more than \(megabytesText(limit)); expected at most \(megabytesText(limit)) per file (raise the limit with --max-file-size)")
+        let tooLarge = FileReadError(reason: "it holds more than \(megabytesText(limit)); \(expectedFileSize(limit))")
         guard Int(info.st_size) <= limit else { throw tooLarge }
         // One byte more than the size, so that reaching the end needs no second buffer.
         var capacity = max(Int(info.st_size), 0) + 1
@@ -130,7 +130,7 @@ final class FileBytes {
         case S_IFIFO: return "a FIFO"
         case S_IFCHR, S_IFBLK: return "a device"
         case S_IFSOCK: return "a socket"
-        default: return "not a plain file"
+        default: return "an entry of another kind"
         }
     }
 
