@@ -177,10 +177,7 @@ struct CommandRun {
         DiagnosticPrinter().print(diagnostics)
         if !options.quiet && (summary || diagnostics.hasErrors) {
             let elapsed = clock.now - started
-            let singular = ["people": "person", "relationships": "relationship", "sessions": "session",
-                            "surveys": "survey", "responses": "response", "outcomes": "outcome"]
-            var counts = loaded.data.recordCounts
-                .map { counted($0.count, singular[$0.collection] ?? $0.collection, $0.collection) }.joined(separator: ", ")
+            var counts = loaded.data.recordSummary
             let exports = loaded.data.surveys.filter { $0.importSpec != nil }.count
             if exports > 0 {
                 let rows = loaded.data.importedRows, skipped = loaded.data.skippedImportRows

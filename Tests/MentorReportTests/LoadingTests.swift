@@ -218,6 +218,12 @@ import Testing
         }
     }
 
+    /// The summary line's counts, with each noun in the right number.
+    @Test func theRecordSummarySaysOneSurveyAndFivePeople() {
+        let data = Loader(folder: Fixture.path("minimal")).load().data
+        #expect(data.recordSummary == "5 people, 2 relationships, 3 sessions, 1 survey, 1 response, 1 outcome")
+    }
+
     /// A data folder given in memory is read exactly as the same files on disk: same files in the same
     /// order, same records, same findings (the fuzzer and tools that hold the data rely on it).
     @Test func inMemoryFolderLoadsLikeTheFolderOnDisk() throws {

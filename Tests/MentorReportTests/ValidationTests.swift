@@ -300,10 +300,9 @@ import Testing
     }
 
     @Test func answersGivenAsQuotedNumbersOrFractionsSaySo() throws {
-        let responses = try String(contentsOfFile: Fixture.path("minimal/responses.yaml"), encoding: .utf8)
-        #expect(try findings(changing: ["responses.yaml": responses.replacingOccurrences(of: "{q1: 3,", with: "{q1: \"3\",")])
+        #expect(try findings(changing: ["responses.yaml": Fixture.text("minimal/responses.yaml", replacing: "{q1: 3,", with: "{q1: \"3\",")])
                 == ["data/responses.yaml:6:19: error: answer '3' to question 'q1' is quoted (or tagged) text, not a number; expected a whole number from 1 to 5 (likert5)"])
-        #expect(try findings(changing: ["responses.yaml": responses.replacingOccurrences(of: "{q1: 3,", with: "{q1: 3.5,")])
+        #expect(try findings(changing: ["responses.yaml": Fixture.text("minimal/responses.yaml", replacing: "{q1: 3,", with: "{q1: 3.5,")])
                 == ["data/responses.yaml:6:19: error: answer '3.5' to question 'q1' is not a whole number; expected a whole number from 1 to 5 (likert5)"])
     }
 }

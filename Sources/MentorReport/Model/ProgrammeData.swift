@@ -47,4 +47,12 @@ public struct ProgrammeData: Sendable {
     }
 
     public var recordCount: Int { recordCounts.reduce(0) { $0 + $1.count } }
+
+    /// "117 people, 77 relationships, 1 survey, …": the counts for a summary line.
+    public var recordSummary: String {
+        let one = ["people": "person", "relationships": "relationship", "sessions": "session",
+                   "surveys": "survey", "responses": "response", "outcomes": "outcome"]
+        return recordCounts.map { counted($0.count, one[$0.collection] ?? $0.collection, $0.collection) }
+            .joined(separator: ", ")
+    }
 }
