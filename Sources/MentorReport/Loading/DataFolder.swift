@@ -6,12 +6,12 @@ enum DataCollection: String, CaseIterable, Sendable {
     case program, people, relationships, sessions, surveys, responses, outcomes
 
     /// The kinds of record other records name by id, as the validator calls them.
-    var referencedKinds: [String] {
+    var referencedKinds: [RecordKind] {
         switch self {
-        case .program: return ["cohort", "competency"]
-        case .people: return ["person"]
-        case .relationships: return ["relationship"]
-        case .surveys: return ["survey"]
+        case .program: return [.cohort, .competency]
+        case .people: return [.person]
+        case .relationships: return [.relationship]
+        case .surveys: return [.survey]
         case .sessions, .responses, .outcomes: return []
         }
     }

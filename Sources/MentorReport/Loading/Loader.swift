@@ -43,7 +43,7 @@ private struct RecordLists {
     var responses: [Response] = []
     var outcomes: [Outcome] = []
     /// Records reported and left out, by kind and id; and the collections of which a file failed.
-    var leftOut: [(kind: String, id: String)] = []
+    var leftOut: [(kind: RecordKind, id: String)] = []
     var incomplete: Set<DataCollection> = []
     /// True when a file held more records than the limit (its records are not in the lists).
     var overRecordLimit = false
@@ -215,7 +215,7 @@ public struct Loader {
         // `import`: say so rather than ignore it silently.
         let imported = Set(surveys.compactMap { $0.importSpec.flatMap { SurveyImporter.relativePath($0.file.value) } })
         // (Unless surveys were left out: the one that imports it may be among them.)
-        for export in exports where data.readWhole("survey") && !imported.contains(export) {
+        for export in exports where data.readWhole(.survey) && !imported.contains(export) {
             diagnostics.append(Diagnostic(severity: .warning, file: DataFolder(path: folder).shown(export), line: 0, column: 0,
                                           message: "ignored: no survey imports this export; name it under a survey's import (file: \(export))",
                                           fileOrder: -1))
@@ -223,7 +223,7 @@ public struct Loader {
         guard !surveys.isEmpty else { return }
         // Respondents are matched to people: with people unread, every row would be reported as
         // nobody's. The people file's own error says what to mend first.
-        guard !data.incompleteKinds.contains("person") else { return }
+        guard !data.incompleteKinds.contains(.person) else { return }
         var emails: [String: String] = [:]
         var emailList: [String] = []
         for person in data.people {
@@ -235,7 +235,7 @@ public struct Loader {
             }
         }
         // A person left out for a bad value is reported there; their rows are left out silently.
-        let leftOutEmails = Set((data.leftOutIds["email"] ?? []).map(ExportValues.normalized))
+        let leftOutEmails = Set((data.leftOutIds[.email] ?? []).map(ExportValues.normalized))
         var importers: [SurveyImporter] = []
         for survey in surveys {
             let spec = survey.importSpec!

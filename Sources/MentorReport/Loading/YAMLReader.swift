@@ -43,21 +43,23 @@ final class YAMLReader {
     var recordLimit = LoadLimits.standard.records
     /// Records reported and left out whose id was read: (kind, id), for the validator (see
     /// `ProgrammeData.leftOutIds`).
-    private(set) var leftOut: [(kind: String, id: String)] = []
+    private(set) var leftOut: [(kind: RecordKind, id: String)] = []
 
     /// Notes that the record `id` names (a `kind`) was reported and left out; nil, for `return`.
-    func leftOut<T>(_ id: Located<String>?, _ kind: String) -> T? {
+    func leftOut<T>(_ id: Located<String>?, _ kind: RecordKind) -> T? {
         if let id { noteLeftOut(kind, id.value) }
         return nil
     }
 
-    /// Renames the left-out records of `kind` noted since `start` (questions, once their survey is known).
-    func renameLeftOut(from start: Int, _ kind: String, to newKind: String) {
-        for i in start..<leftOut.count where leftOut[i].kind == kind { leftOut[i].kind = newKind }
+    /// Gives the questions left out since `start` their survey, once its id is known.
+    func assignLeftOutQuestions(from start: Int, toSurvey survey: String) {
+        for i in start..<leftOut.count where leftOut[i].kind == .question(ofSurvey: nil) {
+            leftOut[i].kind = .question(ofSurvey: survey)
+        }
     }
 
     /// Notes a value left out with its record that other files may use to find it (a person's email).
-    func noteLeftOut(_ kind: String, _ value: String) { leftOut.append((kind, value)) }
+    func noteLeftOut(_ kind: RecordKind, _ value: String) { leftOut.append((kind, value)) }
 
     /// Marks the file's records as incomplete when the next value, which should list records, is
     /// neither a list nor empty (it is then reported and skipped).

@@ -20,21 +20,20 @@ public struct ProgrammeData: Sendable {
     public var skippedImportRows: Int = 0
 
     /// What loading could not give, so that the validator does not report the gap again at every
-    /// reference to it: ids of records that were reported and left out (by kind: "person",
-    /// "relationship", "survey", "cohort", "competency", "question of SURVEY"), and the kinds of which
+    /// reference to it: ids of records that were reported and left out, by kind, and the kinds of which
     /// a file could not be read whole.
-    var leftOutIds: [String: Set<String>] = [:]
-    var incompleteKinds: Set<String> = []
+    var leftOutIds: [RecordKind: Set<String>] = [:]
+    var incompleteKinds: Set<RecordKind> = []
 
     /// True when every record of `kind` was read: no file of its collection failed and none was left out.
-    func readWhole(_ kind: String) -> Bool { !incompleteKinds.contains(kind) && leftOutIds[kind] == nil }
+    func readWhole(_ kind: RecordKind) -> Bool { !incompleteKinds.contains(kind) && leftOutIds[kind] == nil }
 
     /// True when nothing at all was left out or unread.
     var readWhole: Bool { incompleteKinds.isEmpty && leftOutIds.isEmpty }
 
     /// True when a record `id` of `kind` may exist but was not read: it was left out, or a file of its
     /// collection failed. A reference to it is then not reported again.
-    func mayBeUnread(_ kind: String, _ id: String) -> Bool {
+    func mayBeUnread(_ kind: RecordKind, _ id: String) -> Bool {
         incompleteKinds.contains(kind) || leftOutIds[kind]?.contains(id) == true
     }
 

@@ -25,10 +25,10 @@ struct Validator {
     }
 
     /// The position of the record `ref` names in `index`; a reference to nothing is reported.
-    mutating func known(_ ref: Located<String>?, in index: IdIndex, _ what: String) -> Int? {
+    mutating func known(_ ref: Located<String>?, in index: IdIndex, _ kind: RecordKind) -> Int? {
         guard let ref else { return nil }
         if let i = index[ref.value] { return i }
-        undefined(ref, in: index, what)
+        undefined(ref, in: index, kind)
         return nil
     }
 
@@ -36,18 +36,18 @@ struct Validator {
     /// missing: the record it names was left out for a bad value, or a file of its collection could
     /// not be read. (One typo in people.yaml must not also claim that every mention of that person,
     /// or of everyone, names nobody.)
-    mutating func undefined(_ ref: Located<String>, in index: IdIndex, _ what: String) {
-        if data.mayBeUnread(what, ref.value) { return }
-        error(ref.location, "\(what) '\(ref.value)' is not defined"
+    mutating func undefined(_ ref: Located<String>, in index: IdIndex, _ kind: RecordKind) {
+        if data.mayBeUnread(kind, ref.value) { return }
+        error(ref.location, "\(kind) '\(ref.value)' is not defined"
               + (nearest(to: ref.value, in: index.sortedIds).map { " — did you mean '\($0)'?" } ?? ""))
     }
 
     /// Indexes ids of one collection, reporting repeats: first use wins.
-    mutating func index(_ ids: [(String, SourceLocation)], _ what: String, plural: String) -> IdIndex {
+    mutating func index(_ ids: [(String, SourceLocation)], _ kind: RecordKind) -> IdIndex {
         var index = IdIndex(capacity: ids.count)
         for (i, (id, at)) in ids.enumerated() {
             if let earlier = index[id] {
-                error(at, "\(what) id '\(id)' is already used at \(place(ids[earlier].1)); expected ids unique among \(plural)")
+                error(at, "\(kind) id '\(id)' is already used at \(place(ids[earlier].1)); expected ids unique among \(kind.plural)")
             } else {
                 index.insert(id, i)
             }
@@ -56,12 +56,12 @@ struct Validator {
     }
 
     mutating func run() {
-        let competencies = index(data.competencies.map { ($0.id, $0.location) }, "competency", plural: "competencies")
-        let cohorts = index(data.cohorts.map { ($0.id, $0.location) }, "cohort", plural: "cohorts")
-        let people = index(data.people.map { ($0.id, $0.location) }, "person", plural: "people")
+        let competencies = index(data.competencies.map { ($0.id, $0.location) }, .competency)
+        let cohorts = index(data.cohorts.map { ($0.id, $0.location) }, .cohort)
+        let people = index(data.people.map { ($0.id, $0.location) }, .person)
         peopleIndex = people
-        let relationships = index(data.relationships.map { ($0.id, $0.location) }, "relationship", plural: "relationships")
-        let surveys = index(data.surveys.map { ($0.id, $0.location) }, "survey", plural: "surveys")
+        let relationships = index(data.relationships.map { ($0.id, $0.location) }, .relationship)
+        let surveys = index(data.surveys.map { ($0.id, $0.location) }, .survey)
 
         checkTargets()
         var emails = IdIndex(capacity: data.people.count)
@@ -71,10 +71,10 @@ struct Validator {
                 if manager.value == person.id {
                     error(manager.location, "person '\(person.id)' is their own manager; expected the id of their line manager")
                 } else {
-                    _ = known(manager, in: people, "person")
+                    _ = known(manager, in: people, .person)
                 }
             }
-            _ = known(person.cohort, in: cohorts, "cohort")
+            _ = known(person.cohort, in: cohorts, .cohort)
             if let given = person.email {
                 let email = given.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? given.lowercased() : given
                 if let earlier = emails[email] {
@@ -89,7 +89,7 @@ struct Validator {
             if person.isMentee && !person.groups.isEmpty { groupsSeen.formUnion(person.groups) }
         }
         // Only when every person was read: a person left out may be the group's only mentee.
-        for share in data.program.benchmarks.workforceShare where data.readWhole("person") && !groupsSeen.contains(share.group) {
+        for share in data.program.benchmarks.workforceShare where data.readWhole(.person) && !groupsSeen.contains(share.group) {
             warning(share.location,
                     "benchmarks.workforce_share names group '\(share.group)', which no mentee belongs to")
         }
@@ -103,7 +103,7 @@ struct Validator {
                 } else {
                     goalIds.append((goal.id, goal.location))
                 }
-                _ = known(goal.competency, in: competencies, "competency")
+                _ = known(goal.competency, in: competencies, .competency)
                 if goal.status != .achieved, goal.achieved != nil {
                     warning(goal.location, "goal '\(goal.id)' of relationship '\(r.id)' has an 'achieved' date but status \(goal.status.rawValue); the date is ignored")
                 }
@@ -131,7 +131,7 @@ struct Validator {
                 } else {
                     questionIds[q.id] = q.location
                 }
-                _ = known(q.competency, in: competencies, "competency")
+                _ = known(q.competency, in: competencies, .competency)
             }
             if survey.questions.isEmpty {
                 warning(survey.location, "survey '\(survey.id)' has no questions")
@@ -140,8 +140,8 @@ struct Validator {
 
         let questions = data.surveys.map { IdIndex($0.questions.map(\.id)) }
         for response in data.responses {
-            let p = known(response.respondent, in: people, "person")
-            guard let s = known(response.survey, in: surveys, "survey") else { continue }
+            let p = known(response.respondent, in: people, .person)
+            guard let s = known(response.survey, in: surveys, .survey) else { continue }
             let survey = data.surveys[s]
             if let p {
                 let fits = survey.audience == .mentees ? data.people[p].isMentee : data.people[p].isMentor
@@ -154,7 +154,7 @@ struct Validator {
             }
             for answer in response.answers {
                 guard let qi = questions[s][answer.question] else {
-                    if data.mayBeUnread("question of \(survey.id)", answer.question) { continue }
+                    if data.mayBeUnread(.question(ofSurvey: survey.id), answer.question) { continue }
                     let ids = survey.questions.map(\.id)
                     error(answer.location, "question '\(answer.question)' is not in survey '\(survey.id)'"
                           + (nearest(to: answer.question, in: ids).map { " — did you mean '\($0)'?" }
@@ -175,7 +175,7 @@ struct Validator {
         }
 
         for outcome in data.outcomes {
-            _ = known(outcome.person, in: people, "person")
+            _ = known(outcome.person, in: people, .person)
         }
         findings = before + sessionChecks.wait() + findings
     }
@@ -185,8 +185,8 @@ struct Validator {
         // By position, not `for s in`: copying 100,000 records costs more than checking them.
         for k in data.sessions.indices {
             let date = data.sessions[k].date
-            guard let i = known(data.sessions[k].relationship, in: relationships, "relationship") else {
-                for a in data.sessions[k].attendees ?? [] { _ = known(a, in: people, "person") }
+            guard let i = known(data.sessions[k].relationship, in: relationships, .relationship) else {
+                for a in data.sessions[k].attendees ?? [] { _ = known(a, in: people, .person) }
                 continue
             }
             let start = data.relationships[i].start
@@ -198,7 +198,7 @@ struct Validator {
             guard let attendees = data.sessions[k].attendees else { continue }
             var listed: [Int] = []
             for a in attendees {
-                guard let p = known(a, in: people, "person") else { continue }
+                guard let p = known(a, in: people, .person) else { continue }
                 if listed.contains(p) {
                     error(a.location, "attendee '\(a.value)' is listed twice; expected each attendee once")
                 } else {
@@ -216,7 +216,7 @@ struct Validator {
         for (list, role) in [(r.mentors, "mentor"), (r.mentees, "mentee")] {
             for member in list {
                 guard let i = people[member.value] else {
-                    undefined(member, in: people, "person")
+                    undefined(member, in: people, .person)
                     continue
                 }
                 if (role == "mentor" && !data.people[i].isMentor) || (role == "mentee" && !data.people[i].isMentee) {
@@ -234,7 +234,7 @@ struct Validator {
         if r.type == .oneToOne && (r.mentors.count != 1 || r.mentees.count != 1) {
             warning(r.location, "one-to-one relationship '\(r.id)' has \(counted(r.mentors.count, "mentor")) and \(counted(r.mentees.count, "mentee")); expected one of each")
         }
-        _ = known(r.cohort, in: cohorts, "cohort")
+        _ = known(r.cohort, in: cohorts, .cohort)
     }
 
     /// Each target names a KPI of the catalog.

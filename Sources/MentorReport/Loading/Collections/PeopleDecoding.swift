@@ -44,8 +44,8 @@ extension YAMLReader {
               require(roles, .roles, in: info, expected: "a list of roles: mentor, mentee or both") != nil,
               let enrolled = require(enrolled, .enrolled, in: info, expected: "the date they joined, as YYYY-MM-DD"),
               !info.failed(.roles) else {
-            if let email { noteLeftOut("email", email) }
-            return leftOut(id, "person")
+            if let email { noteLeftOut(.email, email) }
+            return leftOut(id, .person)
         }
         // A person is in a handful of groups: a scan beats hashing into a set.
         var groupNames: [String] = []

@@ -55,7 +55,7 @@ extension YAMLReader {
             case .competencies:
                 try markIncompleteUnlessList()
                 try sequence("competencies") {
-                    if let c = try decodeNamedItem("competency") {
+                    if let c = try decodeNamedItem(.competency) {
                         result.competencies.append(Competency(id: c.id, name: c.name, location: c.location))
                     }
                 }
@@ -182,9 +182,9 @@ extension YAMLReader {
     }
 
     /// An item with `id` and `name` only (a competency).
-    private func decodeNamedItem(_ what: String) throws -> (id: String, name: String, location: SourceLocation)? {
+    private func decodeNamedItem(_ kind: RecordKind) throws -> (id: String, name: String, location: SourceLocation)? {
         var id: Located<String>?, name: String?
-        guard var info = try mapping(what, NamedItemKey.table, { key in
+        guard var info = try mapping(kind.description, NamedItemKey.table, { key in
             switch key {
             case .id: id = try self.id("id")
             case .name: name = try string("name")
@@ -192,7 +192,7 @@ extension YAMLReader {
         }) else { return nil }
         info.id = id?.value
         guard let id = require(id, .id, in: info, expected: YAMLReader.idExpectation),
-              let name = require(name, .name, in: info, expected: "text") else { return leftOut(id, what) }
+              let name = require(name, .name, in: info, expected: "text") else { return leftOut(id, kind) }
         return (id.value, name, id.location)
     }
 
@@ -208,7 +208,7 @@ extension YAMLReader {
         }) else { return nil }
         info.id = id?.value
         guard let id = require(id, .id, in: info, expected: YAMLReader.idExpectation),
-              let name = require(name, .name, in: info, expected: "text") else { return leftOut(id, "cohort") }
+              let name = require(name, .name, in: info, expected: "text") else { return leftOut(id, .cohort) }
         if let start, let end, end < start {
             error(info.seen(.end) ?? info.location, "cohort '\(id.value)' ends (\(end)) before it starts (\(start)); expected end on or after start")
         }

@@ -47,7 +47,7 @@ extension YAMLReader {
               let mentors = require(mentors, .mentors, in: info, expected: "a list of at least one mentor's id"),
               let mentees = require(mentees, .mentees, in: info, expected: "a list of at least one mentee's id"),
               let start = require(start, .start, in: info, expected: "a date as YYYY-MM-DD"),
-              !info.failed(.mentors), !info.failed(.mentees) else { return leftOut(id, "relationship") }
+              !info.failed(.mentors), !info.failed(.mentees) else { return leftOut(id, .relationship) }
         if let ended, ended < start {
             error(info.seen(.ended)!, "\(info.what) ends (\(ended)) before it starts (\(start)); expected 'ended' on or after 'start'")
         }

@@ -43,12 +43,12 @@ extension YAMLReader {
             }
         }) else { return nil }
         info.id = id?.value
-        if let id { renameLeftOut(from: leftOutBefore, "question", to: "question of \(id.value)") }
+        if let id { assignLeftOutQuestions(from: leftOutBefore, toSurvey: id.value) }
         guard let id = require(id, .id, in: info, expected: YAMLReader.idExpectation),
               let title = require(title, .title, in: info, expected: "text"),
               let kind = require(kind, .kind, in: info, expected: "one of baseline, checkin, final"),
               let audience = require(audience, .audience, in: info, expected: "mentees or mentors"),
-              let opens = require(opens, .opens, in: info, expected: "the date the survey opens, as YYYY-MM-DD") else { return leftOut(id, "survey") }
+              let opens = require(opens, .opens, in: info, expected: "the date the survey opens, as YYYY-MM-DD") else { return leftOut(id, .survey) }
         return Survey(id: id.value, title: title, kind: kind, audience: audience, opens: opens,
                       questions: questions, importSpec: importSpec, location: id.location)
     }
@@ -139,7 +139,7 @@ extension YAMLReader {
         info.id = id?.value
         guard let id = require(id, .id, in: info, expected: YAMLReader.idExpectation),
               let text = require(text, .text, in: info, expected: "the question's text"),
-              let scale = require(scale, .scale, in: info, expected: "one of likert5, nps, text") else { return leftOut(id, "question") }
+              let scale = require(scale, .scale, in: info, expected: "one of likert5, nps, text") else { return leftOut(id, .question(ofSurvey: nil)) }
         // Mismatches are warnings: the KPIs simply do not count such answers.
         if competency != nil, scale != .likert5 {
             warning(info.seen(.competency)!, "\(info.what) has a competency but its scale is \(scale.rawValue); only likert5 answers count towards competency growth, so it is ignored")
