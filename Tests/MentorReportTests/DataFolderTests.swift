@@ -43,7 +43,9 @@ import Testing
         ])
     }
 
-    @Test func aFileOverTheLimitIsRefusedWithoutReadingIt() throws {
+    /// The reader's own limit (it also holds when a file grows after the folder was listed): a file
+    /// one byte over is refused, a file of exactly the limit is read whole.
+    @Test func theFileReaderRefusesAFileOverItsLimitAndReadsOneAtIt() throws {
         let folder = try TemporaryFolder()
         try folder.write("big.yaml", Array(repeating: UInt8(ascii: "#"), count: 5000))
         #expect(throws: FileReadError.self) { try FileBytes(path: folder.url.appendingPathComponent("big.yaml").path, limit: 4096) }

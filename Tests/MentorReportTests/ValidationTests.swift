@@ -347,3 +347,26 @@ extension CascadeTests {
         #expect(result.first == "data/program.yaml:27:10: error: cohorts is a mapping; expected a list")
     }
 }
+
+extension TargetTests {
+    /// The rates the target check knows are the sample's ratio KPIs that stay within 0 to 1: every one
+    /// it names is a ratio whose value (where there is one) is a fraction, in every month of the sample,
+    /// and it names at least one of each family (so a renamed rate cannot silently drop out).
+    @Test func theRatesTheTargetCheckKnowsAreFractionsOfTheSample() throws {
+        var named = Set<String>()
+        for month in ["2025-12", "2026-06", "2026-10"] {
+            for kpi in try kpis(Fixture.repository.appendingPathComponent("data").path, month).values
+            where KPICatalog.isFraction(kpi.id) {
+                named.insert(kpi.id.split(separator: ".").prefix(2).joined(separator: "."))
+                #expect(kpi.unit == .ratio, "\(kpi.id)")
+                if let value = kpi.value { #expect((0...1).contains(value), "\(kpi.id) = \(value) in \(month)") }
+            }
+        }
+        #expect(named.isSuperset(of: ["match.rate", "cadence.adherence", "sessions.live_issue_rate", "group.attendance_rate",
+                                      "goals.set_rate", "goals.achievement_rate", "reciprocal.top2",
+                                      "outcomes.promotion_rate_12m", "outcomes.retention_rate_12m", "surveys.response_rate",
+                                      "satisfaction.top2"]))
+        #expect(named.contains { $0.hasPrefix("inclusion.") })
+        #expect(!KPICatalog.isFraction("outcomes.roi") && !KPICatalog.isFraction("mentor.capacity_utilization"))
+    }
+}
