@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <errno.h>
+#include <sys/stat.h>
 
 #include <libxml/xmlerror.h>
 #include <libxml/globals.h>
@@ -12,6 +15,7 @@
 #include <libxslt/xsltutils.h>
 #include <libxslt/documents.h>
 #include <libxml/parserInternals.h>
+#include <libxml/catalog.h>
 
 static __thread char *error_buffer = NULL;
 static __thread size_t error_length = 0;
@@ -104,21 +108,176 @@ void mr_xml_free(void *pointer) {
     xmlFree(pointer);
 }
 
-/* ---- XML without entities or network --------------------------------------------------------- */
+/* ---- XML without entities or network, reading only inside the templates folder ----------------- */
 
 static xmlExternalEntityLoader default_entity_loader = NULL;
 /* libxslt's own loader, saved before ours replaces it (xsltSetLoaderFunc overwrites the variable). */
 static xsltDocLoaderFunc default_doc_loader = NULL;
 
-/* Every external resource libxml2 loads (documents, DTDs, entities, imported stylesheets, schema
-   includes) passes here: anything but a local file is refused, so no XML ever reaches the network. */
-static xmlParserInputPtr local_only_loader(const char *url, const char *id, xmlParserCtxtPtr context) {
-    if (url != NULL && strstr(url, "://") != NULL && strncmp(url, "file://", 7) != 0) {
-        (void)context;
-        xmlGenericError(xmlGenericErrorContext, "network access refused: %s\n", url);
+/* The canonical templates folder that XML loads on this thread may read from (NULL: none may). */
+static __thread char *thread_root = NULL;
+/* Loads the sandbox refused on this thread since mr_sandbox_enter. */
+static __thread int thread_refusals = 0;
+
+int mr_sandbox_refusals(void) {
+    return thread_refusals;
+}
+
+int mr_sandbox_enter(const char *root) {
+    char resolved[PATH_MAX];
+    if (realpath(root, resolved) == NULL) return -1;
+    char *copy = strdup(resolved);
+    if (copy == NULL) return -1;
+    free(thread_root);
+    thread_root = copy;
+    thread_refusals = 0;
+    return 0;
+}
+
+void mr_sandbox_leave(void) {
+    free(thread_root);
+    thread_root = NULL;
+}
+
+static int starts_with_nocase(const char *text, const char *prefix) {
+    size_t n = strlen(prefix);
+    return strncasecmp(text, prefix, n) == 0;
+}
+
+/* Length of a URI scheme ("file", "http") ending at a ':' at the start of `url`, or 0 when there is none. */
+static size_t scheme_length(const char *url) {
+    const char *p = url;
+    if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))) return 0;
+    while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.') p++;
+    return *p == ':' ? (size_t)(p - url) : 0;
+}
+
+static int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Percent-decodes `text` into `out`; -1 for a malformed escape, an encoded NUL or an overlong result. */
+static int percent_decode(const char *text, char *out, size_t size) {
+    size_t n = 0;
+    for (const char *p = text; *p != '\0'; p++) {
+        char c = *p;
+        if (c == '%') {
+            int high = hex_value(p[1]), low = high < 0 ? -1 : hex_value(p[2]);
+            if (high < 0 || low < 0) return -1;
+            c = (char)(high * 16 + low);
+            if (c == '\0') return -1;
+            p += 2;
+        }
+        if (n + 1 >= size) return -1;
+        out[n++] = c;
+    }
+    out[n] = '\0';
+    return 0;
+}
+
+/* Canonicalises `path` into `out` when it names a regular file inside `root`: 0 on success, else -1
+   with `why` saying what was wrong. */
+static int inside_root(const char *root, const char *path, char out[PATH_MAX], const char **why) {
+    if (realpath(path, out) == NULL) {
+        *why = strerror(errno);
+        return -1;
+    }
+    size_t n = strlen(root);
+    if (strncmp(out, root, n) != 0 || (out[n] != '/' && out[n] != '\0')) {
+        *why = "outside the templates folder (templates may read only files inside their folder)";
+        return -1;
+    }
+    struct stat info;
+    if (stat(out, &info) != 0 || !S_ISREG(info.st_mode)) {
+        *why = "not a regular file";
+        return -1;
+    }
+    return 0;
+}
+
+int mr_sandbox_resolve(const char *root, const char *url, char *out, size_t out_size, const char **why) {
+    static const char *refused_scheme = "only local files may be read (no network, no other URI schemes)";
+    char canonical[PATH_MAX];
+    char decoded[PATH_MAX];
+    *why = "no templates folder is set for this load";
+    if (root == NULL || url == NULL || *url == '\0') {
+        if (url != NULL && *url == '\0') *why = "empty URI";
+        return -1;
+    }
+    size_t scheme = scheme_length(url);
+    int found = -1;
+    if (scheme > 0) {
+        if (scheme != 4 || !starts_with_nocase(url, "file:")) {
+            *why = refused_scheme;
+            return -1;
+        }
+        /* file:///path, file://localhost/path or file:/path; a query or fragment is never part of a file. */
+        if (strchr(url, '?') != NULL || strchr(url, '#') != NULL) {
+            *why = "a file URI with a query (?) or fragment (#)";
+            return -1;
+        }
+        const char *path;
+        if (starts_with_nocase(url, "file://localhost/")) path = url + 16;
+        else if (starts_with_nocase(url, "file:///")) path = url + 7;
+        else if (starts_with_nocase(url, "file://")) {
+            *why = "a file URI naming another host";
+            return -1;
+        } else if (starts_with_nocase(url, "file:/")) path = url + 5;
+        else {
+            *why = "a file URI without an absolute path";
+            return -1;
+        }
+        if (percent_decode(path, decoded, sizeof decoded) != 0) {
+            *why = "a malformed percent escape in the URI";
+            return -1;
+        }
+        found = inside_root(root, decoded, canonical, why);
+    } else {
+        /* A plain path, as libxml2's file opener sees it: first as written, then unescaped. */
+        found = inside_root(root, url, canonical, why);
+        if (found != 0 && strchr(url, '%') != NULL && percent_decode(url, decoded, sizeof decoded) == 0) {
+            const char *first_why = *why;
+            found = inside_root(root, decoded, canonical, why);
+            if (found != 0 && strcmp(first_why, strerror(ENOENT)) != 0) *why = first_why;
+        }
+    }
+    if (found != 0) return -1;
+    if (strlen(canonical) + 1 > out_size) {
+        *why = "path too long";
+        return -1;
+    }
+    strcpy(out, canonical);
+    return 0;
+}
+
+/* Control characters in a URI are written as \xNN, so a message never carries them to a terminal. */
+static void printable(const char *text, char *out, size_t size) {
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p != '\0' && n + 5 < size; p++) {
+        if (*p < 0x20 || *p == 0x7F) n += (size_t)snprintf(out + n, size - n, "\\x%02X", *p);
+        else out[n++] = (char)*p;
+    }
+    out[n] = '\0';
+}
+
+/* Every external resource libxml2 loads (stylesheets, imported and included stylesheets, document()
+   results, the XSD and its includes, DTDs, entities) passes here. The check and the open are the same
+   thing: the URI is resolved the way libxml2's file opener would, checked as a canonical path inside
+   this thread's templates folder, and only that canonical path is handed to libxml2 to open. */
+static xmlParserInputPtr sandboxed_loader(const char *url, const char *id, xmlParserCtxtPtr context) {
+    char canonical[PATH_MAX];
+    const char *why = NULL;
+    if (mr_sandbox_resolve(thread_root, url, canonical, sizeof canonical, &why) != 0) {
+        char shown[1024];
+        printable(url == NULL ? "(none)" : url, shown, sizeof shown);
+        xmlGenericError(xmlGenericErrorContext, "cannot read %s: %s\n", shown, why);
+        thread_refusals++;
         return NULL;
     }
-    return default_entity_loader(url, id, context);
+    return default_entity_loader(canonical, id, context);
 }
 
 /* libxslt loads imported and included stylesheets with entity substitution and DTD loading on;
@@ -133,8 +292,11 @@ static xmlDocPtr safe_doc_loader(const xmlChar *uri, xmlDictPtr dict, int option
 void mr_install_safe_loaders(void) {
     if (default_entity_loader == NULL) {
         default_entity_loader = xmlGetExternalEntityLoader();
-        xmlSetExternalEntityLoader(local_only_loader);
+        xmlSetExternalEntityLoader(sandboxed_loader);
         default_doc_loader = xsltDocDefaultLoader;
         xsltSetLoaderFunc(safe_doc_loader);
+#ifdef LIBXML_CATALOG_ENABLED
+        xmlCatalogSetDefaults(XML_CATA_ALLOW_NONE);
+#endif
     }
 }

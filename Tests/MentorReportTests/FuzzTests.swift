@@ -28,6 +28,15 @@ import Testing
         ])
     }
 
+    /// The harness's template-URI check holds for the known escapes and lets inside files through.
+    @Test func theTemplateURICheckHoldsForTheKnownEscapes() throws {
+        let root = try #require(FuzzHarness.templatesRoot)
+        for uri in ["a?/../../secret.xml", "a#/../../secret.xml", "%2e%2e/secret.xml", "link.xml", "file://\(root)/../secret.xml",
+                    "file://\(root)/a%3F/../../secret.xml", "sub/inside.xml", "a?/../sub/inside.xml", "-", "/etc/passwd"] {
+            FuzzHarness.checkTemplateURI(Array(uri.utf8))
+        }
+    }
+
     @Test func theHarnessReachesEveryFileOfTheBase() {
         // A selector for each base file, and one for each export format, all load to a result.
         for selector in 0..<UInt8(Self.base.count) { #expect(FuzzHarness.run([selector] + Array("x: [".utf8), base: Self.base) > 0) }

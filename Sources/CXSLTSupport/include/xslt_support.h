@@ -30,10 +30,27 @@ void mr_xml_free(void *pointer);
 /* Atomically swaps two paths (Linux renameat2 with RENAME_EXCHANGE): 0 on success, -1 with errno. */
 int mr_rename_exchange(const char *from, const char *to);
 
-/* Installs, once, the loaders that keep every XML read local and entity-free: libxml2's external
-   entity loader refuses anything but local files; libxslt's stylesheet loader drops entity
-   substitution and DTD loading from its parser options and forbids the network. */
+/* Installs, once, the loaders that keep every XML read local, entity-free and inside the templates
+   folder: libxml2's external entity loader (through which every document, stylesheet, schema and
+   include is opened) opens only the canonical path of a regular file inside the calling thread's
+   templates folder (see mr_sandbox_enter) and refuses everything else; libxslt's stylesheet loader
+   drops entity substitution and DTD loading from its parser options and forbids the network. */
 void mr_install_safe_loaders(void);
+
+/* Lets XML loads on the calling thread read files inside `root` (canonicalised), until
+   mr_sandbox_leave. Without it, a thread's XML loads may read no file at all. 0 on success. */
+int mr_sandbox_enter(const char *root);
+void mr_sandbox_leave(void);
+
+/* How many loads the sandbox refused on the calling thread since mr_sandbox_enter: a transform whose
+   document() was refused must fail, not render without the document. */
+int mr_sandbox_refusals(void);
+
+/* What the loader does with `url`, without opening it: 0 and the canonical path of the regular file
+   inside the canonical folder `root` that it names (file:///, file://localhost/, file:/ URIs without a
+   query or fragment, percent-decoded; plain paths as written, then unescaped, as libxml2's file opener
+   tries them), or -1 with `why` (a static string) saying why it is refused. */
+int mr_sandbox_resolve(const char *root, const char *url, char *out, size_t out_size, const char **why);
 
 /* Checks a raw deflate stream: 0 when it ends within `length` bytes and unpacks to at most `limit`. */
 int mr_check_deflate(const unsigned char *data, size_t length, size_t limit);

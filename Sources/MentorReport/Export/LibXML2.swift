@@ -104,9 +104,17 @@ final class XMLSchema {
     private let document: xmlDocPtr
 
     /// Reads and compiles the schema at `path`: parsed without entity substitution, DTD loading or
-    /// network access (libxml2's schema reader would substitute entities), then compiled.
-    init(path: String) throws {
+    /// network access (libxml2's schema reader would substitute entities), then compiled. The schema and
+    /// everything it includes or imports must be files inside `folder` (by default the schema's own
+    /// folder), like the stylesheets of a templates folder.
+    convenience init(path: String) throws {
+        try self.init(path: path, folder: (path as NSString).deletingLastPathComponent)
+    }
+
+    init(path: String, folder: String) throws {
         XSLTSandbox.initialise()
+        do { try XSLTSandbox.enter(folder) } catch let failure as RenderFailure { throw XMLFailure(message: failure.description) }
+        defer { XSLTSandbox.leave() }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
         guard let document = xmlReadFile(path, nil, options) else {
             throw XMLFailure(message: "cannot read the schema \(path): " + lastXMLError())

@@ -1,3 +1,4 @@
+import CXSLTSupport
 import Foundation
 
 /// What the fuzzer runs on each input (`Sources/MentorReportFuzz`), shared with the regression tests
@@ -25,6 +26,7 @@ public enum FuzzHarness {
             guard !names.isEmpty else { return 0 }
             files[names[Int(selector) % names.count]] = rest
         }
+        checkTemplateURI(rest)
         let loaded = Loader(folder: "fuzz", files: files).load()
         let diagnostics = validate(loaded)
         if !diagnostics.hasErrors, !loaded.data.people.isEmpty {
@@ -32,6 +34,42 @@ public enum FuzzHarness {
             _ = Report(data: loaded.data, period: period, audience: .admin).kpis.count
         }
         return diagnostics.all.count
+    }
+
+    /// A templates folder laid out as the sandbox's attackers lay theirs: an empty file `a`, folders
+    /// `a?`, `a#` and `%2e%2e`, a link to a file outside, an inside document; `secret.xml` beside it.
+    static let templatesRoot: String? = {
+        let work = NSTemporaryDirectory() + "mentor-report-fuzz-templates-\(getpid())"
+        let fm = FileManager.default
+        try? fm.createDirectory(atPath: work + "/templates/a?", withIntermediateDirectories: true)
+        for folder in ["a#", "%2e%2e", "sub"] { try? fm.createDirectory(atPath: work + "/templates/" + folder, withIntermediateDirectories: true) }
+        fm.createFile(atPath: work + "/secret.xml", contents: Data("<secret/>".utf8))
+        fm.createFile(atPath: work + "/templates/a", contents: Data())
+        fm.createFile(atPath: work + "/templates/sub/inside.xml", contents: Data("<inside/>".utf8))
+        try? fm.createSymbolicLink(atPath: work + "/templates/link.xml", withDestinationPath: work + "/secret.xml")
+        guard let resolved = realpath(work + "/templates", nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }()
+
+    /// Runs the input's first line through the templates sandbox's read check, as written and relative
+    /// to the templates folder: whatever it lets through must be a regular file inside the folder, named
+    /// by its canonical path (the path the loader then opens).
+    static func checkTemplateURI(_ input: [UInt8]) {
+        guard let root = templatesRoot else { return }
+        let line = input.prefix(4096).prefix { $0 != 0x0A && $0 != 0 }
+        let uri = String(decoding: line, as: UTF8.self)
+        for candidate in [uri, root + "/" + uri] {
+            var out = [CChar](repeating: 0, count: Int(PATH_MAX))
+            var why: UnsafePointer<CChar>?
+            guard mr_sandbox_resolve(root, candidate, &out, out.count, &why) == 0 else { continue }
+            let path = String(cString: out)
+            var info = stat()
+            guard path.hasPrefix(root + "/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }),
+                  lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+                fatalError("the templates sandbox let '\(candidate)' through as '\(path)'")
+            }
+        }
     }
 
     /// The `.yaml` files of a data folder (path inside it → bytes): the programme the inputs mutate.

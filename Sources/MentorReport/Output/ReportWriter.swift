@@ -36,13 +36,14 @@ public struct ReportWriter {
         let document = ReportXML(report: report).document()
         document.freedOnDeinit = !keepsTreesUntilExit
         let schemaPath = (templatesFolder as NSString).appendingPathComponent("report.xsd")
+        let templatesFolder = self.templatesFolder
         // The schema check and the serialisation only read the tree, as the pages do: they run on a
         // thread of their own while the pages render, and nothing is returned unless the check passed.
         let tree = UncheckedSendable(document)
         let checked = BackgroundJob { () -> Result<[UInt8], OutputFailure> in
             let schema: XMLSchema
             do {
-                schema = try XMLSchema(path: schemaPath)
+                schema = try XMLSchema(path: schemaPath, folder: templatesFolder)
             } catch {
                 return .failure(OutputFailure("\(schemaPath): \(error)"))
             }

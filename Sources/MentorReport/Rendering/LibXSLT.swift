@@ -23,6 +23,8 @@ final class XSLTStylesheet: @unchecked Sendable {
         defer { XSLTSandbox.lock.unlock() }
         try XSLTSandbox.install(templatesFolder: folder)
         XSLTSandbox.prepareThread()
+        try XSLTSandbox.enter(folder)
+        defer { XSLTSandbox.leave() }
         let options = Int32(XML_PARSE_NONET.rawValue)
         guard let doc = xmlReadFile(path, nil, options) else {
             throw RenderFailure(file: path, message: XSLTSandbox.takeErrors() ?? "cannot read or parse the stylesheet")
@@ -50,6 +52,8 @@ final class XSLTStylesheet: @unchecked Sendable {
     /// process's exit (see `ReportWriter.keepsTreesUntilExit`).
     func transform(_ document: XMLDocument, parameters: [(String, String)], freeingResult: Bool = true) throws -> [UInt8] {
         XSLTSandbox.prepareThread()
+        try XSLTSandbox.enter(folder)
+        defer { XSLTSandbox.leave() }
         // Making a context stamps the document order into the source document's elements: one at a
         // time, so that transforms sharing a document never write it at once.
         XSLTSandbox.contextLock.lock()
@@ -78,7 +82,8 @@ final class XSLTStylesheet: @unchecked Sendable {
             }
         }
         let messages = XSLTSandbox.takeErrors()
-        guard let result, context.pointee.state != XSLT_STATE_ERROR, context.pointee.state != XSLT_STATE_STOPPED else {
+        guard let result, context.pointee.state != XSLT_STATE_ERROR, context.pointee.state != XSLT_STATE_STOPPED,
+              mr_sandbox_refusals() == 0 else {
             throw RenderFailure(file: path, message: messages ?? "the transformation failed")
         }
         var buffer: UnsafeMutablePointer<xmlChar>?
@@ -124,6 +129,19 @@ enum XSLTSandbox {
             throw RenderFailure(file: templatesFolder, message: "the templates folder does not exist")
         }
     }
+
+    /// Lets XML loads on this thread (stylesheets, imports, `document()`, the XSD and its includes) read
+    /// files inside `folder`, and nothing else, until `leave`. Every load is checked by the one loader
+    /// that opens it (CXSLTSupport's `sandboxed_loader`), so what is checked is what is opened.
+    static func enter(_ folder: String) throws {
+        _ = setUp
+        guard mr_sandbox_enter(folder) == 0 else {
+            let why = String(cString: strerror(errno))
+            throw RenderFailure(file: folder, message: "cannot use the templates folder: \(why)")
+        }
+    }
+
+    static func leave() { mr_sandbox_leave() }
 
     /// Sends this thread's libxml2 and libxslt messages to a buffer that `takeErrors` empties.
     static func prepareThread() {
