@@ -1,5 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- OUT/index.html: every month's report folder, newest first. Input: <archive><period month href/>…</archive>. -->
+<!-- OUT/index.html: every month's report folder of the output folder's audience, newest first.
+     Input: <archive audience="public|admin"><period month href/>…</archive>. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
 
@@ -12,7 +13,7 @@
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to main content</a>
-        <header class="site-header"><div class="wrap"><p class="programme">Mentoring programme reports</p></div></header>
+        <header class="site-header"><div class="wrap"><p class="programme">Mentoring programme reports<xsl:if test="archive/@audience = 'admin'"><xsl:text> </xsl:text><span class="badge">Admin — names people, do not share</span></xsl:if></p></div></header>
         <main id="main" class="wrap" tabindex="-1">
           <h1>Reports by month</h1>
           <xsl:choose>

@@ -71,18 +71,36 @@ extension MentorReportCommand {
         @Option(name: .long, help: ArgumentHelp("public: aggregates only; admin: also pages that name people.", valueName: "public|admin"))
         var audience: AudienceOption = .public
 
+        @Flag(name: .long, help: "Build into an output folder that holds the other audience's reports, making it a folder of this audience.")
+        var forceAudience = false
+
         func run() throws {
             let clock = ContinuousClock()
             let started = clock.now
             let progress = ProgressLine(enabled: !options.quiet)
             let run = CommandRun(options: options, progress: progress)
-            guard let checked = run.loadAndValidate(summary: false) else { throw ExitCode(1) }
+            var writer = ReportWriter(outputFolder: out, templatesFolder: templates)
+            let reportAudience: ReportAudience = audience == .admin ? .admin : .public
+            // The output folder is taken before anything is read: a second build into it fails at once,
+            // and a build of the other audience is refused before it does any work.
+            let lock: OutputLock
+            do {
+                lock = try writer.acquire(audience: reportAudience, forceAudience: forceAudience)
+            } catch let mismatch as AudienceMismatch {
+                printError("error: \(mismatch.message)")
+                throw ExitCode(2)
+            } catch let failure as OutputFailure {
+                printError("error: \(failure.message)")
+                throw ExitCode(3)
+            }
+            guard let checked = run.loadAndValidate(summary: false) else {
+                lock.abandon()
+                throw ExitCode(1)
+            }
             let loaded = checked.0, diagnostics = checked.1
             let period = options.reportingPeriod ?? ReportingPeriod.default(for: loaded.data)
             progress.show("computing KPIs for \(period.month)")
-            let report = Report(data: loaded.data, period: period,
-                                audience: audience == .admin ? .admin : .public)
-            var writer = ReportWriter(outputFolder: out, templatesFolder: templates)
+            let report = Report(data: loaded.data, period: period, audience: reportAudience)
             // The process exits when the month is written: its trees are left to the exit.
             writer.keepsTreesUntilExit = true
             if progress.enabled {
@@ -90,7 +108,7 @@ extension MentorReportCommand {
             }
             do {
                 let files = try writer.render(report)
-                let folder = try writer.write(files, period: period.month)
+                let folder = try writer.write(files, period: period.month, audience: reportAudience, lock: lock)
                 progress.clear()
                 if !options.quiet {
                     let pages = files.filter { $0.name.hasSuffix(".html") }.count
@@ -106,6 +124,7 @@ extension MentorReportCommand {
                 Foundation.exit(0)
             } catch let failure as OutputFailure {
                 progress.clear()
+                lock.abandon()
                 printError("error: \(failure.message)")
                 throw ExitCode(3)
             }

@@ -113,7 +113,7 @@ func mentorReport(_ arguments: [String]) throws -> CommandResult {
         #expect(tty.stdout.contains("writing 10 files into \(out.path)/site/2026-10"))
         #expect(tty.stdout.contains("data → \(out.path)/site/2026-10: 1708 records"))
         #expect(try String(contentsOfFile: stdout, encoding: .utf8) == "")
-        let quiet = try mentorReport(["__shell", "script -qec \"'\(executable)' build --out '\(out.path)/site' --quiet > '\(stdout)'\" /dev/null"])
+        let quiet = try mentorReport(["__shell", "script -qec \"'\(executable)' build --out '\(out.path)/public' --quiet > '\(stdout)'\" /dev/null"])
         #expect(quiet.status == 0)
         #expect(!quiet.stdout.contains("rendered"))
         #expect(!quiet.stdout.contains("records"))

@@ -49,7 +49,8 @@ func startMentorReport(_ arguments: [String]) throws -> Process {
             // at a random place in its slot.
             let r = Double(generator.next() % 1000) / 1000
             let delay = k < 10 ? duration * (Double(k) + r) / 10 : duration * (0.8 + 0.2 * (Double(k - 10) + r) / 10)
-            let build = try startMentorReport(["build", "--data", data.path, "--out", out.path, "--audience", "admin", "--quiet"] + period)
+            // Forced: the folder changes audience back and forth (one audience per folder otherwise).
+            let build = try startMentorReport(["build", "--data", data.path, "--out", out.path, "--audience", "admin", "--force-audience", "--quiet"] + period)
             Thread.sleep(forTimeInterval: delay)
             kill(build.processIdentifier, SIGKILL)
             build.waitUntilExit()
@@ -58,14 +59,14 @@ func startMentorReport(_ arguments: [String]) throws -> Process {
             if now == before { outcomes.before += 1 } else if now == after {
                 outcomes.after += 1
                 // Back to the earlier state for the next kill.
-                #expect(try mentorReport(["build", "--data", data.path, "--out", out.path, "--quiet"] + period).status == 0)
+                #expect(try mentorReport(["build", "--data", data.path, "--out", out.path, "--force-audience", "--quiet"] + period).status == 0)
             }
         }
         #expect(outcomes.before > 0)
         // The next build clears what killed ones left behind.
-        #expect(try mentorReport(["build", "--data", data.path, "--out", out.path, "--quiet"] + period).status == 0)
+        #expect(try mentorReport(["build", "--data", data.path, "--out", out.path, "--force-audience", "--quiet"] + period).status == 0)
         let hidden = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") }
-        #expect(hidden == [".mentor-report.lock"])
+        #expect(hidden.sorted() == [".mentor-report-audience", ".mentor-report.lock"])
     }
 
     @Test func aSecondBuildIntoTheSameFolderFailsClearlyWhileTheFirstHoldsTheLock() throws {
@@ -87,7 +88,7 @@ func startMentorReport(_ arguments: [String]) throws -> Process {
         let executable = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("mentor-report")
         let path = FileManager.default.fileExists(atPath: executable.path) ? executable.path
             : executable.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("mentor-report").path
-        let limited = try mentorReport(["__shell", "ulimit -f 4; exec '\(path)' build --out '\(out.path)' --period 2026-09 --audience admin --quiet"])
+        let limited = try mentorReport(["__shell", "ulimit -f 4; exec '\(path)' build --out '\(out.path)' --period 2026-09 --quiet"])
         #expect(limited.status == 3)
         #expect(limited.stderr.contains("error: cannot write \(out.path)/.mentor-report-new-2026-09-"))
         #expect(limited.stderr.contains(": File too large"))

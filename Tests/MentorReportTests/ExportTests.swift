@@ -11,7 +11,7 @@ func build(_ folder: String, out: String, period: String? = nil, audience: Repor
     let p = period.flatMap(Month.init(text:)).map(ReportingPeriod.init) ?? ReportingPeriod.default(for: loaded.data)
     let report = Report(data: loaded.data, period: p, audience: audience)
     let writer = ReportWriter(outputFolder: out, templatesFolder: templates)
-    return try writer.write(try writer.render(report), period: p.month)
+    return try writer.write(try writer.render(report), period: p.month, audience: audience)
 }
 
 /// Every file under `folder`, relative path → bytes.
@@ -88,7 +88,7 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         try build(Self.sample, out: first.path, audience: .admin)
         try build(Self.sample, out: second.path, audience: .admin)
         let a = try contents(of: first.path), b = try contents(of: second.path)
-        #expect(a.keys.sorted() == [".mentor-report.lock", "2026-10/cohort-2025-autumn.html", "2026-10/cohort-2026-spring.html",
+        #expect(a.keys.sorted() == [".mentor-report-audience", ".mentor-report.lock", "2026-10/.mentor-report-month", "2026-10/cohort-2025-autumn.html", "2026-10/cohort-2026-spring.html",
                                     "2026-10/engagement.html", "2026-10/executive-summary.html", "2026-10/inclusion.html",
                                     "2026-10/index.html", "2026-10/kpis.csv", "2026-10/outcomes.html",
                                     "2026-10/relationships.html", "2026-10/report.xml", "index.html"])
@@ -124,7 +124,7 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         try build(Self.sample, out: out.path)
         let data = Loader(folder: Self.sample).load().data
         let files = try contents(of: out.path)
-        #expect(files.count == 11)  // report.xml, kpis.csv, 7 pages, the archive, the (empty) lock file
+        #expect(files.count == 13)  // report.xml, kpis.csv, 7 pages, the manifest, the archive, the audience, the (empty) lock file
         #expect(files[".mentor-report.lock"] == [])
         for (file, bytes) in files {
             let text = String(decoding: bytes, as: UTF8.self)
@@ -147,10 +147,20 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
             try build(Fixture.path("minimal"), out: out.path, period: "2026-02", templates: templates.path)
         }
         #expect(try contents(of: out.path) == before)
-        // A second run for the same month replaces the folder whole, leaving nothing of its work behind.
-        try build(Fixture.path("minimal"), out: out.path, period: "2026-02", audience: .admin)
+        // A second run for the same month replaces the folder whole, leaving nothing of its work behind
+        // (an admin run, into this public folder only when forced).
+        #expect(throws: AudienceMismatch.self) {
+            try build(Fixture.path("minimal"), out: out.path, period: "2026-02", audience: .admin)
+        }
+        #expect(try contents(of: out.path) == before)
+        let loaded = Loader(folder: Fixture.path("minimal")).load()
+        let admin = Report(data: loaded.data, period: ReportingPeriod(Month(text: "2026-02")!), audience: .admin)
+        let writer = ReportWriter(outputFolder: out.path, templatesFolder: Fixture.repository.path + "/templates")
+        let forced = try writer.acquire(audience: .admin, forceAudience: true)
+        try writer.write(try writer.render(admin), period: admin.period.month, audience: .admin, lock: forced)
+        forced.release()
         let after = try contents(of: out.path)
-        #expect(after.keys.sorted() == [".mentor-report.lock", "2026-02/cohort-2026-spring.html", "2026-02/engagement.html",
+        #expect(after.keys.sorted() == [".mentor-report-audience", ".mentor-report.lock", "2026-02/.mentor-report-month", "2026-02/cohort-2026-spring.html", "2026-02/engagement.html",
                                         "2026-02/executive-summary.html", "2026-02/inclusion.html", "2026-02/index.html",
                                         "2026-02/kpis.csv", "2026-02/outcomes.html", "2026-02/relationships.html",
                                         "2026-02/report.xml", "index.html"])

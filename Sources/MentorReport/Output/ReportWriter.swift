@@ -33,6 +33,13 @@ public struct ReportWriter {
 
     /// The files of one month's folder, by name, before anything touches the disk.
     public func render(_ report: Report) throws -> [(name: String, bytes: [UInt8])] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: templatesFolder, isDirectory: &isFolder) else {
+            throw OutputFailure("the templates folder \(templatesFolder) cannot be used: No such file or directory")
+        }
+        guard isFolder.boolValue else {
+            throw OutputFailure("the templates folder \(templatesFolder) cannot be used: Not a directory")
+        }
         let document = ReportXML(report: report).document()
         document.freedOnDeinit = !keepsTreesUntilExit
         let schemaPath = (templatesFolder as NSString).appendingPathComponent("report.xsd")
@@ -66,35 +73,60 @@ public struct ReportWriter {
         }
     }
 
-    /// Writes `files` as `OUT/<period>/`, replacing an earlier folder of that month whole.
-    ///
-    /// Crash safety: one build at a time holds `OUT/.mentor-report.lock` (a second one fails at once,
-    /// naming the first one's process). The month is written into a hidden staging folder; then one
-    /// atomic `renameat2(RENAME_EXCHANGE)` swaps it with the previous month folder (or one rename puts a
-    /// new month in place), and the archive page `OUT/index.html` is replaced by a rename when its
-    /// bytes change. Killed at any moment, the build leaves OUT as it was, or with the new month in
-    /// place (its archive entry follows on the next run if the kill fell between the two renames).
-    /// Leftovers of a killed build are removed by the next one.
-    @discardableResult
-    public func write(_ files: [(name: String, bytes: [UInt8])], period: Month) throws -> String {
-        let fm = FileManager.default
+    /// Takes the output folder for one build, before anything is read: creates OUT if needed, holds
+    /// `OUT/.mentor-report.lock` (a second build into the same folder fails at once, naming the first
+    /// one's process) and checks that OUT is a folder of `audience` (see `OutputAudience`). Held until
+    /// released or the process exits. A build that then fails before writing calls `abandon()`, which
+    /// leaves OUT as it was (removing it again if this call created it).
+    public func acquire(audience: ReportAudience, forceAudience: Bool = false) throws -> OutputLock {
         let out = URL(fileURLWithPath: outputFolder, isDirectory: true)
-        let final = out.appendingPathComponent(period.description, isDirectory: true)
-        let token = "\(period)-\(ProcessInfo.processInfo.processIdentifier)"
-        let staging = out.appendingPathComponent(".mentor-report-new-\(token)", isDirectory: true)
+        let existed = FileManager.default.fileExists(atPath: out.path)
         do {
             try makeDirectories(out.path)
         } catch {
             throw OutputFailure("cannot create the output folder \(out.path): \(reason(error))")
         }
-        let lock = try OutputLock(folder: out)
-        defer { lock.release() }
+        let lock = try OutputLock(folder: out, created: !existed)
+        do {
+            try OutputAudience.check(out, building: audience, force: forceAudience)
+        } catch {
+            lock.abandon()
+            throw error
+        }
+        return lock
+    }
+
+    /// Writes `files`, the reports of `audience` for `period`, as `OUT/<period>/`, replacing an earlier
+    /// folder of that month whole, and rewrites the archive `OUT/index.html`.
+    ///
+    /// Only what mentor-report made is replaced: an existing `OUT/<period>` must be a month folder it
+    /// wrote (its `.mentor-report-month` manifest lists every entry, or, written before manifests, it
+    /// holds only report.xml, kpis.csv and pages); anything else there (a file, a link, a folder with a
+    /// file of the user's) is an `OutputFailure` and nothing is touched.
+    ///
+    /// Crash safety: the build holds the output lock (`acquire`, taken here when the caller has not).
+    /// The month is written into a hidden staging folder; then one atomic `renameat2(RENAME_EXCHANGE)`
+    /// swaps it with the previous month folder (or one rename puts a new month in place), and the
+    /// archive page is replaced by a rename when its bytes change. Killed at any moment, the build leaves
+    /// OUT as it was, or with the new month in place (its archive entry follows on the next run if the
+    /// kill fell between the two renames). Leftovers of a killed build are removed by the next one.
+    @discardableResult
+    public func write(_ files: [(name: String, bytes: [UInt8])], period: Month, audience: ReportAudience,
+                      lock held: OutputLock? = nil) throws -> String {
+        let fm = FileManager.default
+        let out = URL(fileURLWithPath: outputFolder, isDirectory: true)
+        let final = out.appendingPathComponent(period.description, isDirectory: true)
+        let token = "\(period)-\(ProcessInfo.processInfo.processIdentifier)"
+        let staging = out.appendingPathComponent(".mentor-report-new-\(token)", isDirectory: true)
+        let lock = try held ?? acquire(audience: audience)
+        defer { if held == nil { lock.release() } }
+        try MonthFolder.checkReplaceable(final)
         progress?("writing \(files.count) files into \(final.path)")
         removeLeftovers(in: out)
         var current = staging
         do {
             try makeDirectories(staging.path)
-            for file in files {
+            for file in files + [(MonthFolder.manifestName, MonthFolder.manifest(files: files.map(\.name), audience: audience))] {
                 current = staging.appendingPathComponent(file.name)
                 try makeDirectories(current.deletingLastPathComponent().path)
                 try writeFile(file.bytes, to: current)
@@ -103,21 +135,31 @@ public struct ReportWriter {
             try? fm.removeItem(at: staging)
             throw OutputFailure("cannot write \(current.path): \(reason(error))")
         }
-        // The archive lists every month folder present once this one is in place.
+        // The archive lists every month folder of this audience present once this one is in place.
         let index = out.appendingPathComponent("index.html")
         let indexTemporary = out.appendingPathComponent(".mentor-report-index-\(token).html")
+        let audienceFile = out.appendingPathComponent(OutputAudience.fileName)
+        let audienceTemporary = out.appendingPathComponent(".mentor-report-index-\(token).audience")
         var newIndex: [UInt8]?
+        var newAudience = false
         do {
-            let months = Set(existingMonths(in: out) + [period])
-            let archive = try SiteRenderer(templatesFolder: templatesFolder).renderArchive(months: Array(months))
+            var months = MonthFolder.months(in: out).filter { $0.month != period && $0.audience == audience }.map(\.month)
+            months.append(period)
+            let archive = try SiteRenderer(templatesFolder: templatesFolder).renderArchive(months: months, audience: audience)
             if fm.contents(atPath: index.path).map({ [UInt8]($0) }) != archive {
                 current = indexTemporary
                 try writeFile(archive, to: indexTemporary)
                 newIndex = archive
             }
+            if OutputAudience.recorded(in: out) != audience {
+                current = audienceTemporary
+                try writeFile(Array((audience.rawValue + "\n").utf8), to: audienceTemporary)
+                newAudience = true
+            }
         } catch {
             try? fm.removeItem(at: staging)
             try? fm.removeItem(at: indexTemporary)
+            try? fm.removeItem(at: audienceTemporary)
             if let failure = error as? RenderFailure { throw OutputFailure("template error: \(failure)") }
             throw OutputFailure("cannot write \(current.path): \(reason(error))")
         }
@@ -130,10 +172,17 @@ public struct ReportWriter {
             let why = String(cString: strerror(errno))
             try? fm.removeItem(at: staging)
             try? fm.removeItem(at: indexTemporary)
+            try? fm.removeItem(at: audienceTemporary)
             throw OutputFailure("cannot move the reports into place at \(final.path): \(why)")
         }
         // After an exchange the staging name holds the previous month folder.
         if replaced { try? fm.removeItem(at: staging) }
+        if newAudience, rename(audienceTemporary.path, audienceFile.path) != 0 {
+            let why = String(cString: strerror(errno))
+            try? fm.removeItem(at: audienceTemporary)
+            try? fm.removeItem(at: indexTemporary)
+            throw OutputFailure("the reports are in \(final.path), but \(audienceFile.path) could not be replaced: \(why)")
+        }
         if newIndex != nil, rename(indexTemporary.path, index.path) != 0 {
             let why = String(cString: strerror(errno))
             try? fm.removeItem(at: indexTemporary)
@@ -188,16 +237,6 @@ public struct ReportWriter {
         }
     }
 
-    /// The `yyyy-mm` folders of OUT that hold an index page.
-    private func existingMonths(in out: URL) -> [Month] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
-        return names.compactMap { name in
-            guard let month = Month(text: name),
-                  FileManager.default.fileExists(atPath: out.appendingPathComponent(name + "/index.html").path) else { return nil }
-            return month
-        }
-    }
-
     private func reason(_ error: Error) -> String {
         if let posix = error as? POSIXFailure { return posix.description }
         let ns = error as NSError
@@ -219,11 +258,19 @@ struct POSIXFailure: Error, CustomStringConvertible {
 /// (`fcntl`) on the empty file `OUT/.mentor-report.lock`, which the kernel releases when the holder
 /// exits, killed or not, and which names the holder's process for the message the second build prints.
 /// The file stays empty, so output folders stay byte-identical from run to run.
-final class OutputLock {
+public final class OutputLock {
     private var fd: Int32
+    private let folder: URL
+    /// Whether taking the lock created the output folder (then `abandon` removes it again).
+    private let createdFolder: Bool
+    /// Whether taking the lock created the lock file (then `abandon` removes it again).
+    private let createdFile: Bool
 
-    init(folder: URL) throws {
+    init(folder: URL, created: Bool = false) throws {
+        self.folder = folder
+        self.createdFolder = created
         let path = folder.appendingPathComponent(".mentor-report.lock").path
+        createdFile = access(path, F_OK) != 0
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw OutputFailure("cannot create the lock file \(path): \(String(cString: strerror(errno)))")
@@ -242,10 +289,20 @@ final class OutputLock {
         }
     }
 
-    func release() {
+    /// Releases the lock (closing the file releases the record lock).
+    public func release() {
         guard fd >= 0 else { return }
-        close(fd)   // closing releases the record lock
+        close(fd)
         fd = -1
+    }
+
+    /// Releases the lock of a build that wrote nothing, leaving OUT as it was: a lock file this build
+    /// created is removed (while still held), and so is an output folder it created, once empty.
+    public func abandon() {
+        guard fd >= 0 else { return }
+        if createdFile { unlink(folder.appendingPathComponent(".mentor-report.lock").path) }
+        release()
+        if createdFolder { rmdir(folder.path) }
     }
 
     deinit { release() }

@@ -35,10 +35,18 @@ public struct SiteRenderer {
         return pages
     }
 
-    /// The CSS every page inlines (pages are self-contained files).
-    private func css() -> String {
+    /// The CSS every page inlines (pages are self-contained files). A templates folder without a
+    /// readable `site.css` is an error: pages without their styles must not be published.
+    private func css() throws -> String {
         let path = (templatesFolder as NSString).appendingPathComponent("site.css")
-        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let why = access(path, F_OK) == 0 ? "cannot be read" : "is missing"
+            throw RenderFailure(file: path, message: "the style sheet \(why) (\(String(cString: strerror(errno)))); expected site.css in the templates folder")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RenderFailure(file: path, message: "the style sheet is not UTF-8 text")
+        }
+        return text
     }
 
     /// Compiles the stylesheets `names` once each, in the sandbox of the templates folder.
@@ -65,7 +73,7 @@ public struct SiteRenderer {
         let pages = SiteRenderer.pages(for: report)
         let done = FileCounter()
         let stylesheets = try compile(pages.map(\.stylesheet))
-        let css = css()
+        let css = try css()
         let freeingResults = !keepsTreesUntilExit
         // One document for every page: transforms only read it. (libxslt writes the document
         // order into its elements when a transform context is made; `XSLTStylesheet.transform` makes
@@ -84,16 +92,17 @@ public struct SiteRenderer {
         return try pages.indices.map { (pages[$0].file, try results[$0].get()) }
     }
 
-    /// `OUT/index.html`: the archive of every month folder, newest first.
-    func renderArchive(months: [Month]) throws -> [UInt8] {
+    /// `OUT/index.html`: the archive of every month folder of the output folder's audience, newest first.
+    func renderArchive(months: [Month], audience: ReportAudience) throws -> [UInt8] {
         let stylesheets = try compile(["archive.xsl"])
         let document = XMLDocument(root: "archive")
+        document.root.attribute("audience", audience.rawValue)
         for month in months.sorted(by: >) {
             let period = document.root.element("period")
             period.attribute("month", month.description)
             period.attribute("href", "\(month)/index.html")
         }
-        return try stylesheets["archive.xsl"]!.transform(document, parameters: [("css", css())])
+        return try stylesheets["archive.xsl"]!.transform(document, parameters: [("css", try css())])
     }
 }
 

@@ -1,0 +1,112 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A build's audience refused for an output folder of the other audience (exit status 2: the command
+/// line asked for something the folder's rule forbids). Says why and how to go on.
+public struct AudienceMismatch: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// One audience per output folder (SPEC §4, 2026-12): `OUT/.mentor-report-audience` records whether
+/// OUT holds public or admin reports, so that pages naming people never land in a folder published
+/// as public, and a public archive never links an admin month.
+enum OutputAudience {
+    static let fileName = ".mentor-report-audience"
+
+    /// The audience OUT records, if any.
+    static func recorded(in out: URL) -> ReportAudience? {
+        guard let data = FileManager.default.contents(atPath: out.appendingPathComponent(fileName).path) else { return nil }
+        return ReportAudience(rawValue: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The audience of OUT: the one it records or, for a folder written before audiences were recorded,
+    /// the one its month folders show (admin months hold `relationships.html`); nil for a new folder.
+    static func current(of out: URL) -> (audience: ReportAudience, how: String)? {
+        if let recorded = recorded(in: out) { return (recorded, "recorded in \(fileName)") }
+        let audiences = Set(MonthFolder.months(in: out).map(\.audience))
+        if audiences.contains(.admin) { return (.admin, "its month folders hold admin pages") }
+        if audiences.contains(.public) { return (.public, "its month folders hold public pages") }
+        return nil
+    }
+
+    /// Refuses a build of `audience` into an output folder of the other audience, unless forced.
+    static func check(_ out: URL, building audience: ReportAudience, force: Bool) throws {
+        guard !force, let current = current(of: out), current.audience != audience else { return }
+        let why = audience == .admin
+            ? "admin pages name people and must not be added to a folder of public reports"
+            : "a public build would share the archive with admin pages that name people"
+        throw AudienceMismatch(message: "\(out.path) holds \(current.audience.rawValue) reports (\(current.how)); refusing to build "
+            + "\(audience.rawValue) reports into it: \(why). Use another --out for \(audience.rawValue) reports, or "
+            + "--force-audience to make \(out.path) a folder of \(audience.rawValue) reports (its archive then lists "
+            + "\(audience.rawValue) months only). Nothing was changed")
+    }
+}
+
+/// A month folder `OUT/<yyyy-mm>/` as mentor-report writes it, with the manifest that tells it from
+/// anything else of that name.
+enum MonthFolder {
+    static let manifestName = ".mentor-report-month"
+
+    /// The manifest: what wrote the folder, for which audience, and every file it holds.
+    static func manifest(files: [String], audience: ReportAudience) -> [UInt8] {
+        let lines = ["mentor-report month folder", "audience: \(audience.rawValue)", "files:"] + files.sorted().map { "  " + $0 }
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// The audience and files a manifest names; nil when it is not one.
+    static func readManifest(_ folder: URL) -> (audience: ReportAudience, files: Set<String>)? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(manifestName).path) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.count >= 3, lines[0] == "mentor-report month folder", lines[1].hasPrefix("audience: "),
+              let audience = ReportAudience(rawValue: String(lines[1].dropFirst("audience: ".count))), lines[2] == "files:" else { return nil }
+        return (audience, Set(lines.dropFirst(3).filter { $0.hasPrefix("  ") }.map { String($0.dropFirst(2)) }))
+    }
+
+    /// The month folders of OUT that hold an index page, with their audience.
+    static func months(in out: URL) -> [(month: Month, audience: ReportAudience)] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).sorted()
+        return names.compactMap { name in
+            let folder = out.appendingPathComponent(name, isDirectory: true)
+            guard let month = Month(text: name), isDirectory(folder),
+                  FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path) else { return nil }
+            if let manifest = readManifest(folder) { return (month, manifest.audience) }
+            let admin = FileManager.default.fileExists(atPath: folder.appendingPathComponent("relationships.html").path)
+            return (month, admin ? .admin : .public)
+        }
+    }
+
+    /// Throws unless `folder` is absent or a month folder mentor-report wrote, holding nothing else.
+    static func checkReplaceable(_ folder: URL) throws {
+        var info = stat()
+        guard lstat(folder.path, &info) == 0 else { return }
+        let keep = "; it was left as it is. Move it away or use another --out"
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            let kind = (info.st_mode & S_IFMT) == S_IFLNK ? "a link" : "a file"
+            throw OutputFailure("\(folder.path) is \(kind), not a month folder written by mentor-report" + keep)
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        let foreign: [String]
+        if let manifest = readManifest(folder) {
+            foreign = names.filter { $0 != manifestName && !manifest.files.contains($0) }
+        } else {
+            // Written before manifests: report.xml, kpis.csv and pages only.
+            foreign = names.filter { name in
+                var entry = stat()
+                let regular = lstat(folder.appendingPathComponent(name).path, &entry) == 0 && (entry.st_mode & S_IFMT) == S_IFREG
+                return !(regular && (name == "report.xml" || name == "kpis.csv" || name.hasSuffix(".html")))
+            }
+        }
+        if let first = foreign.first {
+            let more = foreign.count > 1 ? " (and \(foreign.count - 1) more)" : ""
+            throw OutputFailure("\(folder.path) holds \(first)\(more), which mentor-report did not write, so it will not replace the folder" + keep)
+        }
+    }
+
+    private static func isDirectory(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}
