@@ -77,4 +77,26 @@ import Testing
         try folder.write("surveys.yaml", Array(surveys.replacingOccurrences(of: "file: responses/generic.csv", with: "file: elsewhere/generic.csv").utf8))
         #expect(findings(folder.path) == ["data/elsewhere/generic.csv: error: cannot read the file: its path leads through a link out of the data folder; links must stay inside the data folder (copy the file into it instead)"])
     }
+
+    // MARK: File names in other cases
+
+    @Test func dataFilesEndingInAnUpperCaseExtensionAreWarnedAboutNotSkipped() throws {
+        let outcomes = try String(contentsOfFile: Fixture.path("minimal/outcomes.yaml"), encoding: .utf8)
+        let found = try findings(changing: [
+            "sessions/2026-03.YAML": "sessions: []\n",
+            "sessions/2026-04.Yaml": "sessions: []\n",
+            "sessions/2026-05.YML": "sessions: []\n",
+            "sessions/2026-06.yml": "sessions: []\n",
+            "outcomes.yaml": nil,
+            "Outcomes.YAML": outcomes,
+        ])
+        // (Findings about the folder as a whole are in the order of their messages.)
+        #expect(found == [
+            "data/sessions/2026-06.yml: warning: ignored: only files ending in .yaml are read; rename it to .yaml to include it",
+            "data/sessions/2026-03.YAML: warning: ignored: only files ending in lower-case .yaml are read; rename it to 2026-03.yaml to include it",
+            "data/sessions/2026-04.Yaml: warning: ignored: only files ending in lower-case .yaml are read; rename it to 2026-04.yaml to include it",
+            "data/sessions/2026-05.YML: warning: ignored: only files ending in lower-case .yaml are read; rename it to 2026-05.yaml to include it",
+            "data/Outcomes.YAML: warning: ignored: only files ending in lower-case .yaml are read; rename it to outcomes.yaml to include it",
+        ])
+    }
 }

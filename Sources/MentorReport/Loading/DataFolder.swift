@@ -148,6 +148,20 @@ struct DataFolder {
         return "it is a link to '\(target)', which leaves the data folder; \(rule)"
     }
 
+    /// The name a data file ending in `.yaml` or `.yml` in another case (`2026-10.YAML`, `.Yaml`,
+    /// `.YML`) is read under: its stem with `.yaml`. Nil for other names, `.yaml` and `.yml` included.
+    static func lowerCaseYAMLName(_ name: String) -> String? {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let ending = name[dot...]
+        guard ending != ".yaml", ending != ".yml", [".yaml", ".yml"].contains(ending.lowercased()) else { return nil }
+        return name[..<dot] + ".yaml"
+    }
+
+    /// What a data file whose ending is not lower case is told.
+    static func notLowerCase(_ renamed: String) -> String {
+        "ignored: only files ending in lower-case .yaml are read; rename it to \(renamed) to include it"
+    }
+
     /// The path with every link, `.` and `..` resolved (realpath(3)), or nil when it cannot be.
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
@@ -226,6 +240,10 @@ struct DataFolder {
                         problem(.warning, relative, "ignored: only files ending in .yaml are read; rename it to .yaml to include it")
                         continue
                     }
+                    if let renamed = DataFolder.lowerCaseYAMLName(entryName) {
+                        problem(.warning, relative, DataFolder.notLowerCase(renamed))
+                        continue
+                    }
                     if collection == .responses && isExport(entryName) {
                         exports.append(relative)
                         continue
@@ -259,7 +277,13 @@ struct DataFolder {
             }
         }
         let known = Set(DataCollection.allCases.map { $0.rawValue + ".yaml" })
-        for entryName in top where (entryName.hasSuffix(".yaml") || entryName.hasSuffix(".yml")) && !known.contains(entryName) {
+        for entryName in top where !known.contains(entryName) {
+            let lower = entryName.lowercased()
+            guard lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") else { continue }
+            if let renamed = DataFolder.lowerCaseYAMLName(entryName), known.contains(renamed.lowercased()) {
+                problem(.warning, entryName, DataFolder.notLowerCase(renamed.lowercased()))
+                continue
+            }
             let stem = String(entryName.prefix(upTo: entryName.lastIndex(of: ".")!))
             let names = DataCollection.allCases.map(\.rawValue)
             let hint = nearest(to: stem, in: names).map { " — did you mean '\($0).yaml'?" }
