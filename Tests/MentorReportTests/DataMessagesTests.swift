@@ -2,6 +2,110 @@ import Foundation
 import Testing
 @testable import MentorReport
 
+/// A ZIP archive built byte by byte, for workbooks no survey tool would write: each entry stored as
+/// given, or as a raw deflate stream with the size it unpacks to.
+struct ZIPBuilder {
+    struct Entry {
+        var name: String
+        /// 0 stored, 8 deflated.
+        var method: UInt16
+        var data: [UInt8]
+        var unpackedSize: Int
+        var crc: UInt32
+    }
+    var entries: [Entry] = []
+
+    mutating func stored(_ name: String, _ text: String) {
+        let bytes = Array(text.utf8)
+        entries.append(Entry(name: name, method: 0, data: bytes, unpackedSize: bytes.count, crc: ZIPBuilder.crc32(bytes)))
+    }
+
+    mutating func deflated(_ name: String, _ stream: [UInt8], unpackedSize: Int) {
+        entries.append(Entry(name: name, method: 8, data: stream, unpackedSize: unpackedSize, crc: 0))
+    }
+
+    var bytes: [UInt8] {
+        var out: [UInt8] = []
+        var central: [UInt8] = []
+        func u16(_ v: Int, _ to: inout [UInt8]) { to += [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
+        func u32(_ v: Int, _ to: inout [UInt8]) { u16(v & 0xFFFF, &to); u16(v >> 16 & 0xFFFF, &to) }
+        for entry in entries {
+            let offset = out.count
+            let name = Array(entry.name.utf8)
+            // Local header: version 2.0, no flags, 1980-01-01 00:00.
+            u32(0x0403_4B50, &out); u16(20, &out); u16(0, &out); u16(Int(entry.method), &out)
+            u16(0, &out); u16(0x21, &out); u32(Int(entry.crc), &out)
+            u32(entry.data.count, &out); u32(entry.unpackedSize, &out); u16(name.count, &out); u16(0, &out)
+            out += name + entry.data
+            u32(0x0201_4B50, &central); u16(20, &central); u16(20, &central); u16(0, &central); u16(Int(entry.method), &central)
+            u16(0, &central); u16(0x21, &central); u32(Int(entry.crc), &central)
+            u32(entry.data.count, &central); u32(entry.unpackedSize, &central); u16(name.count, &central)
+            u16(0, &central); u16(0, &central); u16(0, &central); u16(0, &central); u32(0, &central); u32(offset, &central)
+            central += name
+        }
+        let start = out.count
+        out += central
+        u32(0x0605_4B50, &out); u16(0, &out); u16(0, &out); u16(entries.count, &out); u16(entries.count, &out)
+        u32(central.count, &out); u32(start, &out); u16(0, &out)
+        return out
+    }
+
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for b in bytes {
+            crc ^= UInt32(b)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
+
+    /// A raw deflate stream (one block of fixed Huffman codes) of `byte` once and then `copies` times
+    /// 258 more of it: 13 bits per 258 bytes unpacked. Returns the stream and the size it unpacks to.
+    static func repeatedByte(_ byte: UInt8, copies: Int) -> (stream: [UInt8], unpackedSize: Int) {
+        var out: [UInt8] = []
+        var pending: UInt32 = 0, count: UInt32 = 0
+        func bits(_ value: UInt32, _ n: UInt32) {           // least significant bit first
+            pending |= value << count
+            count += n
+            while count >= 8 { out.append(UInt8(pending & 0xFF)); pending >>= 8; count -= 8 }
+        }
+        func code(_ value: UInt32, _ n: UInt32) {           // Huffman codes go most significant bit first
+            for i in stride(from: n, to: 0, by: -1) { bits(value >> (i - 1) & 1, 1) }
+        }
+        bits(1, 1)                                          // the final block
+        bits(1, 2)                                          // fixed Huffman codes
+        code(0x30 + UInt32(byte), 8)                        // the literal (byte < 144)
+        for _ in 0..<copies {
+            code(0xC5, 8)                                   // length 258 (code 285)
+            code(0, 5)                                      // distance 1
+        }
+        code(0, 7)                                          // end of block (code 256)
+        if count > 0 { out.append(UInt8(pending & 0xFF)) }
+        return (out, 1 + 258 * copies)
+    }
+}
+
+/// A Microsoft Forms workbook of inline strings, its first row the headers (columns A to Z).
+func formsWorkbook(_ rows: [[String]]) -> [UInt8] {
+    func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+    }
+    let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    var sheet = #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+    for (r, row) in rows.enumerated() {
+        sheet += "<row r=\"\(r + 1)\">"
+        for (c, cell) in row.enumerated() {
+            sheet += "<c r=\"\(letters[c])\(r + 1)\" t=\"inlineStr\"><is><t>\(escaped(cell))</t></is></c>"
+        }
+        sheet += "</row>"
+    }
+    sheet += "</sheetData></worksheet>"
+    var zip = ZIPBuilder()
+    zip.stored("xl/workbook.xml", #"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="Sheet1" sheetId="1"/></sheets></workbook>"#)
+    zip.stored("xl/worksheets/sheet1.xml", sheet)
+    return zip.bytes
+}
+
 /// Messages about the data that say what is wrong and what was expected, and never show what the
 /// data folder does not hold.
 @Suite struct DataMessagesTests {
@@ -76,6 +180,29 @@ import Testing
         let surveys = try String(contentsOfFile: folder.path + "/surveys.yaml", encoding: .utf8)
         try folder.write("surveys.yaml", Array(surveys.replacingOccurrences(of: "file: responses/generic.csv", with: "file: elsewhere/generic.csv").utf8))
         #expect(findings(folder.path) == ["data/elsewhere/generic.csv: error: cannot read the file: its path leads through a link out of the data folder; links must stay inside the data folder (copy the file into it instead)"])
+    }
+
+    // MARK: Workbook parts over the size limit
+
+    @Test func aWorkbookPartOverTheSizeLimitSaysSoAndNotThatItIsDamaged() throws {
+        let (stream, unpacked) = ZIPBuilder.repeatedByte(UInt8(ascii: " "), copies: 5_000)
+        #expect(unpacked > 1_048_576 && stream.count < 10_000)
+        var zip = ZIPBuilder()
+        zip.stored("xl/workbook.xml", #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="S" sheetId="1"/></sheets></workbook>"#)
+        zip.deflated("xl/worksheets/sheet1.xml", stream, unpackedSize: unpacked)
+        do {
+            _ = try XLSXRows(bytes: zip.bytes, partLimit: 1_048_576)
+            Issue.record("a part over the limit was read")
+        } catch let failure as ExportReadError {
+            #expect(failure.message == "xl/worksheets/sheet1.xml inside the workbook unpacks to more than 1 MB; expected parts of at most 1 MB unpacked (a survey export's are far smaller)")
+        }
+        // Under a higher limit the same workbook opens: the limit was the only reason.
+        #expect(throws: Never.self) { _ = try XLSXRows(bytes: zip.bytes, partLimit: 2 * 1_048_576) }
+    }
+
+    @Test func theWorkbookPartLimitIsStatedInBinaryMegabytes() {
+        #expect(exportByteLimit == 512 * 1_048_576)
+        #expect(megabytesText(exportByteLimit) == "512 MB")
     }
 
     // MARK: File names in other cases

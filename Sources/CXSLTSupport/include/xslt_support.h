@@ -35,7 +35,8 @@ int mr_rename_exchange(const char *from, const char *to);
    substitution and DTD loading from its parser options and forbids the network. */
 void mr_install_safe_loaders(void);
 
-/* Checks a raw deflate stream: 0 when it ends within `length` bytes and unpacks to at most `limit`. */
+/* Checks a raw deflate stream: 0 when it ends within `length` bytes and unpacks to at most `limit`;
+   -2 when it unpacks to more than `limit`; -1 when it is broken or does not end within `length`. */
 int mr_check_deflate(const unsigned char *data, size_t length, size_t limit);
 
 #endif
