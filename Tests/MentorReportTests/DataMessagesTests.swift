@@ -226,4 +226,35 @@ func formsWorkbook(_ rows: [[String]]) -> [UInt8] {
             "data/Outcomes.YAML: warning: ignored: only files ending in lower-case .yaml are read; rename it to outcomes.yaml to include it",
         ])
     }
+
+    // MARK: Values over 1 MB in survey exports
+
+    static let overLimit = "a value of 1048577 bytes in column '%@' is too long; expected values of at most 1 MB (names, notes and answers are far shorter)"
+
+    @Test func aCSVValueOverOneMegabyteIsAnErrorAtItsLineAndColumn() throws {
+        let folder = try importFolder(ExportCase(file: "generic.csv", format: "csv", respondent: "id"))
+        var csv = try String(contentsOfFile: folder.path + "/responses/generic.csv", encoding: .utf8)
+        let long = "\"" + String(repeating: "x", count: 1_048_577) + "\""
+        csv = csv.replacingOccurrences(of: "\"The mid-point check-in, it's when things clicked; keep it\"", with: long)
+        try folder.write("responses/generic.csv", Array(csv.utf8))
+        #expect(findings(folder.path) == ["data/responses/generic.csv:4:7: error: "
+                                          + DataMessagesTests.overLimit.replacingOccurrences(of: "%@", with: "q4")])
+    }
+
+    @Test func aWorkbookCellOverOneMegabyteIsAnErrorAtItsRowAndColumn() throws {
+        let folder = try Fixture.variant(of: "imports/base", ["responses.yaml": nil])
+        let header = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time",
+                      "I am satisfied with my mentoring relationship",
+                      "I connect my team's priorities to the company strategy",
+                      "How likely are you to recommend the programme to a colleague?",
+                      "What one thing would make the programme better?"]
+        let row = ["1", "2026-06-09 09:11:02", "2026-06-09 09:15:32", "emma.novak@example.org", "Emma Novak", "",
+                   "Strongly agree", "Agree", "9", String(repeating: "x", count: 1_048_577)]
+        try folder.write("responses/pulse.xlsx", formsWorkbook([header, row]))
+        let surveys = try String(contentsOfFile: folder.path + "/surveys.yaml", encoding: .utf8)
+        try folder.write("surveys.yaml", Array(surveys.replacingOccurrences(
+            of: "    questions:\n", with: "    import:\n      file: responses/pulse.xlsx\n      format: microsoft-forms\n    questions:\n").utf8))
+        #expect(findings(folder.path) == ["data/responses/pulse.xlsx:2:10: error: "
+                                          + DataMessagesTests.overLimit.replacingOccurrences(of: "%@", with: "What one thing would make the programme better?")])
+    }
 }
