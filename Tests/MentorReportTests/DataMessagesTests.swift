@@ -257,4 +257,46 @@ func formsWorkbook(_ rows: [[String]]) -> [UInt8] {
         #expect(findings(folder.path) == ["data/responses/pulse.xlsx:2:10: error: "
                                           + DataMessagesTests.overLimit.replacingOccurrences(of: "%@", with: "What one thing would make the programme better?")])
     }
+
+    // MARK: Whole numbers with real bounds
+
+    @Test func aCapacityTooLargeNamesItsRealBound() throws {
+        for value in ["9223372036854775807", "99999999999999999999999", "1001", "-1"] {
+            let people = try Fixture.text("minimal/people.yaml", replacing: "mentor_capacity: 3", with: "mentor_capacity: \(value)")
+            #expect(try findings(changing: ["people.yaml": people])
+                    == ["data/people.yaml:13:22: error: invalid value '\(value)' for 'mentor_capacity'; expected a whole number from 0 to 1000"])
+        }
+        let people = try Fixture.text("minimal/people.yaml", replacing: "mentor_capacity: 3", with: "mentor_capacity: 1000")
+        #expect(try findings(changing: ["people.yaml": people]) == [])
+    }
+
+    @Test func programmeSettingsTooLargeNameTheirRealBounds() throws {
+        let cases = [
+            ("default_mentor_capacity: 2", "default_mentor_capacity: 9223372036854775807",
+             "data/program.yaml:8:28: error: invalid value '9223372036854775807' for 'default_mentor_capacity'; expected a whole number from 1 to 1000"),
+            ("at_risk_after_days: 45", "at_risk_after_days: 99999999999999999999",
+             "data/program.yaml:9:23: error: invalid value '99999999999999999999' for 'at_risk_after_days'; expected a whole number from 1 to 3650"),
+            ("at_risk_after_days: 45", "at_risk_after_days: 3651",
+             "data/program.yaml:9:23: error: invalid value '3651' for 'at_risk_after_days'; expected a whole number from 1 to 3650"),
+            ("min_group_size: 5", "min_group_size: 1001",
+             "data/program.yaml:11:21: error: invalid value '1001' for 'min_group_size'; expected a whole number from 3 to 1000"),
+        ]
+        for (old, new, expected) in cases {
+            let program = try Fixture.text("minimal/program.yaml", replacing: old, with: new)
+            #expect(try findings(changing: ["program.yaml": program]) == [expected])
+        }
+    }
+
+    @Test func anAnswerTooLargeForAnyIntegerIsOutOfRangeNotAFraction() throws {
+        let responses = try Fixture.text("minimal/responses.yaml", replacing: "{q1: 3, q2: 9", with: "{q1: 99999999999999999999, q2: 9")
+        #expect(try findings(changing: ["responses.yaml": responses])
+                == ["data/responses.yaml:6:19: error: answer '99999999999999999999' to question 'q1' is out of range; expected a whole number from 1 to 5 (likert5)"])
+    }
+
+    @Test func sessionMinutesTooLargeForAnyIntegerGetTheSameMessage() throws {
+        let sessions = try Fixture.text("minimal/sessions/2026-01.yaml", replacing: "minutes: 60", with: "minutes: 99999999999999999999")
+        let found = try findings(changing: ["sessions/2026-01.yaml": sessions])
+        #expect(found.count == 1)
+        #expect(found.first?.hasSuffix("error: invalid value '99999999999999999999' for 'minutes'; expected a whole number from 1 to 600") == true)
+    }
 }
