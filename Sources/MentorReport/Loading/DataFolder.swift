@@ -137,7 +137,8 @@ struct DataFolder {
     private func leavesFolder(_ path: String, _ what: String) -> String? {
         let rule = "links must stay inside the data folder (copy the \(what) into it instead)"
         guard let root = realFolder, let real = DataFolder.realPath(path) else {
-            return "its real path cannot be found (\(String(cString: strerror(errno)))); \(rule)"
+            // Only when the folder changes while it is read: refused, as what cannot be checked.
+            return "its real path cannot be found, so it cannot be checked to lie inside the data folder"
         }
         if real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") { return nil }
         var link = stat()
