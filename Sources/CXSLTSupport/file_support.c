@@ -12,8 +12,9 @@ int mr_rename_exchange(const char *from, const char *to) {
 #include <zlib.h>
 
 /* Inflates a raw deflate stream (a ZIP entry's data) only to check it: 0 when the stream ends within
-   `length` bytes and unpacks to at most `limit` bytes, -1 otherwise. ZIPFoundation loops forever on a
-   stream that does not end, so every entry is checked before it is handed over. */
+   `length` bytes and unpacks to at most `limit` bytes, -2 as soon as it unpacks to more than `limit`,
+   -1 when it is broken or does not end. ZIPFoundation loops forever on a stream that does not end, so
+   every entry is checked before it is handed over. */
 int mr_check_deflate(const unsigned char *data, size_t length, size_t limit) {
     z_stream stream = {0};
     if (inflateInit2(&stream, -MAX_WBITS) != Z_OK) return -1;
@@ -22,13 +23,15 @@ int mr_check_deflate(const unsigned char *data, size_t length, size_t limit) {
     stream.avail_in = (uInt)(length > 0xFFFFFFFFu ? 0xFFFFFFFFu : length);
     size_t total = 0;
     int result;
+    int tooLarge = 0;
     do {
         stream.next_out = window;
         stream.avail_out = sizeof window;
         result = inflate(&stream, Z_NO_FLUSH);
         total += sizeof window - stream.avail_out;
-        if (total > limit) { result = Z_DATA_ERROR; break; }
+        if (total > limit) { tooLarge = 1; break; }
     } while (result == Z_OK && !(stream.avail_in == 0 && stream.avail_out != 0));
     inflateEnd(&stream);
+    if (tooLarge) return -2;
     return result == Z_STREAM_END ? 0 : -1;
 }

@@ -173,7 +173,7 @@ import Testing
     @Test func privacyMinimumGroupSizeIsAtLeastThree() throws {
         let program = try Fixture.text("minimal/program.yaml", replacing: "min_group_size: 5", with: "min_group_size: 2")
         #expect(try findings(changing: ["program.yaml": program])
-                == ["data/program.yaml:11:21: error: invalid value '2' for 'min_group_size'; expected a whole number of at least 3"])
+                == ["data/program.yaml:11:21: error: invalid value '2' for 'min_group_size'; expected a whole number from 3 to 1000"])
     }
 
     @Test func targetMustNameAKPI() throws {

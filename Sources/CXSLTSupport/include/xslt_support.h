@@ -52,7 +52,8 @@ int mr_sandbox_refusals(void);
    tries them), or -1 with `why` (a static string) saying why it is refused. */
 int mr_sandbox_resolve(const char *root, const char *url, char *out, size_t out_size, const char **why);
 
-/* Checks a raw deflate stream: 0 when it ends within `length` bytes and unpacks to at most `limit`. */
+/* Checks a raw deflate stream: 0 when it ends within `length` bytes and unpacks to at most `limit`;
+   -2 when it unpacks to more than `limit`; -1 when it is broken or does not end within `length`. */
 int mr_check_deflate(const unsigned char *data, size_t length, size_t limit);
 
 #endif

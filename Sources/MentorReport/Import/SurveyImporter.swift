@@ -31,8 +31,10 @@ struct SurveyImporter {
     let leftOutEmails: Set<String>
     /// The export's bytes when the data folder is given in memory.
     let contents: [UInt8]?
-    /// The largest export file accepted (`LoadLimits.fileBytes`).
+    /// The largest export file accepted (`LoadLimits.fileBytes`), and the longest value of a cell
+    /// (`LoadLimits.scalarBytes`, as for a YAML value).
     let maxBytes: Int
+    let maxValueBytes: Int
 
     // Filled in by `run()`.
     var result = ImportResult()
@@ -121,21 +123,22 @@ struct SurveyImporter {
     private mutating func read<Rows: ExportRows>(_ rows: inout Rows) throws {
         let layout = ExportLayout.of(spec.format)
         var headers: [ExportRow] = []
-        while headers.count < layout.headerRows, let row = try rows.next() { headers.append(row) }
+        while headers.count < layout.headerRows, let row = try nextRow(&rows) { headers.append(row) }
         guard headers.count == layout.headerRows, !headers[0].cells.allSatisfy({ $0.isEmpty }) else {
             error(0, 0, "the export has no header \(layout.headerRows == 1 ? "row" : "rows"); expected \(ExportLayout.describe(spec.format))")
             return
         }
+        let named = SurveyImporter.columns(headers, format: spec.format)
         // Qualtrics' third header row, when there, holds ImportId JSON.
         var pending: ExportRow?
-        if spec.format == .qualtrics, let row = try rows.next() {
+        if spec.format == .qualtrics, let row = try nextRow(&rows, named) {
             if !row[0].trimmedExportText.hasPrefix("{") { pending = row }
         }
-        guard let columns = findColumns(headers, layout: layout) else { return }
+        guard let columns = findColumns(headers, named, layout: layout) else { return }
         // Answers repeat ("Agree", "9"): each distinct cell of a question column is read once.
         var readCells = [[String: Int?]](repeating: [:], count: columns.questions.count)
         var seenIds: [String: Int] = [:]
-        while let row = try pending ?? rows.next() {
+        while let row = try pending ?? nextRow(&rows, named) {
             pending = nil
             if row.cells.allSatisfy({ $0.trimmedExportText.isEmpty }) { continue }
             result.rows += 1
@@ -160,6 +163,18 @@ struct SurveyImporter {
         }
     }
 
+    /// The next row of `rows`, refused (with its line and column, and the column's header once the
+    /// headers are read) when a cell holds more than `maxValueBytes`: the same limit as a YAML value's.
+    private func nextRow<Rows: ExportRows>(_ rows: inout Rows, _ columns: [ExportColumn] = []) throws -> ExportRow? {
+        guard let row = try rows.next() else { return nil }
+        for (i, cell) in row.cells.enumerated() where cell.utf8.count > maxValueBytes {
+            let header = i < columns.count && !columns[i].header.isEmpty ? " in column '\(clip(columns[i].header))'" : ""
+            throw ExportReadError(line: row.line, column: i + 1,
+                                  message: "a value of \(cell.utf8.count) bytes\(header) is too long; expected values of at most \(megabytesText(maxValueBytes)) (names, notes and answers are far shorter)")
+        }
+        return row
+    }
+
     /// Where the respondent, the completion time, the tool's own bookkeeping and each question's
     /// answers are in an export, found from its header rows.
     private struct ImportColumns {
@@ -175,10 +190,9 @@ struct SurveyImporter {
         var questions: [(question: Question, column: ExportColumn, labels: [String: Int])]
     }
 
-    /// The export's columns, or nil when one is missing or ambiguous (reported at the header row or
-    /// at the import stanza).
-    private mutating func findColumns(_ headers: [ExportRow], layout: ExportLayout) -> ImportColumns? {
-        let columns = SurveyImporter.columns(headers, format: spec.format)
+    /// The export's columns found among all its `columns`, or nil when one is missing or ambiguous
+    /// (reported at the header row or at the import stanza).
+    private mutating func findColumns(_ headers: [ExportRow], _ columns: [ExportColumn], layout: ExportLayout) -> ImportColumns? {
         let headerLine = headers[0].line
 
         func column(_ names: [String]) -> ExportColumn? {

@@ -18,23 +18,24 @@ struct XLSXRows: ExportRows {
 
     /// The workbook's bytes, read once: checked by `ZIPCheck`, then opened by ZIPFoundation in memory.
     /// (ZIPFoundation's in-memory archives leak their backing store when opening fails; after the
-    /// check, opening does not fail.)
-    init(bytes: [UInt8]) throws {
-        try ZIPCheck.verify(bytes)
+    /// check, opening does not fail.) No part may unpack to more than `partLimit` bytes.
+    init(bytes: [UInt8], partLimit: Int = exportByteLimit) throws {
+        try ZIPCheck.verify(bytes, partLimit: partLimit)
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
             throw ExportReadError(line: 0, column: 0, message: "the file is not an Excel workbook (.xlsx); expected the workbook as the survey tool exported it")
         }
-        try self.init(archive: archive)
+        try self.init(archive: archive, partLimit: partLimit)
     }
 
-    private init(archive: Archive) throws {
-        guard let workbook = try XLSXRows.part(archive, "xl/workbook.xml") else {
+    private init(archive: Archive, partLimit: Int) throws {
+        func part(_ path: String) throws -> [UInt8]? { try XLSXRows.part(archive, path, limit: partLimit) }
+        guard let workbook = try part("xl/workbook.xml") else {
             throw ExportReadError(line: 0, column: 0, message: "the file is a ZIP archive without xl/workbook.xml; expected an Excel workbook (.xlsx)")
         }
-        let relationships = try XLSXRows.part(archive, "xl/_rels/workbook.xml.rels").map(XLSXRows.relationships) ?? [:]
+        let relationships = try part("xl/_rels/workbook.xml.rels").map(XLSXRows.relationships) ?? [:]
         let sheetId = try XLSXRows.firstSheetRelationship(workbook)
         var sheetPath = "xl/worksheets/sheet1.xml"
         var stringsPath = "xl/sharedStrings.xml"
@@ -42,10 +43,10 @@ struct XLSXRows: ExportRows {
         if let shared = relationships.values.first(where: { $0.type.hasSuffix("/sharedStrings") }) {
             stringsPath = XLSXRows.resolve(shared.target)
         }
-        guard let sheetBytes = try XLSXRows.part(archive, sheetPath) else {
+        guard let sheetBytes = try part(sheetPath) else {
             throw ExportReadError(line: 0, column: 0, message: "the workbook has no worksheet \(sheetPath); expected an Excel workbook with at least one sheet")
         }
-        strings = try XLSXRows.part(archive, stringsPath).map(XLSXRows.sharedStrings) ?? []
+        strings = try part(stringsPath).map(XLSXRows.sharedStrings) ?? []
         sheet = try XMLStream(sheetBytes, name: sheetPath)
     }
 
@@ -122,17 +123,17 @@ struct XLSXRows: ExportRows {
         return letters == 0 ? nil : n - 1
     }
 
-    /// A part of the package, decompressed, or nil when absent; bounded by `exportByteLimit`.
-    private static func part(_ archive: Archive, _ path: String) throws -> [UInt8]? {
+    /// A part of the package, decompressed, or nil when absent; at most `limit` bytes.
+    private static func part(_ archive: Archive, _ path: String, limit: Int) throws -> [UInt8]? {
         guard let entry = archive[path] else { return nil }
-        if entry.uncompressedSize > UInt64(exportByteLimit) {
-            throw ExportReadError(line: 0, column: 0, message: "\(path) inside the workbook unpacks to \(entry.uncompressedSize) bytes; expected at most \(exportByteLimit)")
+        if entry.uncompressedSize > UInt64(limit) {
+            throw ZIPCheck.tooLarge(path, limit: limit)
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(entry.uncompressedSize))
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard bytes.count + chunk.count <= exportByteLimit else { throw ExportReadError(line: 0, column: 0, message: "\(path) inside the workbook unpacks to more than \(exportByteLimit) bytes") }
+                guard bytes.count + chunk.count <= limit else { throw ZIPCheck.tooLarge(path, limit: limit) }
                 bytes.append(contentsOf: chunk)
             }
         } catch let failure as ExportReadError {
@@ -283,7 +284,9 @@ private final class XMLStreamErrors {
 /// file, is stored or deflated, and a deflated entry's stream ends within its compressed size.
 /// (ZIPFoundation 0.9.20 loops forever on a deflate stream that does not end: fuzzing found it.)
 enum ZIPCheck {
-    static func verify(_ bytes: [UInt8]) throws {
+    /// No entry may unpack to more than `partLimit` bytes (an export's parts are far smaller; a
+    /// "zip bomb" is refused while it is checked, before anything is unpacked to memory).
+    static func verify(_ bytes: [UInt8], partLimit: Int = exportByteLimit) throws {
         func damaged(_ why: String) -> ExportReadError {
             ExportReadError(line: 0, column: 0, message: "the workbook is damaged (\(why)); expected the .xlsx file as the survey tool exported it")
         }
@@ -321,14 +324,20 @@ enum ZIPCheck {
             case 0:
                 guard compressed == unpacked else { throw damaged("\(clip(name)) has inconsistent sizes") }
             case 8:
-                let ok = bytes.withUnsafeBufferPointer { buffer in
-                    mr_check_deflate(buffer.baseAddress! + start, compressed, exportByteLimit) == 0
+                let checked = bytes.withUnsafeBufferPointer { buffer in
+                    mr_check_deflate(buffer.baseAddress! + start, compressed, partLimit)
                 }
-                guard ok else { throw damaged("\(clip(name)) holds a broken compressed stream") }
+                if checked == -2 { throw tooLarge(name, limit: partLimit) }
+                guard checked == 0 else { throw damaged("\(clip(name)) holds a broken compressed stream") }
             default:
                 throw damaged("\(clip(name)) uses compression method \(method); expected stored or deflated entries")
             }
             entry += 46 + nameLength + extraLength + commentLength
         }
+    }
+
+    /// What a part that unpacks to more than `limit` bytes is told.
+    static func tooLarge(_ part: String, limit: Int) -> ExportReadError {
+        ExportReadError(line: 0, column: 0, message: "\(clip(part)) inside the workbook unpacks to more than \(megabytesText(limit)); expected parts of at most \(megabytesText(limit)) unpacked (a survey export's are far smaller)")
     }
 }

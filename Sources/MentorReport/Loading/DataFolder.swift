@@ -31,8 +31,17 @@ struct DataFile: Sendable {
 
 /// Finds the files of a data folder, on disk or given in memory (path inside the folder → bytes).
 struct DataFolder {
-    var path: String
-    var memory: [String: [UInt8]]? = nil
+    let path: String
+    let memory: [String: [UInt8]]?
+    /// The folder's real path (links and `..` resolved), which every entry's must lie within; nil in
+    /// memory, or when the folder cannot be resolved (then nothing in it is read).
+    private let realFolder: String?
+
+    init(path: String, memory: [String: [UInt8]]? = nil) {
+        self.path = path
+        self.memory = memory
+        realFolder = memory == nil ? DataFolder.realPath(path) : nil
+    }
 
     /// What a path inside the data folder is.
     enum Entry: Equatable {
@@ -40,7 +49,7 @@ struct DataFolder {
         case folder, absent
         /// Neither a file nor a folder: "a FIFO", "a device", "a socket".
         case special(String)
-        /// There, but refused: a link to nothing, or the system's reason, in words.
+        /// There, but refused: a link to nothing or out of the data folder, or the system's reason, in words.
         case unusable(String)
 
         /// Why this cannot be read as a file ("it is a FIFO, not a file"); nil for a file or nothing.
@@ -90,8 +99,8 @@ struct DataFolder {
         return .success(names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
     }
 
-    /// Whether `relative` is a file, a folder, absent, or there but unusable (a link to nothing, a
-    /// FIFO or device, a path the system refuses).
+    /// Whether `relative` is a file, a folder, absent, or there but unusable (a link to nothing or
+    /// out of the data folder, a FIFO or device, a path the system refuses).
     func entry(_ relative: String) -> Entry {
         if let memory {
             if let bytes = memory[relative] { return .file(size: bytes.count) }
@@ -100,7 +109,11 @@ struct DataFolder {
         let path = url(relative).path
         var info = stat()
         if stat(path, &info) == 0 {
-            switch info.st_mode & S_IFMT {
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFREG || kind == S_IFDIR, let outside = leavesFolder(path, kind == S_IFDIR ? "folder" : "file") {
+                return .unusable(outside)
+            }
+            switch kind {
             case S_IFREG: return .file(size: Int(info.st_size))
             case S_IFDIR: return .folder
             default: return .special(FileBytes.kind(of: info.st_mode))
@@ -116,6 +129,45 @@ struct DataFolder {
             return .unusable("it is a link to\(target), which cannot be read: \(reason)")
         }
         return missing ? .absent : .unusable(reason)
+    }
+
+    /// Why the file or folder at `path` (inside the data folder as named) may not be read: its real
+    /// path lies outside the data folder's, through a link. Nil when it stays inside. Such an entry
+    /// is never opened, so nothing it holds can reach a message.
+    private func leavesFolder(_ path: String, _ what: String) -> String? {
+        let rule = "links must stay inside the data folder (copy the \(what) into it instead)"
+        guard let root = realFolder, let real = DataFolder.realPath(path) else {
+            // Only when the folder changes while it is read: refused, as what cannot be checked.
+            return "its real path cannot be found, so it cannot be checked to lie inside the data folder"
+        }
+        if real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") { return nil }
+        var link = stat()
+        guard lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK,
+              let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else {
+            return "its path leads through a link out of the data folder; \(rule)"
+        }
+        return "it is a link to '\(target)', which leaves the data folder; \(rule)"
+    }
+
+    /// The name a data file ending in `.yaml` or `.yml` in another case (`2026-10.YAML`, `.Yaml`,
+    /// `.YML`) is read under: its stem with `.yaml`. Nil for other names, `.yaml` and `.yml` included.
+    static func lowerCaseYAMLName(_ name: String) -> String? {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let ending = name[dot...]
+        guard ending != ".yaml", ending != ".yml", [".yaml", ".yml"].contains(ending.lowercased()) else { return nil }
+        return name[..<dot] + ".yaml"
+    }
+
+    /// What a data file whose ending is not lower case is told.
+    static func notLowerCase(_ renamed: String) -> String {
+        "ignored: only files ending in lower-case .yaml are read; rename it to \(renamed) to include it"
+    }
+
+    /// The path with every link, `.` and `..` resolved (realpath(3)), or nil when it cannot be.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private func url(_ relative: String) -> URL {
@@ -189,6 +241,10 @@ struct DataFolder {
                         problem(.warning, relative, "ignored: only files ending in .yaml are read; rename it to .yaml to include it")
                         continue
                     }
+                    if let renamed = DataFolder.lowerCaseYAMLName(entryName) {
+                        problem(.warning, relative, DataFolder.notLowerCase(renamed))
+                        continue
+                    }
                     if collection == .responses && isExport(entryName) {
                         exports.append(relative)
                         continue
@@ -222,7 +278,13 @@ struct DataFolder {
             }
         }
         let known = Set(DataCollection.allCases.map { $0.rawValue + ".yaml" })
-        for entryName in top where (entryName.hasSuffix(".yaml") || entryName.hasSuffix(".yml")) && !known.contains(entryName) {
+        for entryName in top where !known.contains(entryName) {
+            let lower = entryName.lowercased()
+            guard lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") else { continue }
+            if let renamed = DataFolder.lowerCaseYAMLName(entryName), known.contains(renamed.lowercased()) {
+                problem(.warning, entryName, DataFolder.notLowerCase(renamed.lowercased()))
+                continue
+            }
             let stem = String(entryName.prefix(upTo: entryName.lastIndex(of: ".")!))
             let names = DataCollection.allCases.map(\.rawValue)
             let hint = nearest(to: stem, in: names).map { " — did you mean '\($0).yaml'?" }

@@ -248,7 +248,7 @@ public struct Loader {
                                             contents: memory.map { files in
                                                 SurveyImporter.relativePath(spec.file.value).flatMap { files[$0] } ?? []
                                             },
-                                            maxBytes: limits.fileBytes))
+                                            maxBytes: limits.fileBytes, maxValueBytes: limits.scalarBytes))
             data.files.append(shown)
         }
         let jobs = importers

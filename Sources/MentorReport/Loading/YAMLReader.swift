@@ -380,15 +380,13 @@ final class YAMLReader {
         return nil
     }
 
+    /// A whole number within `range`. Every setting has a real upper bound, stated in the message
+    /// ("expected a whole number from 0 to 1000"), which a number too long for an integer gets too.
     func int(_ key: String, _ range: ClosedRange<Int>) throws -> Int? {
-        func expected() -> String {
-            range.upperBound == Int.max
-                ? "a whole number of at least \(range.lowerBound)"
-                : "a whole number from \(range.lowerBound) to \(range.upperBound)"
-        }
-        guard let e = try scalar(key, expected: expected()) else { return nil }
+        let expected = "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        guard let e = try scalar(key, expected: expected) else { return nil }
         guard e.isPlain, let n = e.withBytes(parseInt), range.contains(n) else {
-            error(location(e), "\(invalidValue(e, key)); expected \(expected())")
+            error(location(e), "\(invalidValue(e, key)); expected \(expected)")
             return nil
         }
         return n
@@ -419,10 +417,13 @@ final class YAMLReader {
     }
 
     /// Why an answer that is text is not a number, for messages: "not a whole number" for 3.5,
-    /// "quoted text, not a number" for "3".
+    /// "quoted text, not a number" for "3", "out of range" for a whole number too long for an integer.
     static func notANumber(_ text: String) -> String {
         var digits = text
         if digits.withUTF8(parseInt) != nil { return "quoted (or tagged) text, not a number" }
+        var unsigned = Substring(text)
+        if unsigned.first == "-" || unsigned.first == "+" { unsigned = unsigned.dropFirst() }
+        if !unsigned.isEmpty && unsigned.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return "out of range" }
         if parseNumber(text) != nil { return "not a whole number" }
         return "not a number"
     }

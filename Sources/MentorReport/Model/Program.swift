@@ -23,6 +23,17 @@ public struct Program: Sendable {
     public var defaultMentorCapacity: Int = 2
     public var atRiskAfterDays: Int = 45
     public var minGroupSize: Int = 5
+
+    /// The largest capacity a mentor may have (`mentor_capacity`, `default_mentor_capacity`): far more
+    /// relationships than anyone leads at once, and small enough that capacities summed over
+    /// 10,000,000 people cannot overflow.
+    public static let maxMentorCapacity = 1_000
+    /// The largest `at_risk_after_days`: ten years, longer than any mentoring relationship.
+    public static let maxAtRiskAfterDays = 3_650
+    /// The largest `min_group_size`: a group that must be larger than this to be shown is beyond
+    /// any programme's surveys and cohorts.
+    public static let maxMinGroupSize = 1_000
+
     /// KPI id → target value, in file order.
     public var targets: [Target] = []
     public var benchmarks = Benchmarks()

@@ -19,7 +19,7 @@ extension YAMLReader {
             case .department: department = try string("department")
             case .level: level = try string("level")
             case .manager: manager = try self.id("manager")
-            case .mentorCapacity: capacity = try int("mentor_capacity", 0...Int.max)
+            case .mentorCapacity: capacity = try int("mentor_capacity", 0...Program.maxMentorCapacity)
             case .cohort: cohort = try self.id("cohort")
             case .groups: groups = try stringList("groups")
             }

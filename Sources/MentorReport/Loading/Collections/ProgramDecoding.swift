@@ -89,11 +89,11 @@ extension YAMLReader {
             case .organization: organization = try string("organization")
             case .start: start = try day("start")
             case .defaultCadence: cadence = try choice("default_cadence", Cadence.self)
-            case .defaultMentorCapacity: capacity = try int("default_mentor_capacity", 1...Int.max)
-            case .atRiskAfterDays: atRisk = try int("at_risk_after_days", 1...Int.max)
+            case .defaultMentorCapacity: capacity = try int("default_mentor_capacity", 1...Program.maxMentorCapacity)
+            case .atRiskAfterDays: atRisk = try int("at_risk_after_days", 1...Program.maxAtRiskAfterDays)
             case .privacy:
                 _ = try mapping("privacy", PrivacyKey.table) { _ in
-                    minGroup = try int("min_group_size", 3...Int.max)
+                    minGroup = try int("min_group_size", 3...Program.maxMinGroupSize)
                 }
             case .targets: targets = try decodeTargets()
             case .benchmarks: benchmarks = try decodeBenchmarks()
