@@ -13,7 +13,7 @@ let package = Package(
         .library(name: "MentorReport", targets: ["MentorReport"]),
     ] + (fuzzing ? [.executable(name: "mentor-report-fuzz", targets: ["MentorReportFuzz"])] : []),
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],

@@ -56,4 +56,12 @@
       </div>
     </section>
   </xsl:template>
+
+  <!-- The glossary of the tiles above. -->
+  <xsl:template match="report" mode="page-glossary">
+    <xsl:call-template name="glossary">
+      <xsl:with-param name="kpis" select="kpis/kpi[@id = concat('relationships.active.cohort.', $cohort) or @id = 'relationships.active'
+        or @id = 'cadence.adherence' or @id = 'match.rate']"/>
+    </xsl:call-template>
+  </xsl:template>
 </xsl:stylesheet>

@@ -13,74 +13,53 @@
 
   <xsl:variable name="min-group" select="/report/programme/@min-group-size"/>
 
-  <!-- A KPI's name in words. -->
+  <!-- A KPI's label, as the KPI catalogue gives it in report.xml. -->
   <xsl:template name="label">
     <xsl:param name="id"/>
+    <xsl:variable name="kpi" select="key('kpi', $id)"/>
     <xsl:choose>
-      <xsl:when test="$id = 'participants.mentors'">Mentors enrolled</xsl:when>
-      <xsl:when test="$id = 'participants.mentees'">Mentees enrolled</xsl:when>
-      <xsl:when test="$id = 'match.rate'">Mentees matched</xsl:when>
-      <xsl:when test="$id = 'match.waiting'">Mentees waiting for a match</xsl:when>
-      <xsl:when test="$id = 'match.days_to_match_median'">Median days to a match</xsl:when>
-      <xsl:when test="$id = 'mentor.capacity_utilization'">Mentor capacity in use</xsl:when>
-      <xsl:when test="$id = 'relationships.active'">Relationships active</xsl:when>
-      <xsl:when test="$id = 'relationships.new'">Relationships started</xsl:when>
-      <xsl:when test="$id = 'relationships.ended'">Relationships ended</xsl:when>
-      <xsl:when test="starts-with($id, 'relationships.active.type.')">
-        <xsl:value-of select="concat('Active ', substring-after($id, 'relationships.active.type.'), ' relationships')"/>
-      </xsl:when>
-      <xsl:when test="starts-with($id, 'relationships.active.cohort.')">
-        <xsl:value-of select="concat('Active in ', key('cohort', substring-after($id, 'relationships.active.cohort.'))/@name)"/>
-      </xsl:when>
-      <xsl:when test="$id = 'health.on_track'">On track</xsl:when>
-      <xsl:when test="$id = 'health.behind'">Behind cadence</xsl:when>
-      <xsl:when test="$id = 'health.at_risk'">At risk</xsl:when>
-      <xsl:when test="$id = 'health.too_early'">Too early to tell</xsl:when>
-      <xsl:when test="$id = 'cadence.adherence'">Cadence adherence</xsl:when>
-      <xsl:when test="$id = 'sessions.count'">Sessions held</xsl:when>
-      <xsl:when test="$id = 'sessions.hours'">Hours of mentoring</xsl:when>
-      <xsl:when test="$id = 'sessions.per_active_relationship'">Sessions per active relationship</xsl:when>
-      <xsl:when test="$id = 'sessions.live_issue_rate'">Sessions with a live issue</xsl:when>
-      <xsl:when test="$id = 'group.attendance_rate'">Group session attendance</xsl:when>
-      <xsl:when test="$id = 'goals.set_rate'">Relationships with goals</xsl:when>
-      <xsl:when test="$id = 'goals.achieved'">Goals achieved this month</xsl:when>
-      <xsl:when test="$id = 'goals.achievement_rate'">Goals achieved so far</xsl:when>
-      <xsl:when test="starts-with($id, 'surveys.response_rate.')">
-        <xsl:value-of select="concat('Response rate: ', key('survey', substring-after($id, 'surveys.response_rate.'))/@title)"/>
-      </xsl:when>
-      <xsl:when test="$id = 'satisfaction.mean.mentees'">Mentee satisfaction (1–5)</xsl:when>
-      <xsl:when test="$id = 'satisfaction.mean.mentors'">Mentor satisfaction (1–5)</xsl:when>
-      <xsl:when test="$id = 'satisfaction.top2.mentees'">Mentees satisfied (4 or 5)</xsl:when>
-      <xsl:when test="$id = 'satisfaction.top2.mentors'">Mentors satisfied (4 or 5)</xsl:when>
-      <xsl:when test="$id = 'nps.mentees'">Mentee Net Promoter Score</xsl:when>
-      <xsl:when test="$id = 'nps.mentors'">Mentor Net Promoter Score</xsl:when>
-      <xsl:when test="$id = 'reciprocal.top2'">Mentors who learnt from their mentee</xsl:when>
-      <xsl:when test="starts-with($id, 'competency.')">
-        <xsl:variable name="rest" select="substring-after($id, 'competency.')"/>
-        <xsl:variable name="c" select="/report/competencies/competency[starts-with($rest, concat(@id, '.'))]"/>
-        <xsl:value-of select="concat($c/@name, ': ', substring-after($rest, concat($c/@id, '.')))"/>
-      </xsl:when>
-      <xsl:when test="$id = 'outcomes.promotion_rate_12m'">Mentees promoted in 12 months</xsl:when>
-      <xsl:when test="$id = 'outcomes.retention_rate_12m'">Mentees retained over 12 months</xsl:when>
-      <xsl:when test="$id = 'outcomes.promotion_lift'">Promotion against benchmark</xsl:when>
-      <xsl:when test="$id = 'outcomes.retention_lift'">Retention against benchmark</xsl:when>
-      <xsl:when test="$id = 'outcomes.roi'">Return on investment</xsl:when>
-      <xsl:when test="starts-with($id, 'inclusion.')">
-        <xsl:variable name="rest" select="substring-after($id, 'inclusion.')"/>
-        <xsl:variable name="g" select="/report/groups/group[starts-with($rest, concat(@id, '.'))]/@id"/>
-        <xsl:variable name="stat" select="substring-after($rest, concat($g, '.'))"/>
-        <xsl:value-of select="$g"/>
-        <xsl:choose>
-          <xsl:when test="$stat = 'share'">: share of mentees</xsl:when>
-          <xsl:when test="$stat = 'workforce_share'">: share of workforce</xsl:when>
-          <xsl:otherwise>: representation index</xsl:otherwise>
-        </xsl:choose>
-      </xsl:when>
-      <xsl:when test="$id = 'policy.direct_report_pairs'">Mentors paired with a direct report</xsl:when>
-      <xsl:when test="$id = 'policy.over_capacity_mentors'">Mentors over capacity</xsl:when>
-      <xsl:when test="$id = 'policy.past_planned_end'">Relationships past their planned end</xsl:when>
+      <xsl:when test="$kpi/@label"><xsl:value-of select="$kpi/@label"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A KPI's label as a link to its definition in the page's glossary ("What the numbers mean"). -->
+  <xsl:template name="defined-label">
+    <xsl:param name="id"/>
+    <xsl:variable name="kpi" select="key('kpi', $id)"/>
+    <xsl:choose>
+      <xsl:when test="$kpi/@term"><a class="defined" href="#term-{$kpi/@term}"><xsl:value-of select="$kpi/@label"/></a></xsl:when>
+      <xsl:otherwise><xsl:call-template name="label"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- $text as a link to the glossary's term $key, when the report has KPIs of that term. -->
+  <xsl:template name="term-link">
+    <xsl:param name="key"/>
+    <xsl:param name="text"/>
+    <xsl:choose>
+      <xsl:when test="/report/kpis/kpi[@term = $key]"><a class="defined" href="#term-{$key}"><xsl:value-of select="$text"/></a></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The page's glossary: the catalogue's definition of each KPI the page shows ($kpis), once per
+       term, in catalogue order. Every page that shows KPIs ends with it (layout.xsl's mode
+       "page-glossary"); tiles and tables link their labels here. -->
+  <xsl:template name="glossary">
+    <xsl:param name="kpis"/>
+    <xsl:variable name="terms" select="/report/glossary/term[@key = $kpis/@term]"/>
+    <xsl:if test="$terms">
+      <section class="glossary" aria-labelledby="glossary-heading">
+        <h2 id="glossary-heading">What the numbers mean</h2>
+        <dl>
+          <xsl:for-each select="$terms">
+            <dt id="term-{@key}"><xsl:value-of select="@name"/></dt>
+            <dd><xsl:value-of select="."/></dd>
+          </xsl:for-each>
+        </dl>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <!-- A number in a unit, as people read it. -->
@@ -170,7 +149,12 @@
     <xsl:param name="extra"/>
     <xsl:variable name="kpi" select="key('kpi', $id)"/>
     <div class="tile">
-      <h3><xsl:value-of select="$label"/></h3>
+      <h3>
+        <xsl:choose>
+          <xsl:when test="$kpi/@term"><a class="defined" href="#term-{$kpi/@term}"><xsl:value-of select="$label"/></a></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
+        </xsl:choose>
+      </h3>
       <p class="value"><xsl:call-template name="value"><xsl:with-param name="kpi" select="$kpi"/></xsl:call-template></p>
       <p class="meta"><xsl:call-template name="delta"><xsl:with-param name="kpi" select="$kpi"/></xsl:call-template></p>
       <xsl:if test="$kpi/@target"><p class="meta"><xsl:call-template name="target"><xsl:with-param name="kpi" select="$kpi"/></xsl:call-template></p></xsl:if>
@@ -191,7 +175,7 @@
         <tbody>
           <xsl:for-each select="$kpis">
             <tr>
-              <th scope="row"><xsl:call-template name="label"><xsl:with-param name="id" select="@id"/></xsl:call-template></th>
+              <th scope="row"><xsl:call-template name="defined-label"><xsl:with-param name="id" select="@id"/></xsl:call-template></th>
               <td class="num"><xsl:call-template name="value"><xsl:with-param name="kpi" select="."/></xsl:call-template></td>
               <td class="num">
                 <xsl:choose>

@@ -124,4 +124,13 @@
       </div>
     </xsl:if>
   </xsl:template>
+
+  <!-- The glossary of the tiles and tables above. -->
+  <xsl:template match="report" mode="page-glossary">
+    <xsl:call-template name="glossary">
+      <xsl:with-param name="kpis" select="kpis/kpi[starts-with(@id, 'sessions.') or @id = 'group.attendance_rate' or @id = 'cadence.adherence'
+        or starts-with(@id, 'health.') or starts-with(@id, 'relationships.') or starts-with(@id, 'participants.') or starts-with(@id, 'match.')
+        or starts-with(@id, 'mentor.') or starts-with(@id, 'goals.') or starts-with(@id, 'surveys.response_rate.')]"/>
+    </xsl:call-template>
+  </xsl:template>
 </xsl:stylesheet>

@@ -86,4 +86,11 @@
       <xsl:call-template name="headline"><xsl:with-param name="ids" select="substring-after($ids, ' ')"/></xsl:call-template>
     </xsl:if>
   </xsl:template>
+
+  <!-- The glossary of the headline tiles. -->
+  <xsl:template match="report" mode="page-glossary">
+    <xsl:call-template name="glossary">
+      <xsl:with-param name="kpis" select="kpis/kpi[contains(concat(' ', normalize-space($headline-kpis), ' '), concat(' ', @id, ' '))]"/>
+    </xsl:call-template>
+  </xsl:template>
 </xsl:stylesheet>

@@ -20,7 +20,7 @@
           <table>
             <caption>Representation of self-identified groups among enrolled mentees</caption>
             <thead>
-              <tr><th scope="col">Group</th><th scope="col" class="num">Share of mentees</th><th scope="col" class="num">Share of workforce</th><th scope="col" class="num">Representation index</th></tr>
+              <tr><th scope="col">Group</th><th scope="col" class="num"><a class="defined" href="#term-inclusion.group.share">Share of mentees</a></th><th scope="col" class="num"><a class="defined" href="#term-inclusion.group.workforce_share">Share of workforce</a></th><th scope="col" class="num"><a class="defined" href="#term-inclusion.group.representation_index">Representation index</a></th></tr>
             </thead>
             <tbody>
               <xsl:for-each select="groups/group">
@@ -47,5 +47,12 @@
       </xsl:when>
       <xsl:otherwise><p>No one has recorded a self-identified group.</p></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The glossary of the table above. -->
+  <xsl:template match="report" mode="page-glossary">
+    <xsl:call-template name="glossary">
+      <xsl:with-param name="kpis" select="kpis/kpi[starts-with(@id, 'inclusion.')]"/>
+    </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

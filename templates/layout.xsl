@@ -53,6 +53,10 @@
     </li>
   </xsl:template>
 
+  <!-- A page's glossary of the KPIs it shows: each page that shows KPIs gives its own template for
+       "report" in mode "page-glossary" (calling components.xsl's "glossary"); other pages have none. -->
+  <xsl:template match="report" mode="page-glossary"/>
+
   <!-- The whole page. $current is the page's file name; the importing stylesheet's template for "report" in
        mode "page-content" gives its main content (after the h1). -->
   <xsl:template name="page">
@@ -99,6 +103,7 @@
         <main id="main" class="wrap" tabindex="-1">
           <h1><xsl:value-of select="$title"/></h1>
           <xsl:apply-templates select="$report" mode="page-content"/>
+          <xsl:apply-templates select="$report" mode="page-glossary"/>
         </main>
         <footer class="site-footer">
           <div class="wrap">

@@ -34,7 +34,7 @@
 
     <section aria-labelledby="learning-heading">
       <h2 id="learning-heading">Level 2: Learning</h2>
-      <p>Each mentee’s self-rating in their earliest baseline survey against their latest final survey, for those who answered both. The effect size d is the mean change divided by the standard deviation of the changes.</p>
+      <p>Each person’s self-rating in their earliest baseline survey that asks about the competency against their latest such final survey, for those who answered both. The effect size d is the mean change divided by the standard deviation of the changes.</p>
       <xsl:if test="kpis/kpi[starts-with(@id, 'competency.') and substring(@id, string-length(@id) - 6) = '.change' and @value]">
         <xsl:call-template name="dot-whisker"/>
       </xsl:if>
@@ -43,9 +43,12 @@
           <caption>Competency growth, baseline to final</caption>
           <thead>
             <tr>
-              <th scope="col">Competency</th><th scope="col" class="num">People</th><th scope="col" class="num">Before</th>
-              <th scope="col" class="num">After</th><th scope="col" class="num">Change</th><th scope="col">95% confidence interval</th>
-              <th scope="col">Effect size</th>
+              <th scope="col">Competency</th><th scope="col" class="num"><xsl:call-template name="term-link"><xsl:with-param name="key" select="'competency.competency.n'"/><xsl:with-param name="text" select="'People'"/></xsl:call-template></th>
+              <th scope="col" class="num"><xsl:call-template name="term-link"><xsl:with-param name="key" select="'competency.competency.pre_mean'"/><xsl:with-param name="text" select="'Before'"/></xsl:call-template></th>
+              <th scope="col" class="num"><xsl:call-template name="term-link"><xsl:with-param name="key" select="'competency.competency.post_mean'"/><xsl:with-param name="text" select="'After'"/></xsl:call-template></th>
+              <th scope="col" class="num"><xsl:call-template name="term-link"><xsl:with-param name="key" select="'competency.competency.change'"/><xsl:with-param name="text" select="'Change'"/></xsl:call-template></th>
+              <th scope="col"><xsl:call-template name="term-link"><xsl:with-param name="key" select="'competency.competency.ci95_low'"/><xsl:with-param name="text" select="'95% confidence interval'"/></xsl:call-template></th>
+              <th scope="col"><xsl:call-template name="term-link"><xsl:with-param name="key" select="'competency.competency.effect_size'"/><xsl:with-param name="text" select="'Effect size'"/></xsl:call-template></th>
             </tr>
           </thead>
           <tbody>
@@ -147,9 +150,17 @@
     <xsl:param name="label"/>
     <xsl:param name="stem"/>
     <tr>
-      <th scope="row"><xsl:value-of select="$label"/></th>
+      <th scope="row"><a class="defined" href="#term-{key('kpi', concat($stem, 'mentees'))/@term}"><xsl:value-of select="$label"/></a></th>
       <td class="num"><xsl:call-template name="value"><xsl:with-param name="kpi" select="key('kpi', concat($stem, 'mentees'))"/></xsl:call-template></td>
       <td class="num"><xsl:call-template name="value"><xsl:with-param name="kpi" select="key('kpi', concat($stem, 'mentors'))"/></xsl:call-template></td>
     </tr>
+  </xsl:template>
+
+  <!-- The glossary of the tables and tiles above. -->
+  <xsl:template match="report" mode="page-glossary">
+    <xsl:call-template name="glossary">
+      <xsl:with-param name="kpis" select="kpis/kpi[starts-with(@id, 'satisfaction.') or starts-with(@id, 'nps.') or @id = 'reciprocal.top2'
+        or starts-with(@id, 'competency.') or starts-with(@id, 'goals.') or starts-with(@id, 'outcomes.')]"/>
+    </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

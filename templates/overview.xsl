@@ -111,4 +111,13 @@
       <xsl:when test="$sat/@status = 'suppressed'">Mentee satisfaction is not shown: fewer than <xsl:value-of select="$min-group"/> responses.</xsl:when>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The glossary of the tiles and trends above. -->
+  <xsl:template match="report" mode="page-glossary">
+    <xsl:call-template name="glossary">
+      <xsl:with-param name="kpis" select="kpis/kpi[@id = 'relationships.active' or @id = 'match.rate' or @id = 'cadence.adherence'
+        or @id = 'health.at_risk' or @id = 'sessions.count' or @id = 'satisfaction.mean.mentees' or @id = 'nps.mentees'
+        or @id = 'outcomes.retention_rate_12m' or @id = /report/trends/trend/@kpi]"/>
+    </xsl:call-template>
+  </xsl:template>
 </xsl:stylesheet>

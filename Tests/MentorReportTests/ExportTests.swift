@@ -49,10 +49,10 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         let out = try TemporaryFolder()
         let written = try build(Fixture.path("kpi-surveys"), out: out.path, period: "2026-03")
         let xml = try String(contentsOfFile: written + "/report.xml", encoding: .utf8)
-        #expect(xml.contains(#"<kpi id="nps.mentees" value="20" n="5" unit="nps" status="ok"/>"#))
-        #expect(xml.contains(#"<kpi id="nps.mentors" unit="nps" suppressed="true" status="suppressed"/>"#))
-        #expect(xml.contains(#"<kpi id="competency.communication.ci95_low" value="0.3806" n="5" unit="likert" status="ok"/>"#))
-        #expect(xml.contains(#"<kpi id="surveys.response_rate.fin" value="0.8333" n="6" unit="ratio" status="ok"/>"#))
+        #expect(xml.contains(#"<kpi id="nps.mentees" label="Mentee Net Promoter Score" term="nps.role" value="20" n="5" unit="nps" status="ok"/>"#))
+        #expect(xml.contains(#"<kpi id="nps.mentors" label="Mentor Net Promoter Score" term="nps.role" unit="nps" suppressed="true" status="suppressed"/>"#))
+        #expect(xml.contains(#"<kpi id="competency.communication.ci95_low" label="Communication: 95% interval, low end" term="competency.competency.ci95_low" value="0.3806" n="5" unit="likert" status="ok"/>"#))
+        #expect(xml.contains(#"term="surveys.response_rate.survey" value="0.8333" n="6" unit="ratio" status="ok"/>"#))
     }
 
     @Test func csvHasOneRowPerKPIWithStatus() throws {

@@ -60,13 +60,28 @@ struct ReportXML {
         }
 
         let kpis = root.element("kpis")
+        let catalog = KPICatalog(data: report.data)
         for k in report.kpis {
             let e = kpis.element("kpi")
             e.attribute("id", k.id)
+            let entry = catalog.entry(k.id)
+            e.attribute("label", entry?.label ?? k.id)
+            e.attribute("term", entry?.definition.key ?? k.id)
             write(k.current, to: e)
             e.attribute("previous", k.previous.map(formatNumber))
             e.attribute("target", k.target.map(formatNumber))
             e.attribute("on-target", k.onTarget.map { $0 ? "true" : "false" })
+        }
+
+        let glossary = root.element("glossary")
+        for definition in KPIDefinition.all {
+            let term = glossary.element("term", text: definition.definition)
+            term.attribute("key", definition.key)
+            term.attribute("pattern", definition.pattern)
+            term.attribute("name", definition.name)
+            term.attribute("section", definition.section.rawValue)
+            term.attribute("unit", definition.unit.rawValue)
+            term.attribute("better", definition.direction.rawValue)
         }
 
         let trends = root.element("trends")

@@ -68,5 +68,5 @@ public struct KPISet: Sendable {
 
 /// KPIs for which lower values are better (SPEC §3): their target is a ceiling.
 func lowerIsBetter(_ id: String) -> Bool {
-    id.hasPrefix("policy.") || id == "health.at_risk" || id == "health.behind" || id == "match.waiting"
+    KPIDefinition.of(id)?.direction == .lowerIsBetter
 }

@@ -1,46 +1,72 @@
-/// Every KPI id the report computes for a data set (SPEC §3 catalog), in catalog order.
+/// Every KPI id the report computes for a data set (SPEC §3 catalog), in catalog order: the
+/// definitions of `KPIDefinition.all`, each family expanded over its part's values in the data.
 public struct KPICatalog {
-    public let ids: [String]
-    private let set: Set<String>
-
-    public init(data: ProgrammeData) {
-        var ids = ["participants.mentors", "participants.mentees", "match.rate", "match.waiting",
-                   "match.days_to_match_median", "mentor.capacity_utilization",
-                   "relationships.active", "relationships.new", "relationships.ended"]
-        ids += RelationshipType.allCases.map { "relationships.active.type.\($0.rawValue)" }
-        ids += data.cohorts.map { "relationships.active.cohort.\($0.id)" }
-        ids += ["health.on_track", "health.behind", "health.at_risk", "health.too_early", "cadence.adherence",
-                "sessions.count", "sessions.hours", "sessions.per_active_relationship", "sessions.live_issue_rate",
-                "group.attendance_rate", "goals.set_rate", "goals.achieved", "goals.achievement_rate"]
-        ids += data.surveys.map { "surveys.response_rate.\($0.id)" }
-        for role in Audience.allCases {
-            ids += ["satisfaction.mean.\(role.rawValue)", "satisfaction.top2.\(role.rawValue)", "nps.\(role.rawValue)"]
-        }
-        ids.append("reciprocal.top2")
-        for c in data.competencies {
-            ids += ["n", "pre_mean", "post_mean", "change", "effect_size", "ci95_low", "ci95_high"]
-                .map { "competency.\(c.id).\($0)" }
-        }
-        ids += ["outcomes.promotion_rate_12m", "outcomes.retention_rate_12m", "outcomes.promotion_lift",
-                "outcomes.retention_lift", "outcomes.roi"]
-        for g in KPICatalog.groups(in: data) {
-            ids += ["share", "workforce_share", "representation_index"].map { "inclusion.\(g).\($0)" }
-        }
-        ids += ["policy.direct_report_pairs", "policy.over_capacity_mentors", "policy.past_planned_end"]
-        self.ids = ids
-        self.set = Set(ids)
+    /// One KPI of the data set: its id, its definition and its label with the part's name filled in.
+    public struct Entry: Sendable {
+        public let id: String
+        public let definition: KPIDefinition
+        public let label: String
     }
 
-    public func contains(_ id: String) -> Bool { set.contains(id) }
+    public let entries: [Entry]
+    public var ids: [String] { entries.map(\.id) }
+    private let positions: [String: Int]
+
+    public init(data: ProgrammeData) {
+        var entries: [Entry] = []
+        let all = KPIDefinition.all
+        var i = 0
+        while i < all.count {
+            // Consecutive definitions over the same part expand part value by part value
+            // (satisfaction.mean, satisfaction.top2 and nps for mentees, then for mentors).
+            guard let part = all[i].part else {
+                entries.append(Entry(id: all[i].pattern, definition: all[i], label: all[i].label))
+                i += 1
+                continue
+            }
+            var end = i
+            while end < all.count && all[end].part == part { end += 1 }
+            for (value, words) in KPICatalog.values(of: part, in: data) {
+                for definition in all[i..<end] {
+                    entries.append(Entry(id: definition.id(value), definition: definition,
+                                         label: KPICatalog.label(definition.label, part: part, value: value, words: words)))
+                }
+            }
+            i = end
+        }
+        self.entries = entries
+        positions = Dictionary(entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func contains(_ id: String) -> Bool { positions[id] != nil }
+
+    /// The entry of `id`, when the data set has that KPI.
+    public func entry(_ id: String) -> Entry? { positions[id].map { entries[$0] } }
 
     /// True for the KPIs that are rates or shares: fractions from 0 to 1. (ROI and capacity
     /// utilisation are ratios too, but may go beyond 1.)
-    public static func isFraction(_ id: String) -> Bool {
-        let rates: Set<String> = ["match.rate", "cadence.adherence", "sessions.live_issue_rate", "group.attendance_rate",
-                                  "goals.set_rate", "goals.achievement_rate", "reciprocal.top2",
-                                  "outcomes.promotion_rate_12m", "outcomes.retention_rate_12m"]
-        return rates.contains(id) || id.hasPrefix("surveys.response_rate.") || id.hasPrefix("satisfaction.top2.")
-            || (id.hasPrefix("inclusion.") && (id.hasSuffix(".share") || id.hasSuffix(".workforce_share")))
+    public static func isFraction(_ id: String) -> Bool { KPIDefinition.of(id)?.isFraction ?? false }
+
+    /// The values a part takes in the data, with their readable names, in catalogue order.
+    static func values(of part: KPIPart, in data: ProgrammeData) -> [(value: String, words: String)] {
+        switch part {
+        case .type: return RelationshipType.allCases.map { ($0.rawValue, $0.rawValue) }
+        case .cohort: return data.cohorts.map { ($0.id, $0.name) }
+        case .survey: return data.surveys.map { ($0.id, $0.title) }
+        case .role: return Audience.allCases.map { ($0.rawValue, $0.rawValue) }
+        case .competency: return data.competencies.map { ($0.id, $0.name) }
+        case .group: return groups(in: data).map { ($0, $0) }
+        }
+    }
+
+    /// A definition's label for one part value: `{part}` becomes the value's name; `{Role}` and
+    /// `{Roles}` read "Mentee" and "Mentees" (or "Mentor", "Mentors").
+    static func label(_ template: String, part: KPIPart, value: String, words: String) -> String {
+        if part == .role {
+            let singular = value == Audience.mentees.rawValue ? "Mentee" : "Mentor"
+            return template.replacingOccurrences(of: "{Roles}", with: singular + "s").replacingOccurrences(of: "{Role}", with: singular)
+        }
+        return template.replacingOccurrences(of: "{\(part.rawValue)}", with: words)
     }
 
     /// The self-identified groups found in people's `groups`, sorted by name (stable output).

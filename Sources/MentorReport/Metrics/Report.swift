@@ -59,9 +59,8 @@ public struct Report: Sendable {
     public func kpi(_ id: String) -> ReportedKPI? { kpis.first { $0.id == id } }
 }
 
-/// The KPIs with trend series (SPEC §3 "Trends").
-public let trendKPIs = ["sessions.count", "relationships.active", "cadence.adherence", "health.at_risk",
-                        "match.rate", "satisfaction.mean.mentees"]
+/// The KPIs with trend series (SPEC §3 "Trends"), as the catalogue marks them.
+let trendKPIs = KPIDefinition.trendIds
 
 extension Report {
     /// Computes the report of `period`: every KPI, last month's values, targets and 12-month trends.
