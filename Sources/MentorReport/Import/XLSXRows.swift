@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 import CXSLTSupport
 import ZIPFoundation
@@ -56,7 +55,7 @@ struct XLSXRows: ExportRows {
         var column = 0, type = "", value = "", capturing = false, inCell = false
         while try sheet.read() {
             switch sheet.nodeType {
-            case XML_READER_TYPE_ELEMENT:
+            case .element:
                 switch sheet.name {
                 case "row":
                     row = sheet.attribute("r").flatMap { Int($0) } ?? lastRow + 1
@@ -76,10 +75,9 @@ struct XLSXRows: ExportRows {
                     if !sheet.isEmpty { try sheet.skipSubtree() }
                 default: break
                 }
-            case XML_READER_TYPE_TEXT, XML_READER_TYPE_CDATA, XML_READER_TYPE_WHITESPACE,
-                 XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+            case .text:
                 if capturing { value += sheet.value }
-            case XML_READER_TYPE_END_ELEMENT:
+            case .endElement:
                 switch sheet.name {
                 case "v", "t": capturing = false
                 case "c":
@@ -149,7 +147,7 @@ struct XLSXRows: ExportRows {
         let stream = try XMLStream(bytes, name: "xl/_rels/workbook.xml.rels")
         var result: [String: (target: String, type: String)] = [:]
         while try stream.read() {
-            if stream.nodeType == XML_READER_TYPE_ELEMENT, stream.name == "Relationship",
+            if stream.nodeType == .element, stream.name == "Relationship",
                let id = stream.attribute("Id"), let target = stream.attribute("Target") {
                 result[id] = (target, stream.attribute("Type") ?? "")
             }
@@ -161,7 +159,7 @@ struct XLSXRows: ExportRows {
     private static func firstSheetRelationship(_ bytes: [UInt8]) throws -> String? {
         let stream = try XMLStream(bytes, name: "xl/workbook.xml")
         while try stream.read() {
-            if stream.nodeType == XML_READER_TYPE_ELEMENT, stream.name == "sheet" {
+            if stream.nodeType == .element, stream.name == "sheet" {
                 return stream.namespacedAttribute("id")
             }
         }
@@ -185,7 +183,7 @@ struct XLSXRows: ExportRows {
         var current = "", capturing = false
         while try stream.read() {
             switch stream.nodeType {
-            case XML_READER_TYPE_ELEMENT:
+            case .element:
                 switch stream.name {
                 case "si":
                     current = ""
@@ -194,90 +192,15 @@ struct XLSXRows: ExportRows {
                 case "rPh": if !stream.isEmpty { try stream.skipSubtree() }
                 default: break
                 }
-            case XML_READER_TYPE_TEXT, XML_READER_TYPE_CDATA, XML_READER_TYPE_WHITESPACE,
-                 XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+            case .text:
                 if capturing { current += stream.value }
-            case XML_READER_TYPE_END_ELEMENT:
+            case .endElement:
                 if stream.name == "t" { capturing = false } else if stream.name == "si" { strings.append(current) }
             default: break
             }
         }
         return strings
     }
-}
-
-/// libxml2's streaming reader over bytes in memory: no DTD loading, no entity expansion, no network.
-/// Errors are collected, not printed.
-final class XMLStream {
-    private let bytes: [UInt8]
-    private let reader: xmlTextReaderPtr
-    private let partName: String
-    private let errors = XMLStreamErrors()
-
-    init(_ bytes: [UInt8], name: String) throws {
-        self.bytes = bytes
-        self.partName = name
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
-        let made = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                xmlReaderForMemory($0.baseAddress, Int32(clamping: $0.count), name, nil, options)
-            }
-        }
-        guard let made else { throw ExportReadError(line: 0, column: 0, message: "\(name) inside the workbook cannot be read as XML") }
-        reader = made
-        xmlTextReaderSetStructuredErrorHandler(reader, { userData, error in
-            guard let userData, let error else { return }
-            let box = Unmanaged<XMLStreamErrors>.fromOpaque(userData).takeUnretainedValue()
-            if box.first == nil {
-                let text = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
-                box.first = (Int(error.pointee.line), text.trimmingCharacters(in: .whitespacesAndNewlines))
-            }
-        }, Unmanaged.passUnretained(errors).toOpaque())
-    }
-
-    deinit { xmlFreeTextReader(reader) }
-
-    /// Moves to the next node; false at the end.
-    func read() throws -> Bool {
-        let status = bytes.withUnsafeBufferPointer { _ in xmlTextReaderRead(reader) }
-        if status < 0 || errors.first != nil { throw failure() }
-        return status == 1
-    }
-
-    func skipSubtree() throws {
-        if xmlTextReaderNext(reader) < 0 { throw failure() }
-    }
-
-    private func failure() -> ExportReadError {
-        let (line, message) = errors.first ?? (0, "unknown error")
-        return ExportReadError(line: 0, column: 0, message: "\(partName) inside the workbook is not well-formed XML (line \(line): \(message)); expected an intact .xlsx file")
-    }
-
-    var nodeType: xmlReaderTypes { xmlReaderTypes(UInt32(xmlTextReaderNodeType(reader))) }
-    var isEmpty: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
-    var name: String { xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? "" }
-    var value: String { xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "" }
-
-    func attribute(_ attribute: String) -> String? {
-        guard let raw = xmlTextReaderGetAttribute(reader, attribute) else { return nil }
-        defer { mr_xml_free(raw) }
-        return String(cString: raw)
-    }
-
-    /// The value of an attribute with this local name in any namespace (such as `r:id`).
-    func namespacedAttribute(_ local: String) -> String? {
-        var found: String?
-        guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return nil }
-        repeat {
-            if xmlTextReaderConstNamespaceUri(reader) != nil, name == local { found = value }
-        } while found == nil && xmlTextReaderMoveToNextAttribute(reader) == 1
-        xmlTextReaderMoveToElement(reader)
-        return found
-    }
-}
-
-private final class XMLStreamErrors {
-    var first: (Int, String)?
 }
 
 /// Checks a ZIP archive's structure before ZIPFoundation reads it: every entry's data lies inside the
