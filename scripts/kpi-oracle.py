@@ -307,7 +307,8 @@ for r in rels:
         if pm[me].get('manager') in r['mentors']: dr += 1
     for mo in set(r['mentors']): ledby[mo] = ledby.get(mo, 0) + 1
     if r.get('ended') is None and r.get('planned_end') and todate(r['planned_end']) < asof: pe += 1
-oc = sum(1 for p in people if 'mentor' in p['roles'] and ledby.get(p['id'], 0) > p.get('mentor_capacity', P.get('default_mentor_capacity', 2)))
+# (2026-12) everyone leading relationships, with the mentor role or not, enrolled or not
+oc = sum(1 for p in people if ledby.get(p['id'], 0) > p.get('mentor_capacity', P.get('default_mentor_capacity', 2)))
 put('policy.direct_report_pairs', dr); put('policy.over_capacity_mentors', oc); put('policy.past_planned_end', pe)
 w = csv.writer(sys.stdout)
 for k, (v, s) in out.items(): w.writerow([k, '' if v is None else round(v, 6), s])
