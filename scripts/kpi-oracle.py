@@ -207,6 +207,7 @@ for s in surveys:
     if todate(s['opens']) > asof: put(k, None, 'no-data'); continue
     role = s['audience'][:-1]
     aud = [p for p in people if role in p['roles'] and todate(p['enrolled']) <= todate(s['opens']) and not any(d < todate(s['opens']) for d in left.get(p['id'], []))]
+    if s.get('cohort') is not None: aud = [p for p in aud if p.get('cohort') == s['cohort']]  # (2026-12) a cohort's survey
     resp = {resps[i]['respondent'] for i in counted if resps[i]['survey'] == s['id']}
     rate(k, sum(1 for p in aud if p['id'] in resp), len(aud))
 def q(s, qid):

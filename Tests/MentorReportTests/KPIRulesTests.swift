@@ -118,4 +118,25 @@ import Testing
         #expect(warnings.contains("data/people.yaml:5:10: warning: policy: mentor 'x1' leads 3 relationships active on 2026-03-31 (r7, r8, r9), more than their capacity of 2"))
         #expect(warnings.contains("data/people.yaml:3:10: warning: policy: mentor 'm2' leads 3 relationships active on 2026-03-31 (r3, r4, r5), more than their capacity of 2"))
     }
+
+    // MARK: Surveys for one cohort (Tests/Fixtures/survey-cohorts, as_of 2026-03-31)
+
+    @Test func cohortSurveyAudienceIsThatCohortsMembers() throws {
+        let set = try kpis(Fixture.path("survey-cohorts"), "2026-03")
+        // baseline-winter: winter mentees enrolled by 01-05 (w1–w4; w5 later); w1–w3 answered (s1 is spring).
+        #expect(value(set, "surveys.response_rate.baseline-winter") == 0.75)
+        #expect(set["surveys.response_rate.baseline-winter"]?.n == 4)
+        // pulse names no cohort: every mentee enrolled by 01-05 (7), of whom w1, s1, n1 answered.
+        #expect(near(value(set, "surveys.response_rate.pulse"), 3.0 / 7))
+        // mentors-winter: t1 only (t2 has no cohort).
+        #expect(value(set, "surveys.response_rate.mentors-winter") == 1)
+        #expect(set["surveys.response_rate.mentors-winter"]?.n == 1)
+    }
+
+    @Test func surveyCohortMustBeACohortOfTheProgramme() throws {
+        let surveys = try Fixture.text("survey-cohorts/surveys.yaml", replacing: "    cohort: 2026-winter\n    questions:\n      - {id: q1",
+                                       with: "    cohort: 2026-wintr\n    questions:\n      - {id: q1")
+        let folder = try Fixture.variant(of: "survey-cohorts", ["surveys.yaml": surveys])
+        #expect(findings(folder.path) == ["data/surveys.yaml:7:13: error: cohort '2026-wintr' is not defined — did you mean '2026-winter'?"])
+    }
 }

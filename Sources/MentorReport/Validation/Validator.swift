@@ -124,6 +124,7 @@ struct Validator {
         let before = findings
         findings = []
         for survey in data.surveys {
+            _ = known(survey.cohort, in: cohorts, .cohort)
             var questionIds: [String: SourceLocation] = [:]
             for q in survey.questions {
                 if let earlier = questionIds[q.id] {
