@@ -139,4 +139,12 @@ import Testing
         let folder = try Fixture.variant(of: "survey-cohorts", ["surveys.yaml": surveys])
         #expect(findings(folder.path) == ["data/surveys.yaml:7:13: error: cohort '2026-wintr' is not defined — did you mean '2026-winter'?"])
     }
+
+    // MARK: Targets name KPIs of the catalogue
+
+    @Test func unknownTargetKPIIsAnErrorWithASuggestion() throws {
+        let program = try Fixture.text("minimal/program.yaml", replacing: "match.rate: 0.9", with: "match.rate: 0.9\n    health.at-risk: 3")
+        #expect(try findings(changing: ["program.yaml": program])
+                == ["data/program.yaml:14:5: error: unknown KPI 'health.at-risk' — did you mean 'health.at_risk'?"])
+    }
 }
