@@ -207,6 +207,7 @@ for s in surveys:
     if todate(s['opens']) > asof: put(k, None, 'no-data'); continue
     role = s['audience'][:-1]
     aud = [p for p in people if role in p['roles'] and todate(p['enrolled']) <= todate(s['opens']) and not any(d < todate(s['opens']) for d in left.get(p['id'], []))]
+    if s.get('cohort') is not None: aud = [p for p in aud if p.get('cohort') == s['cohort']]  # (2026-12) a cohort's survey
     resp = {resps[i]['respondent'] for i in counted if resps[i]['survey'] == s['id']}
     rate(k, sum(1 for p in aud if p['id'] in resp), len(aud))
 def q(s, qid):
@@ -241,20 +242,21 @@ for i in counted:
         qq = q(r['survey'], qid)
         if qq['scale'] == 'likert5' and qq.get('measure') == 'mentor-learning' and isinstance(v, int): ml.append(v); mlp.add(r['respondent'])
 supp('reciprocal.top2', sum(1 for v in ml if v >= 4) / len(ml) if ml else None, len(mlp))
-base = {}; fin = {}
-for i in counted:
-    r = resps[i]; kind = sm[r['survey']]['kind']; p = r['respondent']; d = todate(r['submitted'])
-    if kind == 'baseline' and (p not in base or d < todate(resps[base[p]]['submitted'])): base[p] = i
-    if kind == 'final' and (p not in fin or d >= todate(resps[fin[p]]['submitted'])): fin[p] = i
+def score(i, c):
+    r = resps[i]; vals = [v for qid, v in (r.get('answers') or {}).items() if isinstance(v, int) and q(r['survey'], qid)['scale'] == 'likert5' and q(r['survey'], qid).get('competency') == c]
+    return sum(vals) / len(vals) if vals else None
 for c in comps:
+    # (2026-12) per competency: the earliest baseline and the latest final that answer one of C's questions
+    base = {}; fin = {}
+    for i in counted:
+        r = resps[i]; kind = sm[r['survey']]['kind']; p = r['respondent']; d = todate(r['submitted'])
+        if kind == 'checkin' or score(i, c['id']) is None: continue
+        if kind == 'baseline' and (p not in base or d < todate(resps[base[p]]['submitted'])): base[p] = i
+        if kind == 'final' and (p not in fin or d >= todate(resps[fin[p]]['submitted'])): fin[p] = i
     pairs = []
     for p in base:
         if p not in fin or not todate(resps[base[p]]['submitted']) < todate(resps[fin[p]]['submitted']): continue
-        def score(i):
-            r = resps[i]; vals = [v for qid, v in (r.get('answers') or {}).items() if isinstance(v, int) and q(r['survey'], qid)['scale'] == 'likert5' and q(r['survey'], qid).get('competency') == c['id']]
-            return sum(vals) / len(vals) if vals else None
-        a, b = score(base[p]), score(fin[p])
-        if a is not None and b is not None: pairs.append((a, b))
+        pairs.append((score(base[p], c['id']), score(fin[p], c['id'])))
     n = len(pairs); pre = 'competency.' + c['id'] + '.'
     diffs = [b - a for a, b in pairs]
     ch = st.mean(diffs) if n else None; sd = st.stdev(diffs) if n >= 2 else None
@@ -306,7 +308,8 @@ for r in rels:
         if pm[me].get('manager') in r['mentors']: dr += 1
     for mo in set(r['mentors']): ledby[mo] = ledby.get(mo, 0) + 1
     if r.get('ended') is None and r.get('planned_end') and todate(r['planned_end']) < asof: pe += 1
-oc = sum(1 for p in people if 'mentor' in p['roles'] and ledby.get(p['id'], 0) > p.get('mentor_capacity', P.get('default_mentor_capacity', 2)))
+# (2026-12) everyone leading relationships, with the mentor role or not, enrolled or not
+oc = sum(1 for p in people if ledby.get(p['id'], 0) > p.get('mentor_capacity', P.get('default_mentor_capacity', 2)))
 put('policy.direct_report_pairs', dr); put('policy.over_capacity_mentors', oc); put('policy.past_planned_end', pe)
 w = csv.writer(sys.stdout)
 for k, (v, s) in out.items(): w.writerow([k, '' if v is None else round(v, 6), s])

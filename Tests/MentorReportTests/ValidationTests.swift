@@ -179,7 +179,7 @@ import Testing
     @Test func targetMustNameAKPI() throws {
         let program = try Fixture.text("minimal/program.yaml", replacing: "match.rate: 0.9", with: "match.rat: 0.9\n    sessions.count: 10\n    competency.communication.change: 0.5")
         #expect(try findings(changing: ["program.yaml": program])
-                == ["data/program.yaml:13:5: error: target 'match.rat' names no KPI — did you mean 'match.rate'?"])
+                == ["data/program.yaml:13:5: error: unknown KPI 'match.rat' — did you mean 'match.rate'?"])
     }
 
     @Test func engagementScoreOutOfRange() throws {

@@ -133,7 +133,8 @@ struct KPICalculator {
     }
 
     /// surveys.response_rate.<survey>: the audience is the people of the survey's role enrolled by the
-    /// day it opens and who had not left before it; the rate counts those who responded by as_of.
+    /// day it opens and who had not left before it, and only the members of the survey's cohort when it
+    /// names one; the rate counts those who responded by as_of.
     func surveyResponseRates() -> [KPIValue] {
         data.surveys.enumerated().map { s, survey in
             let id = "surveys.response_rate.\(survey.id)"

@@ -35,7 +35,9 @@ struct ProgrammeIndex {
     let answerTallies: [AnswerTally]
     /// Each baseline or final response's mean likert5 answer per competency (by competency position).
     let competencyScores: [[Double?]]
-    /// Per survey: the day each audience member first responded (nil: never), for response rates.
+    /// Per survey: the day each audience member first responded (nil: never), for response rates. The
+    /// audience: people of the survey's role enrolled by its opening day, not left before it, and of its
+    /// cohort when it names one.
     let audienceFirstResponse: [[Day?]]
 
     // Relationships, by position in `data.relationships`, as flat arrays for the monthly scans.
@@ -224,12 +226,16 @@ struct ProgrammeIndex {
             guard let s = responseSurvey[r], let p = responseRespondent[r] else { continue }
             if firstResponse[s][p].map({ response.submitted < $0 }) ?? true { firstResponse[s][p] = response.submitted }
         }
+        // A survey for one cohort (SPEC 2026-12) asks only that cohort's members.
         let leftDates = self.departures
         let (isMentee, isMentor, enrolled) = (self.isMentee, links.isMentor, self.enrolled)
+        let personCohort: [Int?] = data.people.indices.map { data.people[$0].cohort.flatMap { cohortIndex[$0.value] } }
         audienceFirstResponse = data.surveys.enumerated().map { s, survey in
-            data.people.indices.compactMap { p -> Day?? in
+            let cohort = survey.cohort.map { cohortIndex[$0.value] }
+            return data.people.indices.compactMap { p -> Day?? in
                 let hasRole = survey.audience == .mentees ? isMentee[p] : isMentor[p]
-                guard hasRole, enrolled[p] <= survey.opens, !leftDates[p].contains(where: { $0 < survey.opens }) else {
+                guard hasRole, enrolled[p] <= survey.opens, !leftDates[p].contains(where: { $0 < survey.opens }),
+                      cohort.map({ $0 != nil && personCohort[p] == $0 }) ?? true else {
                     return nil
                 }
                 return .some(firstResponse[s][p])

@@ -86,34 +86,45 @@ extension KPICalculator {
 
     // MARK: Learning
 
-    /// competency.C.*: each person's pre score (mean of their likert5 answers to C's questions in their
-    /// earliest baseline response) paired with their post score (the same in their latest final
-    /// response) when pre was submitted before post.
+    /// competency.C.*: each person's pre score for C (mean of their likert5 answers to C's questions in
+    /// their earliest baseline response that answers one of C's questions) paired with their post score
+    /// (the same in their latest final response that does) when pre was submitted before post. A
+    /// baseline without C's questions does not hide a later one that has them (SPEC 2026-12).
     func learning() -> [KPIValue] {
-        var earliestBaseline = [Int](repeating: -1, count: data.people.count)
-        var latestFinal = [Int](repeating: -1, count: data.people.count)
+        let competencies = data.competencies.count
+        // Per respondent (a row of `competencies` entries each): the response of the pre and of the post
+        // score of each competency (-1: none). Rows only for people with a baseline or final response.
+        var row = [Int](repeating: -1, count: data.people.count)
+        var pre: [Int] = [], post: [Int] = []
         // Ties on the date go by position in the files: the first baseline and the last final.
         for r in responses {
-            guard let s = index.responseSurvey[r], let p = index.responseRespondent[r] else { continue }
+            guard let s = index.responseSurvey[r], let p = index.responseRespondent[r], data.surveys[s].kind != .checkin else { continue }
+            let scores = index.competencyScores[r]
+            guard scores.contains(where: { $0 != nil }) else { continue }
+            if row[p] < 0 {
+                row[p] = pre.count
+                pre += [Int](repeating: -1, count: competencies)
+                post += [Int](repeating: -1, count: competencies)
+            }
             let submitted = data.responses[r].submitted
-            switch data.surveys[s].kind {
-            case .baseline:
-                let e = earliestBaseline[p]
-                if e < 0 || (submitted, r) < (data.responses[e].submitted, e) { earliestBaseline[p] = r }
-            case .final:
-                let l = latestFinal[p]
-                if l < 0 || (submitted, r) > (data.responses[l].submitted, l) { latestFinal[p] = r }
-            case .checkin:
-                break
+            for c in scores.indices where scores[c] != nil {
+                let k = row[p] + c
+                if data.surveys[s].kind == .baseline {
+                    let e = pre[k]
+                    if e < 0 || (submitted, r) < (data.responses[e].submitted, e) { pre[k] = r }
+                } else {
+                    let l = post[k]
+                    if l < 0 || (submitted, r) > (data.responses[l].submitted, l) { post[k] = r }
+                }
             }
         }
-        var pairs = [[(pre: Double, post: Double)]](repeating: [], count: data.competencies.count)
-        for p in data.people.indices {
-            let pre = earliestBaseline[p], post = latestFinal[p]
-            guard pre >= 0, post >= 0, data.responses[pre].submitted < data.responses[post].submitted else { continue }
-            let preScores = index.competencyScores[pre], postScores = index.competencyScores[post]
-            for c in data.competencies.indices {
-                if let a = preScores[c], let b = postScores[c] { pairs[c].append((a, b)) }
+        var pairs = [[(pre: Double, post: Double)]](repeating: [], count: competencies)
+        for p in data.people.indices where row[p] >= 0 {
+            for c in 0..<competencies {
+                let a = pre[row[p] + c], b = post[row[p] + c]
+                guard a >= 0, b >= 0, data.responses[a].submitted < data.responses[b].submitted,
+                      let preScore = index.competencyScores[a][c], let postScore = index.competencyScores[b][c] else { continue }
+                pairs[c].append((preScore, postScore))
             }
         }
         var out: [KPIValue] = []

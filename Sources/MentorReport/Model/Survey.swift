@@ -42,6 +42,8 @@ public struct Survey: Sendable {
     public var kind: SurveyKind
     public var audience: Audience
     public var opens: Day
+    /// The cohort the survey is for (SPEC 2026-12): its response-rate audience is that cohort's members.
+    public var cohort: Located<String>?
     public var questions: [Question]
     /// A survey tool's export to read responses from, besides any YAML responses.
     public var importSpec: SurveyImport?

@@ -2,7 +2,8 @@
 /// a mentor paired with their own direct report, a mentor over capacity, a relationship past its
 /// planned end with no `ended`. Warnings; errors under `--strict`.
 public struct PolicyFindings: Sendable {
-    /// A mentor who is the line manager of a mentee in the same relationship.
+    /// A mentor who is the line manager of a mentee in the same relationship: one per (relationship,
+    /// mentor, mentee) triple, so a manager mentoring two direct reports in a group is two.
     public struct DirectReportPair: Sendable {
         public var relationship: Int
         public var mentor: String
@@ -17,7 +18,9 @@ public struct PolicyFindings: Sendable {
 
     public let asOf: Day
     public let directReportPairs: [DirectReportPair]
-    /// Mentors leading more relationships active on `asOf` than their capacity.
+    /// People leading more relationships active on `asOf` than their capacity: everyone listed as a
+    /// relationship's mentor, enrolled or not and with the mentor role or not (SPEC 2026-12), with
+    /// `mentor_capacity`, else the programme's default.
     public let overCapacityMentors: [OverCapacityMentor]
     /// Relationships active on `asOf` whose planned end is before it, with no `ended`.
     public let pastPlannedEnd: [Int]
@@ -84,7 +87,7 @@ public struct PolicyFindings: Sendable {
         // Counted first; the relationships are listed only for the mentors over capacity.
         var over = [Int?](repeating: nil, count: data.people.count)
         var mentors: [OverCapacityMentor] = []
-        for p in leads.indices where links.isMentor[p] && leads[p] > links.capacity[p] {
+        for p in leads.indices where leads[p] > links.capacity[p] {
             over[p] = mentors.count
             mentors.append(OverCapacityMentor(person: p, relationships: [], capacity: links.capacity[p]))
         }

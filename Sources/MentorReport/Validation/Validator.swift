@@ -124,6 +124,7 @@ struct Validator {
         let before = findings
         findings = []
         for survey in data.surveys {
+            _ = known(survey.cohort, in: cohorts, .cohort)
             var questionIds: [String: SourceLocation] = [:]
             for q in survey.questions {
                 if let earlier = questionIds[q.id] {
@@ -237,7 +238,8 @@ struct Validator {
         _ = known(r.cohort, in: cohorts, .cohort)
     }
 
-    /// Each target names a KPI of the catalog.
+    /// Each target names a KPI of the catalog (SPEC 2026-12: `unknown KPI 'health.at-risk' — did you
+    /// mean 'health.at_risk'?`).
     private mutating func checkTargets() {
         let catalog = KPICatalog(data: data)
         for target in data.program.targets {
@@ -245,7 +247,7 @@ struct Validator {
                 // The catalogue names surveys, cohorts, competencies and groups: with records left out
                 // it is incomplete, and a target of a left-out one would be reported as naming nothing.
                 if data.readWhole {
-                    error(target.location, "target '\(target.kpi)' names no KPI"
+                    error(target.location, "unknown KPI '\(target.kpi)'"
                           + (nearest(to: target.kpi, in: catalog.ids).map { " — did you mean '\($0)'?" } ?? "; expected a KPI id of the catalog, such as match.rate"))
                 }
                 continue

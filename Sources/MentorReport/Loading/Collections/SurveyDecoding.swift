@@ -1,6 +1,6 @@
 /// The keys of a survey.
 enum SurveyKey: String, YAMLName {
-    case id, title, kind, audience, opens, questions, `import`
+    case id, title, kind, audience, opens, cohort, questions, `import`
     static let table = NameTable<SurveyKey>()
 }
 
@@ -25,6 +25,7 @@ enum ResponseKey: String, YAMLName {
 extension YAMLReader {
     func decodeSurvey() throws -> Survey? {
         var id: Located<String>?, title: String?, kind: SurveyKind?, audience: Audience?, opens: Day?
+        var cohort: Located<String>?
         var questions: [Question] = []
         var importSpec: SurveyImport?
         let leftOutBefore = leftOut.count
@@ -35,6 +36,7 @@ extension YAMLReader {
             case .kind: kind = try choice("kind", SurveyKind.self)
             case .audience: audience = try choice("audience", Audience.self)
             case .opens: opens = try day("opens")
+            case .cohort: cohort = try self.id("cohort")
             case .import: importSpec = try decodeImport()
             case .questions:
                 try sequence("questions") {
@@ -49,7 +51,7 @@ extension YAMLReader {
               let kind = require(kind, .kind, in: info, expected: "one of baseline, checkin, final"),
               let audience = require(audience, .audience, in: info, expected: "mentees or mentors"),
               let opens = require(opens, .opens, in: info, expected: "the date the survey opens, as YYYY-MM-DD") else { return leftOut(id, .survey) }
-        return Survey(id: id.value, title: title, kind: kind, audience: audience, opens: opens,
+        return Survey(id: id.value, title: title, kind: kind, audience: audience, opens: opens, cohort: cohort,
                       questions: questions, importSpec: importSpec, location: id.location)
     }
 
