@@ -52,28 +52,10 @@ struct ProgrammeIndex {
     let goalSetDays: [Day]
     let goalAchievedDays: [Day]
 
-    /// A response's contribution to satisfaction, NPS and mentor-learning KPIs.
-    struct AnswerTally {
-        var satisfactionAnswers = 0, satisfactionSum = 0, satisfactionTop2 = 0
-        var npsAnswers = 0, promoters = 0, detractors = 0
-        var learningAnswers = 0, learningTop2 = 0
-    }
-
     struct SubmissionGroup {
         var survey: Int
         var respondent: Int
         var responses: [Int]
-    }
-
-    /// What the sessions of one month add up to.
-    struct MonthSessions: Sendable {
-        var count = 0
-        var minutes = 0
-        var liveIssueStated = 0
-        var liveIssueTrue = 0
-        /// Sum over group sessions that list attendees of (attending members / members), and how many.
-        var attendanceSum = 0.0
-        var attendanceSessions = 0
     }
 
     init(_ data: ProgrammeData) {
@@ -187,23 +169,7 @@ struct ProgrammeIndex {
             for a in data.responses[r].answers.indices {
                 guard case .number(let v) = data.responses[r].answers[a].value,
                       let qi = questionLookup[s][data.responses[r].answers[a].question] else { continue }
-                let q = survey.questions[qi]
-                switch (q.scale, q.measure) {
-                case (.likert5, .satisfaction?):
-                    tally.satisfactionAnswers += 1
-                    tally.satisfactionSum += v
-                    if v >= 4 { tally.satisfactionTop2 += 1 }
-                case (.likert5, .mentorLearning?) where mentorsSurvey:
-                    // reciprocal.top2: mentors' answers only
-                    tally.learningAnswers += 1
-                    if v >= 4 { tally.learningTop2 += 1 }
-                case (.nps, _):
-                    tally.npsAnswers += 1
-                    if v >= 9 { tally.promoters += 1 }
-                    if v <= 6 { tally.detractors += 1 }
-                default:
-                    break
-                }
+                tally.add(v, answering: survey.questions[qi], inMentorsSurvey: mentorsSurvey)
                 if kind != .checkin, let c = questionCompetency[s][qi] {
                     sums[c] += v
                     counts[c] += 1
@@ -270,19 +236,9 @@ struct ProgrammeIndex {
         var months = [MonthSessions](repeating: MonthSessions(), count: lastMonth - firstMonth + 1)
         for i in sessions.indices {
             let m = sessionMonth[i] - firstMonth
-            months[m].count += 1
-            months[m].minutes += sessions[i].minutes
-            if let live = sessions[i].liveIssue {
-                months[m].liveIssueStated += 1
-                if live { months[m].liveIssueTrue += 1 }
-            }
-            // group.attendance_rate
             let r = sessionRelationship[i]
-            if r >= 0, !members[r].isEmpty, let attendees = sessions[i].attendees {
-                let present = Set(attendees.map(\.value)).intersection(members[r]).count
-                months[m].attendanceSum += Double(present) / Double(members[r].count)
-                months[m].attendanceSessions += 1
-            }
+            let attendance = r >= 0 ? MonthSessions.attendance(sessions[i].attendees, members: members[r]) : nil
+            months[m].add(minutes: sessions[i].minutes, liveIssue: sessions[i].liveIssue, attendance: attendance)
         }
         return (dates.map { $0.count > 1 ? $0.sorted() : $0 }, months, firstMonth)
     }

@@ -44,3 +44,103 @@ extension KPIDefinition {
                       "For a survey open by the last day of the month: the share of its audience (people of its role enrolled by the day it opened, not gone before it, and of its cohort when it names one) who responded."),
     ]
 }
+
+extension KPICalculator {
+    func engagement(health: [HealthAssessment]) -> [KPIValue] {
+        let active = activeInPeriod.count
+        var out: [KPIValue] = [
+            .count("relationships.active", active),
+            .count("relationships.new", index.start.filter(period.contains).count),
+            .count("relationships.ended", index.ended.filter { $0.map(period.contains) ?? false }.count),
+        ]
+        var byType = [Int](repeating: 0, count: RelationshipType.allCases.count)
+        var byCohort = [Int](repeating: 0, count: data.cohorts.count)
+        for i in activeInPeriod {
+            byType[RelationshipType.allCases.firstIndex(of: index.type[i])!] += 1
+            if let c = index.cohort[i] { byCohort[c] += 1 }
+        }
+        for (t, type) in RelationshipType.allCases.enumerated() {
+            out.append(.count("relationships.active.type.\(type.rawValue)", byType[t]))
+        }
+        for (c, cohort) in data.cohorts.enumerated() {
+            out.append(.count("relationships.active.cohort.\(cohort.id)", byCohort[c]))
+        }
+        var counts: [HealthStatus: Int] = [:]
+        for h in health { counts[h.status, default: 0] += 1 }
+        let onTrack = counts[.onTrack] ?? 0, behind = counts[.behind] ?? 0, atRisk = counts[.atRisk] ?? 0
+        out += [
+            .count("health.on_track", onTrack),
+            .count("health.behind", behind),
+            .count("health.at_risk", atRisk),
+            .count("health.too_early", counts[.tooEarly] ?? 0),
+            .rate("cadence.adherence", onTrack, onTrack + behind + atRisk),
+        ]
+        let month = index.sessions(in: period.month)
+        out += [
+            .count("sessions.count", month.count),
+            KPIValue("sessions.hours", .hours, Double(month.minutes) / 60, n: month.count),
+            .rate("sessions.per_active_relationship", month.count, active, unit: .perRelationship),
+            .rate("sessions.live_issue_rate", month.liveIssueTrue, month.liveIssueStated),
+            KPIValue("group.attendance_rate", .ratio,
+                     month.attendanceSessions == 0 ? nil : month.attendanceSum / Double(month.attendanceSessions),
+                     n: month.attendanceSessions),
+        ]
+        // goals.set_rate, goals.achieved, goals.achievement_rate
+        let withGoal = activeInPeriod.filter { index.firstGoalSet[$0].map { $0 <= asOf } ?? false }.count
+        let setByAsOf = ProgrammeIndex.upperBound(index.goalSetDays, asOf)
+        let achievedByAsOf = ProgrammeIndex.upperBound(index.goalAchievedDays, asOf)
+        let achievedInPeriod = ProgrammeIndex.count(index.goalAchievedDays, from: period.first, to: period.last)
+        out += [
+            .rate("goals.set_rate", withGoal, active),
+            .count("goals.achieved", achievedInPeriod),
+            .rate("goals.achievement_rate", achievedByAsOf, setByAsOf),
+        ]
+        return out
+    }
+
+    /// surveys.response_rate.<survey>: the audience is the people of the survey's role enrolled by the
+    /// day it opens and who had not left before it, and only the members of the survey's cohort when it
+    /// names one; the rate counts those who responded by as_of.
+    func surveyResponseRates() -> [KPIValue] {
+        data.surveys.enumerated().map { s, survey in
+            let id = "surveys.response_rate.\(survey.id)"
+            guard survey.opens <= asOf else { return KPIValue(id, .ratio, nil) }
+            let audience = index.audienceFirstResponse[s]
+            return .rate(id, audience.filter { $0.map { $0 <= asOf } ?? false }.count, audience.count)
+        }
+    }
+}
+
+extension ProgrammeIndex {
+    /// What the sessions of one month add up to, summed once per session when the data is indexed.
+    struct MonthSessions: Sendable {
+        var count = 0
+        var minutes = 0
+        var liveIssueStated = 0
+        var liveIssueTrue = 0
+        /// Sum over group sessions that list attendees of (attending members / members), and how many.
+        var attendanceSum = 0.0
+        var attendanceSessions = 0
+
+        mutating func add(minutes: Int, liveIssue: Bool?, attendance: Double?) {
+            count += 1
+            self.minutes += minutes
+            if let liveIssue {
+                liveIssueStated += 1
+                if liveIssue { liveIssueTrue += 1 }
+            }
+            if let attendance {
+                attendanceSum += attendance
+                attendanceSessions += 1
+            }
+        }
+
+        /// `group.attendance_rate`'s share for one session: the group's members (mentors and mentees)
+        /// among its attendees / the members; nil for a session that lists no attendees or is not of a
+        /// group (`members` empty).
+        static func attendance(_ attendees: [Located<String>]?, members: Set<String>) -> Double? {
+            guard !members.isEmpty, let attendees else { return nil }
+            return Double(Set(attendees.map(\.value)).intersection(members).count) / Double(members.count)
+        }
+    }
+}

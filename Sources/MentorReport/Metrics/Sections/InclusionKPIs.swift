@@ -12,3 +12,39 @@ extension KPIDefinition {
                       "The group's share of mentees divided by its share of the workforce (1.00 = represented as in the workforce)."),
     ]
 }
+
+extension KPICalculator {
+    /// inclusion.G.*: each group's share of enrolled mentees against its workforce share. Groups of fewer
+    /// than `min_group_size` mentees are suppressed; when exactly one group is, the next-smallest is too,
+    /// so that no suppressed count can be worked out from the others.
+    func inclusion() -> [KPIValue] {
+        let groups = index.groups
+        var members = [Int](repeating: 0, count: groups.count)
+        let position = Dictionary(groups.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        for p in enrolledMentees {
+            for g in data.people[p].groups { if let i = position[g] { members[i] += 1 } }
+        }
+        var suppressed = members.map { $0 < minGroupSize }
+        let primary = suppressed.filter { $0 }.count
+        if primary == 1 {
+            let candidates = groups.indices.filter { !suppressed[$0] }
+            if let next = candidates.min(by: { (members[$0], $0) < (members[$1], $1) }) { suppressed[next] = true }
+        }
+        var out: [KPIValue] = []
+        for (i, group) in groups.enumerated() {
+            let share = KPIValue.rate("inclusion.\(group).share", members[i], enrolledMentees.count)
+            let workforce = program.benchmarks.workforceShare(of: group)
+            var index = KPIValue("inclusion.\(group).representation_index", .index,
+                                 share.value.flatMap { v in workforce.flatMap { $0 > 0 ? v / $0 : nil } },
+                                 n: members[i])
+            var shareOut = share
+            shareOut.n = members[i]
+            if suppressed[i] {
+                shareOut = shareOut.suppressing()
+                index = index.suppressing()
+            }
+            out += [shareOut, KPIValue("inclusion.\(group).workforce_share", .ratio, workforce), index]
+        }
+        return out
+    }
+}

@@ -24,3 +24,77 @@ extension KPIDefinition {
                       "The change plus t(0.975, n−1) × SD / √n: the high end of the 95% confidence interval of the change."),
     ]
 }
+
+extension KPICalculator {
+    /// competency.C.*: each person's pre score for C (mean of their likert5 answers to C's questions in
+    /// their earliest baseline response that answers one of C's questions) paired with their post score
+    /// (the same in their latest final response that does) when pre was submitted before post. A
+    /// baseline without C's questions does not hide a later one that has them (SPEC 2026-12).
+    func learning() -> [KPIValue] {
+        let competencies = data.competencies.count
+        // Per respondent (a row of `competencies` entries each): the response of the pre and of the post
+        // score of each competency (-1: none). Rows only for people with a baseline or final response.
+        var row = [Int](repeating: -1, count: data.people.count)
+        var pre: [Int] = [], post: [Int] = []
+        // Ties on the date go by position in the files: the first baseline and the last final.
+        for r in responses {
+            guard let s = index.responseSurvey[r], let p = index.responseRespondent[r], data.surveys[s].kind != .checkin else { continue }
+            let scores = index.competencyScores[r]
+            guard scores.contains(where: { $0 != nil }) else { continue }
+            if row[p] < 0 {
+                row[p] = pre.count
+                pre += [Int](repeating: -1, count: competencies)
+                post += [Int](repeating: -1, count: competencies)
+            }
+            let submitted = data.responses[r].submitted
+            for c in scores.indices where scores[c] != nil {
+                let k = row[p] + c
+                if data.surveys[s].kind == .baseline {
+                    let e = pre[k]
+                    if e < 0 || (submitted, r) < (data.responses[e].submitted, e) { pre[k] = r }
+                } else {
+                    let l = post[k]
+                    if l < 0 || (submitted, r) > (data.responses[l].submitted, l) { post[k] = r }
+                }
+            }
+        }
+        var pairs = [[(pre: Double, post: Double)]](repeating: [], count: competencies)
+        for p in data.people.indices where row[p] >= 0 {
+            for c in 0..<competencies {
+                let a = pre[row[p] + c], b = post[row[p] + c]
+                guard a >= 0, b >= 0, data.responses[a].submitted < data.responses[b].submitted,
+                      let preScore = index.competencyScores[a][c], let postScore = index.competencyScores[b][c] else { continue }
+                pairs[c].append((preScore, postScore))
+            }
+        }
+        var out: [KPIValue] = []
+        for (c, competency) in data.competencies.enumerated() {
+            let prefix = "competency.\(competency.id)."
+            let sample = pairs[c]
+            let n = sample.count
+            let diffs = sample.map { $0.post - $0.pre }
+            let change = Statistics.mean(diffs)
+            let sd = Statistics.sampleStandardDeviation(diffs)
+            var effect: Double?
+            var low: Double?, high: Double?
+            if n >= 2, let sd, let change {
+                if sd > 0 { effect = change / sd }
+                let margin = Statistics.studentTQuantile(0.975, df: n - 1) * sd / Double(n).squareRoot()
+                low = change - margin
+                high = change + margin
+            }
+            let kpis = [
+                KPIValue(prefix + "n", .count, Double(n), n: n),
+                KPIValue(prefix + "pre_mean", .likert, Statistics.mean(sample.map(\.pre)), n: n),
+                KPIValue(prefix + "post_mean", .likert, Statistics.mean(sample.map(\.post)), n: n),
+                KPIValue(prefix + "change", .likert, change, n: n),
+                KPIValue(prefix + "effect_size", .effectSize, effect, n: n),
+                KPIValue(prefix + "ci95_low", .likert, low, n: n),
+                KPIValue(prefix + "ci95_high", .likert, high, n: n),
+            ]
+            // n = 0 is a count of nobody (0), not a suppressed cell; the rest have no data.
+            out += kpis.map { $0.id == prefix + "n" && n == 0 ? $0 : fromAnswers($0, respondents: n) }
+        }
+        return out
+    }
+}

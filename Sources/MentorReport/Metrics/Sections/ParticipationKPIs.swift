@@ -15,3 +15,31 @@ extension KPIDefinition {
                       "Relationships active on the last day of the month led by enrolled mentors, divided by the sum of those mentors' capacities (may pass 100%)."),
     ]
 }
+
+extension KPICalculator {
+    /// `withMedian: false` leaves out the days-to-match median (not needed for trend months).
+    func participation(withMedian: Bool = true) -> [KPIValue] {
+        var matched = 0
+        var daysToMatch: [Double] = []
+        for p in enrolledMentees {
+            // match.rate: a mentee of a relationship with start <= as_of; the earliest start is the first match.
+            guard let first = index.firstStartAsMentee[p], first <= asOf else { continue }
+            matched += 1
+            if withMedian { daysToMatch.append(Double(max(0, first.days(since: index.enrolled[p])))) }
+        }
+        var led = 0
+        var capacity = 0
+        for p in enrolledMentors {
+            led += index.ledBy[p].filter { index.isActive($0, on: asOf) }.count
+            capacity += index.links.capacity[p]
+        }
+        return [
+            .count("participants.mentors", enrolledMentors.count),
+            .count("participants.mentees", enrolledMentees.count),
+            .rate("match.rate", matched, enrolledMentees.count),
+            KPIValue("match.waiting", .count, Double(enrolledMentees.count - matched), n: enrolledMentees.count),
+            KPIValue("match.days_to_match_median", .days, Statistics.median(daysToMatch), n: matched),
+            .rate("mentor.capacity_utilization", led, capacity),
+        ]
+    }
+}

@@ -9,3 +9,14 @@ extension KPIDefinition {
                       "Relationships active on the last day of the month whose planned end is before it and that have no end date."),
     ]
 }
+
+extension KPICalculator {
+    func policy(_ given: PolicyFindings? = nil) -> [KPIValue] {
+        let findings = given ?? PolicyFindings(data: data, links: index.links, asOf: asOf)
+        return [
+            .count("policy.direct_report_pairs", findings.directReportPairs.count),
+            .count("policy.over_capacity_mentors", findings.overCapacityMentors.count),
+            .count("policy.past_planned_end", findings.pastPlannedEnd.count),
+        ]
+    }
+}
