@@ -195,6 +195,8 @@ final class YAMLParser {
     @exclusivity(unchecked) private var event = yaml_event_t()
     @exclusivity(unchecked) private var holdsEvent = false
     @exclusivity(unchecked) private var finished = false
+    /// Whether `yaml_parser_initialize` succeeded.
+    private let started: Bool
 
     /// `bytes` must already be UTF-8 without a byte-order mark.
     convenience init<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
@@ -207,14 +209,17 @@ final class YAMLParser {
         let all = storage.bytes
         input = UnsafeBufferPointer(rebasing: all[min(offset, all.count)...])
         parser = .allocate(capacity: 1)
-        yaml_parser_initialize(parser)
-        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, input.baseAddress, input.count)
+        // libyaml fails to initialise only when it cannot allocate its buffers: `next()` then says so.
+        started = yaml_parser_initialize(parser) == 1
+        if started {
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(parser, input.baseAddress, input.count)
+        }
     }
 
     deinit {
         if holdsEvent { yaml_event_delete(&event) }
-        yaml_parser_delete(parser)
+        if started { yaml_parser_delete(parser) }
         parser.deallocate()
     }
 
@@ -226,6 +231,7 @@ final class YAMLParser {
             holdsEvent = false
         }
         if finished { return YAMLEvent(kind: .streamEnd, line: 0, column: 0) }
+        guard started else { throw YAMLSyntaxError(kind: .syntax, message: "libyaml could not start a parser (out of memory)", line: 0, column: 0) }
         guard yaml_parser_parse(parser, &event) == 1 else { throw error() }
         holdsEvent = true
         let line = Int32(truncatingIfNeeded: event.start_mark.line &+ 1)

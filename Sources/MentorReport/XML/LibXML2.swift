@@ -29,9 +29,13 @@ final class XMLDocument {
     /// False when the process exits right after using the document (see `ReportWriter.keepsTreesUntilExit`).
     var freedOnDeinit = true
 
+    /// A new document with a root element `name`. libxml2 fails here only when it cannot allocate
+    /// memory, which the process cannot go on without.
     init(root name: String) {
-        doc = xmlNewDoc("1.0")
-        let root = xmlNewDocNode(doc, nil, name, nil)
+        guard let doc = xmlNewDoc("1.0"), let root = xmlNewDocNode(doc, nil, name, nil) else {
+            fatalError("libxml2 could not allocate a new document (out of memory)")
+        }
+        self.doc = doc
         xmlDocSetRootElement(doc, root)
     }
 
