@@ -207,7 +207,8 @@ final class ProgressLine: @unchecked Sendable {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
-        writeStandardError("\r\u{1B}[K" + text + "…")
+        // The text may name data (a file, a month): escaped; the control sequence is the line's own.
+        writeStandardError("\r\u{1B}[K" + escapingControlCharacters(text) + "…")
         shown = true
     }
 

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import MentorReport
+
+/// Data written to break the tool (issue 12): control characters, alias bombs by size, dates far from
+/// now, references that make suggestions costly, group names that no report can carry.
+@Suite struct AdversarialDataTests {
+    static let session = "sessions/2026-02.yaml"
+
+    // MARK: Control characters in messages (item 3)
+
+    /// The C0 controls, DEL and the C1 controls that may appear in what the tool prints.
+    static func controls(in text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) }
+    }
+
+    @Test func controlCharactersFromTheDataArePrintedEscaped() throws {
+        // An escape sequence that clears the screen in a name and in a value a message quotes; a C1
+        // control (CSI), DEL and a tab in the same value.
+        var people = try Fixture.text("minimal/people.yaml", replacing: "    name: Chen Wei\n", with: "    name: \"Chen\\e[2JWei\"\n")
+        people = people.replacingOccurrences(of: "    manager: p002\n", with: "    manager: \"p002\\e[2J\\x9B2J\\x7F\\t\"\n")
+        let folder = try Fixture.variant(of: "minimal", ["people.yaml": people])
+        let result = try mentorReport(["validate", "--data", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(#"people.yaml:18:14: error: 'p002\u{1B}[2J\u{9B}2J\u{7F}\u{9}' is not a valid id for 'manager'"#))
+        #expect(Self.controls(in: result.stderr) == [])
+        #expect(!result.stderr.utf8.contains(0x1B))
+    }
+
+    @Test func controlCharactersInCommandLineMessagesArePrintedEscaped() throws {
+        let result = try mentorReport(["validate", "--data", "/nonexistent/\u{1B}[2Jfolder"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(#"the data folder '/nonexistent/\u{1B}[2Jfolder' does not exist"#))
+        #expect(Self.controls(in: result.stderr) == [])
+    }
+
+    @Test func theDiagnosticPrinterEscapesTheTextButKeepsItsColours() {
+        var diagnostics = Diagnostics()
+        diagnostics.append(Diagnostic(severity: .error, file: "data/\u{1B}x.yaml", line: 2, column: 3, message: "'a\u{1B}[2J\u{85}\u{0}b' is bad"))
+        #expect(DiagnosticPrinter(useColour: false).lines(for: diagnostics)
+                == [#"data/\u{1B}x.yaml:2:3: error: 'a\u{1B}[2J\u{85}\u{0}b' is bad"#])
+        let coloured = DiagnosticPrinter(useColour: true).lines(for: diagnostics)
+        #expect(coloured == ["\u{1B}[1m" + #"data/\u{1B}x.yaml:2:3:"# + "\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m " + #"'a\u{1B}[2J\u{85}\u{0}b' is bad"#])
+        #expect(escapingControlCharacters("plain text — ok") == "plain text — ok")
+        #expect(escapingControlCharacters("two\nlines\r\u{7F}", keepingLineBreaks: true) == #"two"# + "\n" + #"lines\u{D}\u{7F}"#)
+    }
+}
