@@ -44,4 +44,25 @@ import Testing
         #expect(escapingControlCharacters("plain text — ok") == "plain text — ok")
         #expect(escapingControlCharacters("two\nlines\r\u{7F}", keepingLineBreaks: true) == #"two"# + "\n" + #"lines\u{D}\u{7F}"#)
     }
+
+    // MARK: Alias bombs by size (item 5)
+
+    @Test func aliasesReplayingTooManyBytesAreRefusedAtTheAlias() throws {
+        let big = String(repeating: "x", count: 900_000)
+        var lines = ["people:", "  - {id: p000, name: &big \"\(big)\", roles: [mentor], enrolled: 2026-01-05}"]
+        for k in 1...200 { lines.append("  - {id: p\(String(format: "%03d", k)), name: *big, roles: [mentor], enrolled: 2026-01-05}") }
+        let text = lines.joined(separator: "\n") + "\n"
+        let limit = min(16 * text.utf8.count, 64 * 1_048_576)
+        // The first alias whose bytes go over the limit, and where it stands.
+        let failing = limit / 900_000 + 1
+        let line = 2 + failing, column = Array(lines[line - 1]).firstIndex(of: "*")! + 1
+        let found = try findings(changing: ["people.yaml": text])
+        #expect(found.first == "data/people.yaml:\(line):\(column): error: aliases expand to more than \(limit) bytes of values (16 times the file's size, at most 64 MiB; an alias bomb?); expected aliases that re-use a value a few times")
+    }
+
+    @Test func aliasesWithinTheByteBoundAreFine() throws {
+        let people = try Fixture.text("minimal/people.yaml", replacing: "    department: Operations\n", with: "    department: &dept Operations\n")
+            .replacingOccurrences(of: "    mentor_capacity: 3\n", with: "    mentor_capacity: 3\n    department: *dept\n")
+        #expect(try findings(changing: ["people.yaml": people]) == [])
+    }
 }
