@@ -65,4 +65,58 @@ import Testing
             .replacingOccurrences(of: "    mentor_capacity: 3\n", with: "    mentor_capacity: 3\n    department: *dept\n")
         #expect(try findings(changing: ["people.yaml": people]) == [])
     }
+
+    // MARK: Dates from 1900 to 2199 (item 6)
+
+    @Test func aDateBeforeTheYear1900IsAnErrorAtItsPlace() throws {
+        let sessions = try Fixture.text("minimal/sessions/2026-01.yaml", replacing: "    date: 2026-01-15\n", with: "    date: 0001-01-15\n")
+        let folder = try Fixture.variant(of: "minimal", ["sessions/2026-01.yaml": sessions])
+        let result = try mentorReport(["validate", "--data", folder.path, "--quiet"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("sessions/2026-01.yaml:3:11: error: the year of '0001-01-15' for 'date' must be from 1900 to 2199; expected a date as YYYY-MM-DD from 1900-01-01 to 2199-12-31"))
+    }
+
+    @Test func aDateAfterTheYear2199IsAnError() throws {
+        let people = try Fixture.text("minimal/people.yaml", replacing: "    enrolled: 2026-02-01\n", with: "    enrolled: 2200-01-01\n")
+        let found = try findings(changing: ["people.yaml": people])
+        #expect(found.contains("data/people.yaml:29:15: error: the year of '2200-01-01' for 'enrolled' must be from 1900 to 2199; expected a date as YYYY-MM-DD from 1900-01-01 to 2199-12-31"))
+        let year0 = try Fixture.text("minimal/people.yaml", replacing: "    enrolled: 2026-02-01\n", with: "    enrolled: 0000-01-01\n")
+        #expect(try findings(changing: ["people.yaml": year0]).contains { $0.hasPrefix("data/people.yaml:29:15: error: the year of '0000-01-01' for 'enrolled' must be from 1900 to 2199") })
+    }
+
+    @Test func theFirstAndLastDaysOfTheRangeAreAccepted() throws {
+        let sessions = try Fixture.text("minimal/sessions/2026-01.yaml", replacing: "    date: 2026-01-15\n", with: "    date: 1900-01-01\n")
+            .replacingOccurrences(of: "    date: 2026-01-28\n", with: "    date: 2199-12-31\n")
+        let found = try findings(changing: ["sessions/2026-01.yaml": sessions])
+        #expect(found.filter { $0.contains(": error: ") } == [])
+        #expect(found.contains { $0.contains("on 1900-01-01 is before the relationship starts") })
+        #expect(Day(iso: "1900-01-01").map(\.isInSupportedYears) == true)
+        #expect(Day(iso: "2199-12-31").map(\.isInSupportedYears) == true)
+        #expect(Day(iso: "1899-12-31").map(\.isInSupportedYears) == false)
+        #expect(Day(iso: "2200-01-01").map(\.isInSupportedYears) == false)
+    }
+
+    @Test func aPeriodOutsideTheYearsIsAUsageError() throws {
+        for period in ["0001-01", "1899-12", "2200-01"] {
+            let result = try mentorReport(["build", "--data", Fixture.path("minimal"), "--period", period, "--quiet"])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("--period must be a month from 1900-01 to 2199-12; found '\(period)'"))
+        }
+        #expect(Month(text: "1900-01") != nil)
+        #expect(Month(text: "2199-12") != nil)
+        #expect(Month(text: "0001-01") == nil)
+    }
+
+    @Test func anImportedDateOutsideTheYearsIsAnError() throws {
+        let folder = try importFolder(ExportCase(file: "generic.csv", format: "csv", respondent: "id"))
+        let csv = try String(contentsOfFile: folder.path + "/responses/generic.csv", encoding: .utf8)
+        try #require(csv.contains("p101,2026-06-09,"))
+        try folder.write("responses/generic.csv", Array(csv.replacingOccurrences(of: "p101,2026-06-09,", with: "p101,1899-06-09,").utf8))
+        #expect(findings(folder.path).contains("data/responses/generic.csv:2:2: error: the year of '1899-06-09' in column 'submitted' must be from 1900 to 2199; expected a date from 1900-01-01 to 2199-12-31"))
+        // Excel serial numbers past 2199-12-31 (day 109574) are out of range too.
+        #expect(ExportValues.day("109574", order: .monthFirst) == Day(iso: "2199-12-31"))
+        #expect(ExportValues.day("109574", order: .monthFirst).map(\.isInSupportedYears) == true)
+        #expect(ExportValues.day("109575", order: .monthFirst).map(\.isInSupportedYears) == false)
+        #expect(ExportValues.day("2958465", order: .monthFirst).map(\.isInSupportedYears) == false)
+    }
 }

@@ -318,6 +318,10 @@ struct SurveyImporter {
             error(row.line, columns.submitted.index + 1, "'\(clip(when))' in column '\(columns.submitted.header)' is not a date; expected a date such as 2026-06-10 09:15:32, 6/10/2026 9:15:32 (month first unless date_order: day-first) or 2026/06/10")
             return nil
         }
+        guard submitted.isInSupportedYears else {
+            error(row.line, columns.submitted.index + 1, "the year of '\(clip(when))' in column '\(columns.submitted.header)' must be from \(Day.supportedYears.lowerBound) to \(Day.supportedYears.upperBound); expected a date \(Day.supportedRangeText)")
+            return nil
+        }
         var consent = false
         if let consentColumn = columns.consent {
             switch ExportValues.normalized(row[consentColumn.index]) {

@@ -395,8 +395,10 @@ final class YAMLReader {
 
     func day(_ key: String) throws -> Day? {
         guard let e = try scalar(key, expected: "a date as YYYY-MM-DD") else { return nil }
-        if let d = e.withBytes({ Day(iso: $0) }) { return d }
-        if looksLikeDate(e.value) {
+        if let d = e.withBytes({ Day(iso: $0) }), d.isInSupportedYears { return d }
+        if looksLikeDate(e.value), let year = Int(e.value.prefix(4)), !Day.supportedYears.contains(year) {
+            error(location(e), "the year of '\(e.value)' for '\(key)' must be from \(Day.supportedYears.lowerBound) to \(Day.supportedYears.upperBound); expected a date as YYYY-MM-DD \(Day.supportedRangeText)")
+        } else if looksLikeDate(e.value) {
             error(location(e), "'\(e.value)' is not a real date for '\(key)'; expected a date as YYYY-MM-DD that exists in the calendar")
         } else {
             error(location(e), "'\(clip(e.value))' is not a date for '\(key)'; expected a date as YYYY-MM-DD")
