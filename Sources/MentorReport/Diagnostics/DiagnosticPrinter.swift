@@ -43,7 +43,7 @@ public struct DiagnosticPrinter {
         let place = d.line > 0 ? (d.column > 0 ? "\(d.file):\(d.line):\(d.column)" : "\(d.file):\(d.line)") : d.file
         let colour = d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
         return "\u{1B}[1m\(escapingControlCharacters(place)):\u{1B}[0m \(colour)\(d.severity.rawValue):\u{1B}[0m "
-            + escapingControlCharacters(d.message)
+            + escapingControlCharacters(d.text)
     }
 
     public func print(_ diagnostics: Diagnostics) {

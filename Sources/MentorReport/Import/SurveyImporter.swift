@@ -193,7 +193,7 @@ struct SurveyImporter {
             return columns.count > 30 ? shown + ", …" : shown
         }
         func suggestion(_ header: String) -> String {
-            nearest(to: header, in: columns.map(\.header)).map { " — did you mean '\($0)'?" } ?? "; its columns are \(headerList())"
+            nearest(to: header, in: columns.map(\.header), longest: longestSuggestedHeader).map { " — did you mean '\($0)'?" } ?? "; its columns are \(headerList())"
         }
 
         // Metadata columns.
