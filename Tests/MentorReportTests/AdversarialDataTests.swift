@@ -159,4 +159,41 @@ import Testing
         let shorter = String(long.dropLast())  // 64 characters
         #expect(nearest(to: String(shorter.dropLast()) + "b", in: [shorter]) == shorter)
     }
+
+    // MARK: Group names are ids (item 8)
+
+    @Test func groupNamesThatAreNotIdsAreErrorsAtTheirPlace() throws {
+        let people = try Fixture.text("minimal/people.yaml", replacing: "    groups: [women]\n", with: "    groups: [women, \"women \", \"\", \"a,b\", ~]\n")
+        let found = try findings(changing: ["people.yaml": people])
+        let rule = "expected a group name of letters, digits, '.', '_' or '-' starting with a letter or digit"
+        #expect(found == [
+            "data/people.yaml:20:21: error: group name 'women ' is not valid; \(rule)",
+            "data/people.yaml:20:31: error: group name '' is not valid; \(rule)",
+            "data/people.yaml:20:35: error: group name 'a,b' is not valid; \(rule)",
+            "data/people.yaml:20:42: error: a group name in 'groups' is empty; \(rule)",
+        ])
+        let folder = try Fixture.variant(of: "minimal", ["people.yaml": people])
+        let result = try mentorReport(["validate", "--data", folder.path, "--quiet"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("people.yaml:20:21: error: group name 'women ' is not valid; \(rule)"))
+    }
+
+    @Test func workforceShareGroupNamesAreIds() throws {
+        let program = try Fixture.text("minimal/program.yaml", replacing: "      women: 0.48\n", with: "      women: 0.48\n      \"women \": 0.5\n")
+        #expect(try findings(changing: ["program.yaml": program])
+                == ["data/program.yaml:19:7: error: group name 'women ' in workforce_share is not valid; expected a group name of letters, digits, '.', '_' or '-' starting with a letter or digit"])
+    }
+
+    @Test func oddButValidGroupNamesBuild() throws {
+        let names = ["first-gen.2", "a..b", "x.", "B_9"]
+        var people = try Fixture.text("minimal/people.yaml", replacing: "    groups: [women]\n", with: "    groups: [women, \(names.joined(separator: ", "))]\n")
+        people = people.replacingOccurrences(of: "    enrolled: 2026-01-12\n", with: "    enrolled: 2026-01-12\n    groups: [\(names.joined(separator: ", "))]\n")
+        let program = try Fixture.text("minimal/program.yaml", replacing: "      women: 0.48\n", with: "      women: 0.48\n      first-gen.2: 0.1\n      a..b: 0.2\n")
+        let folder = try Fixture.variant(of: "minimal", ["people.yaml": people, "program.yaml": program])
+        let out = try TemporaryFolder()
+        let result = try mentorReport(["build", "--data", folder.path, "--out", out.path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let csv = try String(contentsOfFile: out.path + "/2026-02/kpis.csv", encoding: .utf8)
+        for name in names { #expect(csv.contains("inclusion.\(name).share")) }
+    }
 }

@@ -475,9 +475,38 @@ final class YAMLReader {
         return failed ? nil : items
     }
 
-    /// A list of plain words (roles, groups); items that are not words are reported and left out.
+    /// A list of plain words (roles); items that are not words are reported and left out.
     func stringList(_ key: String) throws -> [Located<String>]? {
         try list(key, expected: "a list, such as [a, b]", { try self.locatedString(key) })?.items
+    }
+
+    static let groupNameExpectation = "a group name of letters, digits, '.', '_' or '-' starting with a letter or digit"
+
+    /// A list of group names, each following the id rule: a group name becomes part of KPI ids
+    /// (`inclusion.GROUP.share`). Items that are not group names are reported and left out.
+    func groupList(_ key: String) throws -> [Located<String>]? {
+        try list(key, expected: "a list of group names, such as [women]", { try self.groupName(key) })?.items
+    }
+
+    /// One group name of a list; nil, reported, when it is empty or breaks the id rule.
+    private func groupName(_ key: String) throws -> Located<String>? {
+        let start = try peek()
+        if isNull(start) {
+            _ = try next()
+            error(location(start), "a group name in '\(key)' is empty; expected \(YAMLReader.groupNameExpectation)")
+            return nil
+        }
+        guard let name = try locatedString(key) else { return nil }
+        guard isValidId(name.value) else {
+            error(name.location, YAMLReader.invalidGroupName(name.value))
+            return nil
+        }
+        return name
+    }
+
+    /// "group name 'women ' is not valid; expected …", with where the name was used (" in workforce_share").
+    static func invalidGroupName(_ name: String, in place: String = "") -> String {
+        "group name '\(clip(name))'\(place) is not valid; expected \(groupNameExpectation)"
     }
 
     /// Reads a list with `item` for each element; nil (reported unless null) when the value is not a list.
