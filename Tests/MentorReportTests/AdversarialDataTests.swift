@@ -160,6 +160,45 @@ import Testing
         #expect(nearest(to: String(shorter.dropLast()) + "b", in: [shorter]) == shorter)
     }
 
+    @Test func theScreenedSearchChoosesWhatTheFullOneDid() {
+        /// The search as it was: every candidate's whole edit distance, ties to the earlier.
+        func plainNearest(_ word: String, _ candidates: [String]) -> String? {
+            let w = Array(word.lowercased().unicodeScalars)
+            guard w.count >= 3, w.count <= 64 else { return nil }
+            let limit = max(1, w.count / 3)
+            var best: (String, Int)?
+            for c in candidates {
+                let d = editDistance(w, Array(c.lowercased().unicodeScalars))
+                if d <= limit, d < (best?.1 ?? Int.max) { best = (c, d) }
+            }
+            return best?.0
+        }
+        var state: UInt64 = 12
+        func random(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let letters = Array("abcdeR01-.é")
+        func word() -> String { String((0..<(2 + random(9))).map { _ in letters[random(letters.count)] }) }
+        let ids = (0..<300).map { _ in word() }
+        let index = IdIndex(ids)
+        var suggested = 0
+        for _ in 0..<300 {
+            var typo = Array(ids[random(ids.count)])
+            switch random(4) {
+            case 0: typo.insert(letters[random(letters.count)], at: random(typo.count + 1))
+            case 1: typo.remove(at: random(typo.count))
+            case 2: typo[random(typo.count)] = letters[random(letters.count)]
+            default: if typo.count > 1 { typo.swapAt(0, 1) }
+            }
+            let text = String(typo)
+            #expect(nearest(to: text, in: ids) == plainNearest(text, ids), "\(text)")
+            #expect(nearest(to: text, among: index.ids) == plainNearest(text, ids.sorted()), "\(text)")
+            if plainNearest(text, ids) != nil { suggested += 1 }
+        }
+        #expect(suggested > 150)  // the comparison is mostly about suggestions made, not refused
+    }
+
     // MARK: Group names are ids (item 8)
 
     @Test func groupNamesThatAreNotIdsAreErrorsAtTheirPlace() throws {

@@ -71,20 +71,78 @@ private func nearest<C: Sequence>(to word: String, _ candidates: C, longest: Int
     let limit = max(1, w.count / 3)
     var best: (candidate: String, distance: Int)?
     var distance = EditDistance(word: w)
+    var letters = LetterCounts(w)
     var lowered: [Unicode.Scalar] = []
     lowered.reserveCapacity(w.count + limit)
     for candidate in candidates {
-        // A candidate whose length differs by more than `limit` is that many edits away at least.
-        guard candidate.utf8.count + limit >= w.count,
-              lowercasedScalars(candidate, into: &lowered, atMost: w.count + limit),
-              lowered.count + limit >= w.count else { continue }
         // Only a closer candidate (or, preferring the smaller, an as close one) can win.
         let bound = best.map { preferSmaller ? $0.distance : $0.distance - 1 } ?? limit
+        // A candidate whose length differs by more than `limit` is that many edits away at least;
+        // one whose letters differ by more than `bound` too (screened without copying it).
+        guard candidate.utf8.count + limit >= w.count,
+              (letters?.fewestEdits(to: candidate) ?? 0) <= bound,
+              lowercasedScalars(candidate, into: &lowered, atMost: w.count + limit),
+              lowered.count + limit >= w.count else { continue }
         guard let d = distance.to(lowered, atMost: bound) else { continue }
         if let b = best, d == b.distance, !(candidate < b.candidate) { continue }
         best = (candidate, d)
     }
     return best?.candidate
+}
+
+/// The letters of an ASCII word, counted, to screen candidates before working out an edit distance:
+/// an insertion, deletion or substitution changes the letters one word has and the other lacks by one,
+/// a swap changes none, so the larger of those two counts is never more than the distance.
+struct LetterCounts {
+    private let length: Int
+    private var counts = [Int](repeating: 0, count: 128)
+    /// The letters each candidate took from `counts`, to give them back.
+    private var taken = [Int](repeating: 0, count: 128)
+
+    /// Nil when the word is not all ASCII (then candidates are not screened).
+    init?(_ word: [Unicode.Scalar]) {
+        for s in word {
+            guard s.isASCII else { return nil }
+            counts[Int(s.value)] += 1
+        }
+        length = word.count
+    }
+
+    /// A lower bound of the edit distance from the word to `candidate` lowered; 0 when the candidate
+    /// is not all ASCII.
+    mutating func fewestEdits(to candidate: String) -> Int {
+        // Read in place: a native string's bytes are contiguous.
+        candidate.utf8.withContiguousStorageIfAvailable { fewestEdits(toBytes: $0) }
+            ?? fewestEdits(toBytes: Array(candidate.utf8))
+    }
+
+    private mutating func fewestEdits<Bytes: Collection>(toBytes bytes: Bytes) -> Int where Bytes.Element == UInt8 {
+        var shared = 0, extra = 0, ascii = true
+        counts.withUnsafeMutableBufferPointer { counts in
+            taken.withUnsafeMutableBufferPointer { taken in
+                for b in bytes {
+                    guard b < 0x80 else {
+                        ascii = false
+                        break
+                    }
+                    let c = Int(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                    if counts[c] > 0 {
+                        counts[c] -= 1
+                        taken[c] += 1
+                        shared += 1
+                    } else {
+                        extra += 1
+                    }
+                }
+                for b in bytes where b < 0x80 {
+                    let c = Int(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                    counts[c] += taken[c]
+                    taken[c] = 0
+                }
+            }
+        }
+        return ascii ? max(extra, length - shared) : 0
+    }
 }
 
 /// `text`'s lower-case scalars in `out`; false (with `out` unfinished) when there are more than `limit`.
