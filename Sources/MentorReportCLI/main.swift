@@ -41,6 +41,12 @@ struct DataOptions: ParsableArguments {
         guard maxFileSize >= 1, maxFileSize <= 1_000_000 else { throw ValidationError("--max-file-size must be from 1 to 1000000 (MB)") }
         guard maxRecords >= 1 else { throw ValidationError("--max-records must be at least 1") }
         if let period, Month(text: period) == nil {
+            // A month of the right shape but another year gets the range; anything else the shape.
+            if period.utf8.count == 7, period.utf8.dropFirst(4).first == UInt8(ascii: "-"), let year = Int(period.prefix(4)), let month = Int(period.suffix(2)),
+               period.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "-") }),
+               (1...12).contains(month), !Day.supportedYears.contains(year) {
+                throw ValidationError("--period must be a month from \(Day.supportedYears.lowerBound)-01 to \(Day.supportedYears.upperBound)-12; found '\(period)'")
+            }
             throw ValidationError("--period must be a month as YYYY-MM, such as 2026-10; found '\(period)'")
         }
         var isDirectory: ObjCBool = false
@@ -226,7 +232,8 @@ final class ProgressLine: @unchecked Sendable {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
-        writeStandardError("\r\u{1B}[K" + text + "…")
+        // The text may name data (a file, a month): escaped; the control sequence is the line's own.
+        writeStandardError("\r\u{1B}[K" + escapingControlCharacters(text) + "…")
         shown = true
     }
 

@@ -12,23 +12,34 @@ public struct Diagnostic: Hashable, Sendable {
     /// 1-based; 0 when the finding is about the file as a whole.
     public var line: Int
     public var column: Int
+    /// What is wrong, without the suggestion (see `text`).
     public var message: String
+    /// A "did you mean", worked out when the message is shown (`text`), not when it is found.
+    public var suggestion: Suggestion?
     /// Orders diagnostics by reading order of the files.
     var fileOrder: Int
 
-    public init(severity: Severity, file: String, line: Int, column: Int, message: String, fileOrder: Int = 0) {
+    public init(severity: Severity, file: String, line: Int, column: Int, message: String,
+                suggestion: Suggestion? = nil, fileOrder: Int = 0) {
         self.severity = severity
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.suggestion = suggestion
         self.fileOrder = fileOrder
+    }
+
+    /// The message as shown: with its suggestion, when it has one.
+    public var text: String {
+        guard let suggestion else { return message }
+        return message + suggestion.text
     }
 
     /// `file:line:column: severity: message`, the form compilers use, so editors can jump to it.
     public var formatted: String {
         let place = line > 0 ? (column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)") : file
-        return "\(place): \(severity.rawValue): \(message)"
+        return "\(place): \(severity.rawValue): \(text)"
     }
 }
 

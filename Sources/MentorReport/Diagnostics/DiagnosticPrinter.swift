@@ -36,21 +36,54 @@ public struct DiagnosticPrinter {
         return out
     }
 
+    /// One diagnostic as printed: the data's text (file names, quoted values) with control characters
+    /// escaped, so a value cannot drive the terminal; colour codes, when on, are the printer's own.
     public func render(_ d: Diagnostic) -> String {
-        guard useColour else { return d.formatted }
+        guard useColour else { return escapingControlCharacters(d.formatted) }
         let place = d.line > 0 ? (d.column > 0 ? "\(d.file):\(d.line):\(d.column)" : "\(d.file):\(d.line)") : d.file
         let colour = d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
-        return "\u{1B}[1m\(place):\u{1B}[0m \(colour)\(d.severity.rawValue):\u{1B}[0m \(d.message)"
+        return "\u{1B}[1m\(escapingControlCharacters(place)):\u{1B}[0m \(colour)\(d.severity.rawValue):\u{1B}[0m "
+            + escapingControlCharacters(d.text)
     }
 
     public func print(_ diagnostics: Diagnostics) {
-        for line in lines(for: diagnostics) { printError(line) }
+        // Rendered lines are escaped already and may hold colour codes: written as they are.
+        for line in lines(for: diagnostics) { writeStandardError(line + "\n") }
     }
 }
 
-/// Writes one line to standard error.
+/// Writes one line to standard error, its control characters escaped (line breaks kept: usage messages
+/// span lines). Every message of the tool goes through here or through `DiagnosticPrinter`.
 public func printError(_ line: String) {
-    writeStandardError(line + "\n")
+    writeStandardError(escapingControlCharacters(line, keepingLineBreaks: true) + "\n")
+}
+
+/// `text` with each control character (C0, DEL and C1: U+0000–U+001F, U+007F–U+009F) written as
+/// `\u{1B}`, as Swift spells it, so that data quoted in a message (a name holding ESC [2J) cannot move
+/// the cursor, clear the screen or retitle the terminal. With `keepingLineBreaks`, "\n" stays.
+public func escapingControlCharacters(_ text: String, keepingLineBreaks: Bool = false) -> String {
+    // Nearly every message has none: checked byte by byte first (C1 controls are 0xC2 0x80–0x9F).
+    var utf8 = text.utf8.makeIterator()
+    var found = false
+    var previous: UInt8 = 0
+    while let b = utf8.next() {
+        if (b < 0x20 && !(keepingLineBreaks && b == 0x0A)) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) {
+            found = true
+            break
+        }
+        previous = b
+    }
+    guard found else { return text }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        let v = scalar.value
+        if (v < 0x20 && !(keepingLineBreaks && v == 0x0A)) || (0x7F...0x9F).contains(v) {
+            out.append(contentsOf: "\\u{\(String(v, radix: 16, uppercase: true))}".unicodeScalars)
+        } else {
+            out.append(scalar)
+        }
+    }
+    return String(out)
 }
 
 /// Writes `text` to standard error as it is (no newline added), all of it.

@@ -207,7 +207,7 @@ struct SurveyImporter {
             return columns.count > 30 ? shown + ", …" : shown
         }
         func suggestion(_ header: String) -> String {
-            nearest(to: header, in: columns.map(\.header)).map { " — did you mean '\($0)'?" } ?? "; its columns are \(headerList())"
+            nearest(to: header, in: columns.map(\.header), longest: longestSuggestedHeader).map { " — did you mean '\($0)'?" } ?? "; its columns are \(headerList())"
         }
 
         // Metadata columns.
@@ -330,6 +330,10 @@ struct SurveyImporter {
         let when = row[columns.submitted.index]
         guard let submitted = ExportValues.day(when, order: spec.dateOrder) else {
             error(row.line, columns.submitted.index + 1, "'\(clip(when))' in column '\(columns.submitted.header)' is not a date; expected a date such as 2026-06-10 09:15:32, 6/10/2026 9:15:32 (month first unless date_order: day-first) or 2026/06/10")
+            return nil
+        }
+        guard submitted.isInSupportedYears else {
+            error(row.line, columns.submitted.index + 1, "the year of '\(clip(when))' in column '\(columns.submitted.header)' must be from \(Day.supportedYears.lowerBound) to \(Day.supportedYears.upperBound); expected a date \(Day.supportedRangeText)")
             return nil
         }
         var consent = false

@@ -13,6 +13,10 @@ final class YAMLReader {
     /// fine, a "billion laughs" file fails fast.
     static let aliasBudgetBase = 100_000
     static let aliasBudgetPerEvent = 4
+    /// Bytes of values that aliases may replay: this many times the file's size, and never more than
+    /// `aliasByteCeiling`. A few aliases of a 1 MB value must not make gigabytes of text.
+    static let aliasBytesPerFileByte = 16
+    static let aliasByteCeiling = 64 * 1_048_576
     static let maxDepth = 64
 
     let file: Int32
@@ -37,6 +41,11 @@ final class YAMLReader {
     @exclusivity(unchecked) private var peeked: YAMLEvent?
     @exclusivity(unchecked) private var parsedEvents = 0
     @exclusivity(unchecked) private var replayedEvents = 0
+    @exclusivity(unchecked) private var replayedBytes = 0
+    /// The most bytes of values aliases may replay in this file (see `aliasBytesPerFileByte`).
+    let aliasByteLimit: Int
+    /// The bytes of values each anchor's events hold, by anchor name.
+    private var anchorBytes: [String: Int] = [:]
     @exclusivity(unchecked) private var depth = 0
     /// The longest scalar accepted, in bytes, and the most records one file may hold (`LoadLimits`).
     var scalarLimit = LoadLimits.standard.scalarBytes
@@ -96,6 +105,7 @@ final class YAMLReader {
         self.file = file
         self.path = path
         self.parser = YAMLParser(bytes: bytes)
+        self.aliasByteLimit = YAMLReader.aliasByteLimit(fileSize: bytes.count)
     }
 
     /// Reads `storage` from byte `offset` on, without copying it.
@@ -104,6 +114,12 @@ final class YAMLReader {
         self.path = path
         self.byteCount = storage.bytes.count
         self.parser = YAMLParser(storage: storage, from: offset)
+        self.aliasByteLimit = YAMLReader.aliasByteLimit(fileSize: storage.bytes.count)
+    }
+
+    /// The bytes aliases may replay in a file of `fileSize` bytes.
+    static func aliasByteLimit(fileSize: Int) -> Int {
+        min(aliasBytesPerFileByte * fileSize, aliasByteCeiling)
     }
 
     // MARK: Events
@@ -154,6 +170,12 @@ final class YAMLReader {
                                   "aliases expand to more than \(YAMLReader.aliasBudgetBase) values beyond the file's own (an alias bomb?)",
                                   expected: "aliases that re-use a value a few times")
             }
+            replayedBytes += anchorBytes[event.value] ?? 0
+            if replayedBytes > aliasByteLimit {
+                throw LoadFailure(location(event),
+                                  "aliases expand to more than \(aliasByteLimit) bytes of values (\(YAMLReader.aliasBytesPerFileByte) times the file's size, at most \(YAMLReader.aliasByteCeiling / 1_048_576) MiB; an alias bomb?)",
+                                  expected: "aliases that re-use a value a few times")
+            }
             replay = recorded
             replayIndex = 1
             replayLine = event.line
@@ -194,6 +216,7 @@ final class YAMLReader {
             }
             if recorders[i].depth == 0 {
                 anchors[recorders[i].name] = recorders[i].events
+                anchorBytes[recorders[i].name] = recorders[i].events.reduce(0) { $0 + $1.bytes.count }
                 recorders.remove(at: i)
             } else {
                 i += 1
@@ -202,6 +225,7 @@ final class YAMLReader {
         if let name = anchorName {
             if event.kind == .scalar {
                 anchors[name] = [plain]
+                anchorBytes[name] = plain.bytes.count
             } else {
                 recorders.append((name, [plain], 1))
             }
@@ -371,8 +395,10 @@ final class YAMLReader {
 
     func day(_ key: String) throws -> Day? {
         guard let e = try scalar(key, expected: "a date as YYYY-MM-DD") else { return nil }
-        if let d = e.withBytes({ Day(iso: $0) }) { return d }
-        if looksLikeDate(e.value) {
+        if let d = e.withBytes({ Day(iso: $0) }), d.isInSupportedYears { return d }
+        if looksLikeDate(e.value), let year = Int(e.value.prefix(4)), !Day.supportedYears.contains(year) {
+            error(location(e), "the year of '\(e.value)' for '\(key)' must be from \(Day.supportedYears.lowerBound) to \(Day.supportedYears.upperBound); expected a date as YYYY-MM-DD \(Day.supportedRangeText)")
+        } else if looksLikeDate(e.value) {
             error(location(e), "'\(e.value)' is not a real date for '\(key)'; expected a date as YYYY-MM-DD that exists in the calendar")
         } else {
             error(location(e), "'\(clip(e.value))' is not a date for '\(key)'; expected a date as YYYY-MM-DD")
@@ -450,9 +476,38 @@ final class YAMLReader {
         return failed ? nil : items
     }
 
-    /// A list of plain words (roles, groups); items that are not words are reported and left out.
+    /// A list of plain words (roles); items that are not words are reported and left out.
     func stringList(_ key: String) throws -> [Located<String>]? {
         try list(key, expected: "a list, such as [a, b]", { try self.locatedString(key) })?.items
+    }
+
+    static let groupNameExpectation = "a group name of letters, digits, '.', '_' or '-' starting with a letter or digit"
+
+    /// A list of group names, each following the id rule: a group name becomes part of KPI ids
+    /// (`inclusion.GROUP.share`). Items that are not group names are reported and left out.
+    func groupList(_ key: String) throws -> [Located<String>]? {
+        try list(key, expected: "a list of group names, such as [women]", { try self.groupName(key) })?.items
+    }
+
+    /// One group name of a list; nil, reported, when it is empty or breaks the id rule.
+    private func groupName(_ key: String) throws -> Located<String>? {
+        let start = try peek()
+        if isNull(start) {
+            _ = try next()
+            error(location(start), "a group name in '\(key)' is empty; expected \(YAMLReader.groupNameExpectation)")
+            return nil
+        }
+        guard let name = try locatedString(key) else { return nil }
+        guard isValidId(name.value) else {
+            error(name.location, YAMLReader.invalidGroupName(name.value))
+            return nil
+        }
+        return name
+    }
+
+    /// "group name 'women ' is not valid; expected …", with where the name was used (" in workforce_share").
+    static func invalidGroupName(_ name: String, in place: String = "") -> String {
+        "group name '\(clip(name))'\(place) is not valid; expected \(groupNameExpectation)"
     }
 
     /// Reads a list with `item` for each element; nil (reported unless null) when the value is not a list.

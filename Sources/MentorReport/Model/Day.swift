@@ -7,6 +7,19 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
 
+    /// The years a date in the data may have (SPEC §2): others are errors, so that month arithmetic
+    /// around any date of the data (a year back, a month on) stays within the calendar `init` knows.
+    public static let supportedYears = 1900...2199
+    /// From the first to the last day of `supportedYears`, as days since 1970-01-01.
+    static let supportedDays = Day(year: supportedYears.lowerBound, month: 1, day: 1)!.daysSinceEpoch
+        ... Day(year: supportedYears.upperBound, month: 12, day: 31)!.daysSinceEpoch
+
+    /// The day falls in `supportedYears`.
+    public var isInSupportedYears: Bool { Day.supportedDays.contains(daysSinceEpoch) }
+
+    /// "from 1900-01-01 to 2199-12-31", for messages.
+    public static let supportedRangeText = "from \(supportedYears.lowerBound)-01-01 to \(supportedYears.upperBound)-12-31"
+
     /// The day for a proleptic Gregorian year, month and day; nil when it does not exist.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
@@ -111,7 +124,7 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.month = month
     }
 
-    /// Parses exactly `YYYY-MM`.
+    /// Parses exactly `YYYY-MM`, a month of `Day.supportedYears` (nil for any other).
     public init?(text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
@@ -119,7 +132,7 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
               let month = Int(String(decoding: bytes[5..<7], as: UTF8.self)),
               bytes[0..<4].allSatisfy({ $0 >= 48 && $0 <= 57 }),
               bytes[5..<7].allSatisfy({ $0 >= 48 && $0 <= 57 }),
-              (1...9999).contains(year), (1...12).contains(month) else { return nil }
+              Day.supportedYears.contains(year), (1...12).contains(month) else { return nil }
         self.init(year: year, month: month)
     }
 

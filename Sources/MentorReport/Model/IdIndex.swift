@@ -59,6 +59,6 @@ struct IdIndex: Sendable {
         for (key, value) in old { insert(key, value) }
     }
 
-    /// Every id, sorted (for suggestions in messages).
-    var sortedIds: [String] { keys.compactMap { $0 }.sorted() }
+    /// Every id, in no particular order (for suggestions in messages), without copying them.
+    var ids: some Sequence<String> { keys.lazy.compactMap { $0 } }
 }

@@ -10,13 +10,16 @@ struct Validator {
 
     init(data: ProgrammeData) { self.data = data }
 
-    mutating func error(_ at: SourceLocation, _ message: String) { add(.error, at, message) }
-    mutating func warning(_ at: SourceLocation, _ message: String) { add(.warning, at, message) }
+    mutating func error(_ at: SourceLocation, _ message: String, suggesting suggestion: Suggestion? = nil) {
+        add(.error, at, message, suggestion)
+    }
+    mutating func warning(_ at: SourceLocation, _ message: String) { add(.warning, at, message, nil) }
 
-    private mutating func add(_ severity: Diagnostic.Severity, _ at: SourceLocation, _ message: String) {
+    private mutating func add(_ severity: Diagnostic.Severity, _ at: SourceLocation, _ message: String,
+                              _ suggestion: Suggestion?) {
         let file = at.file >= 0 && Int(at.file) < data.files.count ? data.files[Int(at.file)] : "data"
         findings.append(Diagnostic(severity: severity, file: file, line: Int(at.line), column: Int(at.column),
-                                   message: message, fileOrder: Int(at.file)))
+                                   message: message, suggestion: suggestion, fileOrder: Int(at.file)))
     }
 
     func place(_ at: SourceLocation) -> String {
@@ -38,8 +41,8 @@ struct Validator {
     /// or of everyone, names nobody.)
     mutating func undefined(_ ref: Located<String>, in index: IdIndex, _ kind: RecordKind) {
         if data.mayBeUnread(kind, ref.value) { return }
-        error(ref.location, "\(kind) '\(ref.value)' is not defined"
-              + (nearest(to: ref.value, in: index.sortedIds).map { " — did you mean '\($0)'?" } ?? ""))
+        error(ref.location, "\(kind) '\(ref.value)' is not defined",
+              suggesting: Suggestion(word: ref.value, among: index))
     }
 
     /// Indexes ids of one collection, reporting repeats: first use wins.
@@ -157,9 +160,9 @@ struct Validator {
                 guard let qi = questions[s][answer.question] else {
                     if data.mayBeUnread(.question(ofSurvey: survey.id), answer.question) { continue }
                     let ids = survey.questions.map(\.id)
-                    error(answer.location, "question '\(answer.question)' is not in survey '\(survey.id)'"
-                          + (nearest(to: answer.question, in: ids).map { " — did you mean '\($0)'?" }
-                             ?? "; expected \(oneOf(ids, none: "no answers (the survey has no questions)"))"))
+                    error(answer.location, "question '\(answer.question)' is not in survey '\(survey.id)'",
+                          suggesting: Suggestion(word: answer.question, candidates: ids,
+                                                 otherwise: "; expected \(oneOf(ids, none: "no answers (the survey has no questions)"))"))
                     continue
                 }
                 let q = survey.questions[qi]
@@ -247,8 +250,9 @@ struct Validator {
                 // The catalogue names surveys, cohorts, competencies and groups: with records left out
                 // it is incomplete, and a target of a left-out one would be reported as naming nothing.
                 if data.readWhole {
-                    error(target.location, "unknown KPI '\(target.kpi)'"
-                          + (nearest(to: target.kpi, in: catalog.ids).map { " — did you mean '\($0)'?" } ?? "; expected a KPI id of the catalog, such as match.rate"))
+                    error(target.location, "unknown KPI '\(target.kpi)'",
+                          suggesting: Suggestion(word: target.kpi, candidates: catalog.ids,
+                                                 otherwise: "; expected a KPI id of the catalog, such as match.rate"))
                 }
                 continue
             }

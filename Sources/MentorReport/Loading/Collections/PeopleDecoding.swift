@@ -21,7 +21,7 @@ extension YAMLReader {
             case .manager: manager = try self.id("manager")
             case .mentorCapacity: capacity = try int("mentor_capacity", 0...Program.maxMentorCapacity)
             case .cohort: cohort = try self.id("cohort")
-            case .groups: groups = try stringList("groups")
+            case .groups: groups = try groupList("groups")
             }
         }) else { return nil }
         info.id = id?.value

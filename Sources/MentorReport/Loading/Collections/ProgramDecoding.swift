@@ -170,7 +170,9 @@ extension YAMLReader {
             case .retentionRate12m: b.retentionRate12m = try number(key.rawValue, 0...1)
             case .workforceShare:
                 try numberMapping("workforce_share", keyName: "group name", range: 0...1) { group, at, share in
-                    if b.workforceShare.contains(where: { $0.group == group }) {
+                    if !isValidId(group) {
+                        error(at, YAMLReader.invalidGroupName(group, in: " in workforce_share"))
+                    } else if b.workforceShare.contains(where: { $0.group == group }) {
                         error(at, "group '\(group)' appears twice in workforce_share; expected each group once")
                     } else {
                         b.workforceShare.append((group, share, at))
