@@ -8,6 +8,8 @@
 #include <strings.h>
 #include <errno.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <libxml/xmlerror.h>
 #include <libxml/globals.h>
@@ -253,6 +255,90 @@ int mr_sandbox_resolve(const char *root, const char *url, char *out, size_t out_
     return 0;
 }
 
+/* The largest file the sandbox reads for the templates (stylesheets, the XSD, site.css). */
+#define MR_SANDBOX_MAX_BYTES (256u * 1024u * 1024u)
+
+int mr_sandbox_read_file(const char *root, const char *url, char *canonical, size_t canonical_size,
+                         unsigned char **data, size_t *length, const char **why) {
+    *data = NULL;
+    *length = 0;
+    if (mr_sandbox_resolve(root, url, canonical, canonical_size, why) != 0) return -1;
+    /* What is opened is checked, not only the name: no link is followed at the last step, and the
+       opened file's own path (from /proc) must lie inside the folder, so swapping a file for a link
+       between the check above and this open gains nothing. */
+    int fd = open(canonical, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) {
+        *why = errno == ELOOP ? "a link (changed while it was read)" : strerror(errno);
+        return -1;
+    }
+    struct stat info;
+    if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        close(fd);
+        *why = "not a regular file";
+        return -1;
+    }
+    char proc[64], opened[PATH_MAX];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    ssize_t n = readlink(proc, opened, sizeof opened - 1);
+    size_t root_length = strlen(root);
+    if (n <= 0 || (size_t)n >= sizeof opened) {
+        close(fd);
+        *why = "cannot tell which file was opened";
+        return -1;
+    }
+    opened[n] = '\0';
+    if (strncmp(opened, root, root_length) != 0 || opened[root_length] != '/' || strcmp(opened, canonical) != 0) {
+        close(fd);
+        *why = "outside the templates folder (templates may read only files inside their folder)";
+        return -1;
+    }
+    if ((unsigned long long)info.st_size > MR_SANDBOX_MAX_BYTES) {
+        close(fd);
+        *why = "larger than 256 MB";
+        return -1;
+    }
+    size_t capacity = (size_t)info.st_size + 1, used = 0;
+    unsigned char *buffer = malloc(capacity);
+    if (buffer == NULL) {
+        close(fd);
+        *why = "out of memory";
+        return -1;
+    }
+    for (;;) {
+        if (used == capacity) {
+            if (capacity > MR_SANDBOX_MAX_BYTES) {
+                free(buffer);
+                close(fd);
+                *why = "larger than 256 MB";
+                return -1;
+            }
+            unsigned char *grown = realloc(buffer, capacity * 2);
+            if (grown == NULL) {
+                free(buffer);
+                close(fd);
+                *why = "out of memory";
+                return -1;
+            }
+            buffer = grown;
+            capacity *= 2;
+        }
+        ssize_t got = read(fd, buffer + used, capacity - used);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) {
+            *why = strerror(errno);
+            free(buffer);
+            close(fd);
+            return -1;
+        }
+        if (got == 0) break;
+        used += (size_t)got;
+    }
+    close(fd);
+    *data = buffer;
+    *length = used;
+    return 0;
+}
+
 /* Control characters in a URI are written as \xNN, so a message never carries them to a terminal. */
 static void printable(const char *text, char *out, size_t size) {
     size_t n = 0;
@@ -268,16 +354,31 @@ static void printable(const char *text, char *out, size_t size) {
    thing: the URI is resolved the way libxml2's file opener would, checked as a canonical path inside
    this thread's templates folder, and only that canonical path is handed to libxml2 to open. */
 static xmlParserInputPtr sandboxed_loader(const char *url, const char *id, xmlParserCtxtPtr context) {
+    (void)id;
     char canonical[PATH_MAX];
     const char *why = NULL;
-    if (mr_sandbox_resolve(thread_root, url, canonical, sizeof canonical, &why) != 0) {
+    unsigned char *data = NULL;
+    size_t length = 0;
+    if (mr_sandbox_read_file(thread_root, url, canonical, sizeof canonical, &data, &length, &why) != 0) {
         char shown[1024];
         printable(url == NULL ? "(none)" : url, shown, sizeof shown);
         xmlGenericError(xmlGenericErrorContext, "cannot read %s: %s\n", shown, why);
         thread_refusals++;
         return NULL;
     }
-    return default_entity_loader(canonical, id, context);
+    /* libxml2 parses the bytes that were checked, named by their canonical path (so relative URIs
+       in them resolve against it); it opens nothing itself. */
+    xmlParserInputBufferPtr buffer = xmlParserInputBufferCreateMem((const char *)data, (int)length, XML_CHAR_ENCODING_NONE);
+    free(data);
+    if (buffer == NULL) return NULL;
+    xmlParserInputPtr input = xmlNewIOInputStream(context, buffer, XML_CHAR_ENCODING_NONE);
+    if (input == NULL) {
+        xmlFreeParserInputBuffer(buffer);
+        return NULL;
+    }
+    input->filename = (const char *)xmlStrdup((const xmlChar *)canonical);
+    if (context != NULL && context->directory == NULL) context->directory = xmlParserGetDirectory(canonical);
+    return input;
 }
 
 /* libxslt loads imported and included stylesheets with entity substitution and DTD loading on;

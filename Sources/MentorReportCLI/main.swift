@@ -112,6 +112,10 @@ extension MentorReportCommand {
             if progress.enabled {
                 writer.progress = { text in progress.show(text) }
             }
+            writer.note = { text in
+                progress.clear()
+                printError("note: " + text)
+            }
             do {
                 let files = try writer.render(report)
                 let folder = try writer.write(files, period: period.month, audience: reportAudience, lock: lock)

@@ -52,6 +52,73 @@ import Testing
         #expect(try contents(of: out.path) == first)
     }
 
+    @Test func aFolderOfTheUsersWithOnlyGeneratedNamesIsLeftAlone() throws {
+        let out = try TemporaryFolder()
+        try out.write("2026-10/kpis.csv", Array("my precious notes".utf8))
+        let result = try mentorReport(["build", "--out", out.path, "--quiet"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("2026-10 has no .mentor-report-month manifest and no report.xml of that month"))
+        #expect(try contents(of: out.path) == ["2026-10/kpis.csv": Array("my precious notes".utf8)])
+    }
+
+    @Test func foldersAndLinksAtGeneratedNamesAreLeftAlone() throws {
+        for (name, make) in [("index.html", "folder"), ("engagement.html", "link"), (".mentor-report-month", "link"), ("kpis.csv", "folder")] {
+            let out = try TemporaryFolder(), elsewhere = try TemporaryFolder()
+            #expect(try mentorReport(["build", "--out", out.path, "--quiet"]).status == 0)
+            try elsewhere.write("target.txt", Array("user's".utf8))
+            let path = out.path + "/2026-10/" + name
+            try FileManager.default.removeItem(atPath: path)
+            if make == "folder" {
+                try out.write("2026-10/\(name)/keep.txt", Array("user's".utf8))
+            } else {
+                try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: elsewhere.path + "/target.txt")
+            }
+            let before = try contents(of: out.path)
+            let result = try mentorReport(["build", "--out", out.path, "--quiet"])
+            #expect(result.status == 3, "\(make) at \(name)")
+            #expect(try contents(of: out.path) == before, "\(make) at \(name)")
+            #expect(try contents(of: elsewhere.path) == ["target.txt": Array("user's".utf8)])
+        }
+    }
+
+    @Test func aUsersOwnIndexPageIsLeftAlone() throws {
+        let out = try TemporaryFolder()
+        try out.write("index.html", Array("<html><title>Our team site</title></html>".utf8))
+        let result = try mentorReport(["build", "--out", out.path, "--quiet"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("\(out.path)/index.html is not an archive page written by mentor-report; it was left as it is"))
+        #expect(try contents(of: out.path) == ["index.html": Array("<html><title>Our team site</title></html>".utf8)])
+    }
+
+    @Test func whatALeftoverNameHoldsOfTheUsersIsKept() throws {
+        let out = try TemporaryFolder()
+        try out.write(".mentor-report-new-mine/notes.txt", Array("keep".utf8))
+        try out.write(".mentor-report-old-x/report.xml", Array("<report/>".utf8))
+        #expect(try mentorReport(["build", "--out", out.path, "--quiet"]).status == 0)
+        #expect(FileManager.default.contents(atPath: out.path + "/.mentor-report-new-mine/notes.txt") == Data("keep".utf8))
+        #expect(!FileManager.default.fileExists(atPath: out.path + "/.mentor-report-old-x"))
+    }
+
+    /// A previous month folder is removed file by file: what mentor-report wrote goes, anything that
+    /// appeared meanwhile stays (the build keeps that folder aside, see ReportWriter.write).
+    @Test func removingAMonthFolderRemovesOnlyWhatItsManifestLists() throws {
+        let out = try TemporaryFolder()
+        #expect(try mentorReport(["build", "--out", out.path, "--quiet"]).status == 0)
+        try out.write("2026-10/late-notes.txt", Array("keep".utf8))
+        let left = MonthFolder.removeOwned(out.url.appendingPathComponent("2026-10"))
+        #expect(left == ["late-notes.txt"])
+        #expect(try contents(of: out.path + "/2026-10") == ["late-notes.txt": Array("keep".utf8)])
+    }
+
+    @Test func aLockFileThatIsALinkIsNotFollowed() throws {
+        let out = try TemporaryFolder(), elsewhere = try TemporaryFolder()
+        try FileManager.default.createSymbolicLink(atPath: out.path + "/.mentor-report.lock", withDestinationPath: elsewhere.path + "/planted")
+        let result = try mentorReport(["build", "--out", out.path, "--quiet"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("cannot create the lock file"))
+        #expect(!FileManager.default.fileExists(atPath: elsewhere.path + "/planted"))
+    }
+
     // MARK: One build at a time, from before reading
 
     @Test func theLockIsTakenBeforeTheDataIsRead() throws {
@@ -117,6 +184,9 @@ import Testing
         #expect(!publicArchive.contains("2026-09"))
         #expect(!publicArchive.contains("Admin — names people"))
         #expect(try String(contentsOfFile: out.path + "/.mentor-report-audience", encoding: .utf8) == "public\n")
+        // ... and keeps no admin month: those pages name people.
+        #expect(!FileManager.default.fileExists(atPath: out.path + "/2026-09"))
+        #expect(forced.stderr.contains("note: removed the admin reports of 2026-09 from \(out.path), now a folder of public reports"))
     }
 
     @Test func anAdminBuildIntoAPublicFolderIsRefused() throws {

@@ -230,6 +230,17 @@ func realpathString(_ path: String) -> String? {
         #expect(result.stderr.contains("outside the templates folder"))
     }
 
+    @Test func aStyleSheetLinkedOutsideIsRefused() throws {
+        let (work, templates) = try templates(overview: "")
+        try FileManager.default.removeItem(atPath: templates + "/site.css")
+        try FileManager.default.createSymbolicLink(atPath: templates + "/site.css", withDestinationPath: work.path + "/secret.txt")
+        let result = try mentorReport(["build", "--out", work.path + "/out", "--templates", templates, "--quiet"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("site.css: the style sheet cannot be read: outside the templates folder"))
+        #expect(!result.stderr.contains(SandboxEscapeTests.secret))
+        #expect(!FileManager.default.fileExists(atPath: work.path + "/out/2026-10"))
+    }
+
     @Test func schemaIncludeOfAFileOutsideShowsNothingOfIt() throws {
         for include in ["../secret.txt", "a?/../../secret.txt"] {
             let (work, templates) = try templates(overview: "", schemaInclude: include)

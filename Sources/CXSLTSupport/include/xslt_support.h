@@ -52,6 +52,13 @@ int mr_sandbox_refusals(void);
    tries them), or -1 with `why` (a static string) saying why it is refused. */
 int mr_sandbox_resolve(const char *root, const char *url, char *out, size_t out_size, const char **why);
 
+/* Reads the file `url` names inside `root` as the loader does: resolved as mr_sandbox_resolve says,
+   opened without following a link, and checked again by the opened file's own path, so what is read
+   is what was checked. 0 with the canonical path and a malloc'd copy of the bytes (caller frees), or
+   -1 with `why`. Files over 256 MB are refused. */
+int mr_sandbox_read_file(const char *root, const char *url, char *canonical, size_t canonical_size,
+                         unsigned char **data, size_t *length, const char **why);
+
 /* Checks a raw deflate stream: 0 when it ends within `length` bytes and unpacks to at most `limit`;
    -2 when it unpacks to more than `limit`; -1 when it is broken or does not end within `length`. */
 int mr_check_deflate(const unsigned char *data, size_t length, size_t limit);

@@ -78,7 +78,9 @@ enum MonthFolder {
         }
     }
 
-    /// Throws unless `folder` is absent or a month folder mentor-report wrote, holding nothing else.
+    /// Throws unless `folder` is absent or a month folder mentor-report wrote, holding nothing else: every
+    /// entry is a regular file (no folder, no link) that its manifest lists or, for a folder written
+    /// before manifests, one of report.xml, kpis.csv and pages, with a report.xml of that month.
     static func checkReplaceable(_ folder: URL) throws {
         var info = stat()
         guard lstat(folder.path, &info) == 0 else { return }
@@ -88,25 +90,80 @@ enum MonthFolder {
             throw OutputFailure("\(folder.path) is \(kind), not a month folder written by mentor-report" + keep)
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-        let foreign: [String]
-        if let manifest = readManifest(folder) {
-            foreign = names.filter { $0 != manifestName && !manifest.files.contains($0) }
-        } else {
-            // Written before manifests: report.xml, kpis.csv and pages only.
-            foreign = names.filter { name in
-                var entry = stat()
-                let regular = lstat(folder.appendingPathComponent(name).path, &entry) == 0 && (entry.st_mode & S_IFMT) == S_IFREG
-                return !(regular && (name == "report.xml" || name == "kpis.csv" || name.hasSuffix(".html")))
-            }
+        let manifest = readManifest(folder)
+        if manifest == nil && !isLegacyMonth(folder, names: names) {
+            throw OutputFailure("\(folder.path) has no .mentor-report-month manifest and no report.xml of that month, so it is not a month folder written by mentor-report" + keep)
         }
+        let foreign = names.filter { !owned($0, in: folder, manifest: manifest) }
         if let first = foreign.first {
             let more = foreign.count > 1 ? " (and \(foreign.count - 1) more)" : ""
             throw OutputFailure("\(folder.path) holds \(first)\(more), which mentor-report did not write, so it will not replace the folder" + keep)
         }
     }
 
+    /// Whether entry `name` of a month folder is one mentor-report wrote: a regular file (not a folder
+    /// or a link) that the manifest lists (the manifest itself included) or, without a manifest, one
+    /// of the names it writes.
+    static func owned(_ name: String, in folder: URL, manifest: (audience: ReportAudience, files: Set<String>)?) -> Bool {
+        var entry = stat()
+        guard lstat(folder.appendingPathComponent(name).path, &entry) == 0, (entry.st_mode & S_IFMT) == S_IFREG else { return false }
+        if let manifest { return name == manifestName || manifest.files.contains(name) }
+        return name == "report.xml" || name == "kpis.csv" || name.hasSuffix(".html")
+    }
+
+    /// A month folder written before manifests: its report.xml is mentor-report's, for that month.
+    private static func isLegacyMonth(_ folder: URL, names: [String]) -> Bool {
+        guard names.contains("report.xml"), let handle = FileHandle(forReadingAtPath: folder.appendingPathComponent("report.xml").path) else { return false }
+        defer { try? handle.close() }
+        let head = String(decoding: (try? handle.read(upToCount: 512)) ?? Data(), as: UTF8.self)
+        return head.contains("<report format-version=\"") && head.contains(" period=\"\(folder.lastPathComponent)\"")
+    }
+
+    /// Removes what mentor-report wrote in `folder` (see `owned`) and then the folder, if it is empty;
+    /// returns the names left (a user's files, which are never removed).
+    @discardableResult
+    static func removeOwned(_ folder: URL) -> [String] {
+        let manifest = readManifest(folder)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        var left: [String] = []
+        for name in names {
+            if owned(name, in: folder, manifest: manifest) || (manifest != nil && (name == "report.xml" || name == "kpis.csv" || name.hasSuffix(".html"))
+                                                                && owned(name, in: folder, manifest: nil)) {
+                if unlink(folder.appendingPathComponent(name).path) != 0 { left.append(name) }
+            } else {
+                left.append(name)
+            }
+        }
+        if left.isEmpty { rmdir(folder.path) }
+        return left
+    }
+
     private static func isDirectory(_ url: URL) -> Bool {
         var info = stat()
         return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}
+
+/// `OUT/index.html`, the archive: replaced only when mentor-report wrote it.
+enum ArchivePage {
+    /// Throws when OUT holds an `index.html` that is not mentor-report's archive: a folder, a link, or a
+    /// page of the user's in a folder mentor-report has not written to (no audience recorded, and not
+    /// an archive page by its title).
+    static func checkReplaceable(in out: URL) throws {
+        let page = out.appendingPathComponent("index.html")
+        var info = stat()
+        guard lstat(page.path, &info) == 0 else { return }
+        let keep = "; it was left as it is. Move it away or use another --out"
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw OutputFailure("\(page.path) is \((info.st_mode & S_IFMT) == S_IFLNK ? "a link" : "a folder"), not the archive page mentor-report writes" + keep)
+        }
+        if OutputAudience.recorded(in: out) != nil { return }
+        let head = (FileHandle(forReadingAtPath: page.path).flatMap { handle in
+            defer { try? handle.close() }
+            return try? handle.read(upToCount: 4096)
+        }).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        guard head.contains("<title>Mentoring programme reports</title>") else {
+            throw OutputFailure("\(page.path) is not an archive page written by mentor-report" + keep)
+        }
     }
 }

@@ -25,6 +25,9 @@ public struct ReportWriter {
     /// costs about a tenth of a large build (hundreds of thousands of small frees, and glibc's
     /// consolidation of them). Like a compiler's "disable free"; a process that goes on leaves it off.
     public var keepsTreesUntilExit = false
+    /// Told what the build did besides writing the month that a user should know of (a month removed
+    /// from a folder turned public, a folder kept aside), for the command line to print.
+    public var note: (@Sendable (String) -> Void)?
 
     public init(outputFolder: String, templatesFolder: String) {
         self.outputFolder = outputFolder
@@ -121,6 +124,7 @@ public struct ReportWriter {
         let lock = try held ?? acquire(audience: audience)
         defer { if held == nil { lock.release() } }
         try MonthFolder.checkReplaceable(final)
+        try ArchivePage.checkReplaceable(in: out)
         progress?("writing \(files.count) files into \(final.path)")
         removeLeftovers(in: out)
         var current = staging
@@ -132,7 +136,7 @@ public struct ReportWriter {
                 try writeFile(file.bytes, to: current)
             }
         } catch {
-            try? fm.removeItem(at: staging)
+            MonthFolder.removeOwned(staging)
             throw OutputFailure("cannot write \(current.path): \(reason(error))")
         }
         // The archive lists every month folder of this audience present once this one is in place.
@@ -157,9 +161,9 @@ public struct ReportWriter {
                 newAudience = true
             }
         } catch {
-            try? fm.removeItem(at: staging)
-            try? fm.removeItem(at: indexTemporary)
-            try? fm.removeItem(at: audienceTemporary)
+            MonthFolder.removeOwned(staging)
+            unlink(indexTemporary.path)
+            unlink(audienceTemporary.path)
             if let failure = error as? RenderFailure { throw OutputFailure("template error: \(failure)") }
             throw OutputFailure("cannot write \(current.path): \(reason(error))")
         }
@@ -170,22 +174,38 @@ public struct ReportWriter {
             : rename(staging.path, final.path)
         if status != 0 {
             let why = String(cString: strerror(errno))
-            try? fm.removeItem(at: staging)
-            try? fm.removeItem(at: indexTemporary)
-            try? fm.removeItem(at: audienceTemporary)
+            MonthFolder.removeOwned(staging)
+            unlink(indexTemporary.path)
+            unlink(audienceTemporary.path)
             throw OutputFailure("cannot move the reports into place at \(final.path): \(why)")
         }
-        // After an exchange the staging name holds the previous month folder.
-        if replaced { try? fm.removeItem(at: staging) }
+        // After an exchange the staging name holds the previous month folder: what mentor-report wrote
+        // in it goes; a file a user put there meanwhile is kept, in a folder beside the month.
+        if replaced, !MonthFolder.removeOwned(staging).isEmpty {
+            let kept = out.appendingPathComponent("\(period).kept-\(ProcessInfo.processInfo.processIdentifier)")
+            if rename(staging.path, kept.path) == 0 {
+                note?("\(final.path) received files while it was replaced; the previous folder, with them, is kept as \(kept.path)")
+            }
+        }
+        // A folder turned public (--force-audience) keeps no admin month: those pages name people.
+        if audience == .public {
+            for other in MonthFolder.months(in: out) where other.audience == .admin {
+                let folder = out.appendingPathComponent(other.month.description)
+                guard (try? MonthFolder.checkReplaceable(folder)) != nil else { continue }
+                let left = MonthFolder.removeOwned(folder)
+                note?(left.isEmpty ? "removed the admin reports of \(other.month) from \(out.path), now a folder of public reports (they name people)"
+                      : "removed the admin reports of \(other.month) from \(out.path); \(folder.path) still holds files mentor-report did not write")
+            }
+        }
         if newAudience, rename(audienceTemporary.path, audienceFile.path) != 0 {
             let why = String(cString: strerror(errno))
-            try? fm.removeItem(at: audienceTemporary)
-            try? fm.removeItem(at: indexTemporary)
+            unlink(audienceTemporary.path)
+            unlink(indexTemporary.path)
             throw OutputFailure("the reports are in \(final.path), but \(audienceFile.path) could not be replaced: \(why)")
         }
         if newIndex != nil, rename(indexTemporary.path, index.path) != 0 {
             let why = String(cString: strerror(errno))
-            try? fm.removeItem(at: indexTemporary)
+            unlink(indexTemporary.path)
             throw OutputFailure("the reports are in \(final.path), but \(index.path) could not be replaced: \(why)")
         }
         return (outputFolder as NSString).appendingPathComponent(period.description)
@@ -227,13 +247,22 @@ public struct ReportWriter {
         if close(fd) != 0 { throw POSIXFailure(code: errno) }
     }
 
-    /// Removes what a killed build left in OUT: staging folders, a previous month folder swapped out
-    /// but not yet removed, archive pages not yet renamed. Only called with the lock held.
+    /// Removes what a killed build left in OUT: staging folders and a previous month folder swapped out
+    /// but not yet removed (only the files mentor-report writes, never a folder's other contents), and
+    /// archive pages not yet renamed (files or links of those reserved names, never a folder). Only
+    /// called with the lock held.
     private func removeLeftovers(in out: URL) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
         for name in names where name.hasPrefix(".mentor-report-new-") || name.hasPrefix(".mentor-report-old-")
             || name.hasPrefix(".mentor-report-index-") {
-            try? FileManager.default.removeItem(at: out.appendingPathComponent(name))
+            let path = out.appendingPathComponent(name)
+            var info = stat()
+            guard lstat(path.path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                MonthFolder.removeOwned(path)
+            } else if name.hasPrefix(".mentor-report-index-") {
+                unlink(path.path)
+            }
         }
     }
 
@@ -271,7 +300,7 @@ public final class OutputLock {
         self.createdFolder = created
         let path = folder.appendingPathComponent(".mentor-report.lock").path
         createdFile = access(path, F_OK) != 0
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else {
             throw OutputFailure("cannot create the lock file \(path): \(String(cString: strerror(errno)))")
         }

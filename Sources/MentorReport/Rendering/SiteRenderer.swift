@@ -35,15 +35,22 @@ public struct SiteRenderer {
         return pages
     }
 
-    /// The CSS every page inlines (pages are self-contained files). A templates folder without a
-    /// readable `site.css` is an error: pages without their styles must not be published.
+    /// The CSS every page inlines (pages are self-contained files), read inside the templates sandbox
+    /// like the stylesheets. A templates folder without a readable `site.css` is an error: pages
+    /// without their styles must not be published.
     private func css() throws -> String {
         let path = (templatesFolder as NSString).appendingPathComponent("site.css")
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let why = access(path, F_OK) == 0 ? "cannot be read" : "is missing"
-            throw RenderFailure(file: path, message: "the style sheet \(why) (\(String(cString: strerror(errno)))); expected site.css in the templates folder")
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            throw RenderFailure(file: path, message: "the style sheet is missing (\(String(cString: strerror(errno)))); expected site.css in the templates folder")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        let bytes: [UInt8]
+        do {
+            bytes = try XSLTSandbox.readFile(path, inside: templatesFolder)
+        } catch let failure as RenderFailure {
+            throw RenderFailure(file: path, message: "the style sheet " + failure.message + "; expected site.css, a file of the templates folder")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw RenderFailure(file: path, message: "the style sheet is not UTF-8 text")
         }
         return text

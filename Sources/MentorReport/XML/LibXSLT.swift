@@ -143,6 +143,25 @@ enum XSLTSandbox {
 
     static func leave() { mr_sandbox_leave() }
 
+    /// The bytes of `path`, read as the templates' loader reads (a regular file inside `folder`, no
+    /// link followed out of it, what is read being what was checked): for files of a templates folder
+    /// that are not XML, such as site.css.
+    static func readFile(_ path: String, inside folder: String) throws -> [UInt8] {
+        guard let root = realpath(folder, nil) else {
+            throw RenderFailure(file: folder, message: "cannot use the templates folder: \(String(cString: strerror(errno)))")
+        }
+        defer { free(root) }
+        var canonical = [CChar](repeating: 0, count: Int(PATH_MAX))
+        var data: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        var why: UnsafePointer<CChar>?
+        guard mr_sandbox_read_file(root, path, &canonical, canonical.count, &data, &length, &why) == 0, let data else {
+            throw RenderFailure(file: path, message: "cannot be read: " + (why.map { String(cString: $0) } ?? "unknown reason"))
+        }
+        defer { free(data) }
+        return Array(UnsafeBufferPointer(start: data, count: length))
+    }
+
     /// Sends this thread's libxml2 and libxslt messages to a buffer that `takeErrors` empties.
     static func prepareThread() {
         _ = setUp
