@@ -15,12 +15,17 @@ public struct Diagnostic: Hashable, Sendable {
     /// What is wrong, without the suggestion (see `text`).
     public var message: String
     /// A "did you mean", worked out when the message is shown (`text`), not when it is found.
-    public var suggestion: Suggestion?
+    var suggestion: Suggestion?
     /// Orders diagnostics by reading order of the files.
     var fileOrder: Int
 
-    public init(severity: Severity, file: String, line: Int, column: Int, message: String,
-                suggestion: Suggestion? = nil, fileOrder: Int = 0) {
+    /// A finding of the caller's own, placed after the loader's and validator's findings of the same file.
+    public init(severity: Severity, file: String, line: Int, column: Int, message: String) {
+        self.init(severity: severity, file: file, line: line, column: column, message: message, suggestion: nil)
+    }
+
+    init(severity: Severity, file: String, line: Int, column: Int, message: String,
+         suggestion: Suggestion? = nil, fileOrder: Int = 0) {
         self.severity = severity
         self.file = file
         self.line = line

@@ -54,14 +54,14 @@ public struct DiagnosticPrinter {
 
 /// Writes one line to standard error, its control characters escaped (line breaks kept: usage messages
 /// span lines). Every message of the tool goes through here or through `DiagnosticPrinter`.
-public func printError(_ line: String) {
+package func printError(_ line: String) {
     writeStandardError(escapingControlCharacters(line, keepingLineBreaks: true) + "\n")
 }
 
 /// `text` with each control character (C0, DEL and C1: U+0000–U+001F, U+007F–U+009F) written as
 /// `\u{1B}`, as Swift spells it, so that data quoted in a message (a name holding ESC [2J) cannot move
 /// the cursor, clear the screen or retitle the terminal. With `keepingLineBreaks`, "\n" stays.
-public func escapingControlCharacters(_ text: String, keepingLineBreaks: Bool = false) -> String {
+package func escapingControlCharacters(_ text: String, keepingLineBreaks: Bool = false) -> String {
     // Nearly every message has none: checked byte by byte first (C1 controls are 0xC2 0x80–0x9F).
     var utf8 = text.utf8.makeIterator()
     var found = false
@@ -87,7 +87,7 @@ public func escapingControlCharacters(_ text: String, keepingLineBreaks: Bool = 
 }
 
 /// Writes `text` to standard error as it is (no newline added), all of it.
-public func writeStandardError(_ text: String) {
+package func writeStandardError(_ text: String) {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
         let written = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }

@@ -306,7 +306,7 @@ final class YAMLParser {
 
 /// Runs libyaml's bare event loop over a buffer and counts events: the floor any YAML loader built on
 /// libyaml can reach, used by the benchmark. Returns nil when the text does not parse.
-public func countYAMLEvents(_ bytes: [UInt8]) -> Int? {
+package func countYAMLEvents(_ bytes: [UInt8]) -> Int? {
     var parser = yaml_parser_t()
     var event = yaml_event_t()
     guard yaml_parser_initialize(&parser) == 1 else { return nil }
@@ -326,7 +326,7 @@ public func countYAMLEvents(_ bytes: [UInt8]) -> Int? {
 
 /// Runs the loader's event layer (`YAMLReader`: events with positions, alias expansion, depth limit)
 /// over a buffer without decoding records: the benchmark's measure of that layer's cost.
-public func countReaderEvents(_ bytes: [UInt8]) -> Int? {
+package func countReaderEvents(_ bytes: [UInt8]) -> Int? {
     let reader = YAMLReader(file: 0, path: "", bytes: bytes)
     var count = 0
     do {

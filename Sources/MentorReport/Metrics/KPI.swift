@@ -52,8 +52,8 @@ public struct KPIValue: Sendable, Equatable {
 }
 
 /// All KPIs of one month, in catalog order.
-public struct KPISet: Sendable {
-    public private(set) var values: [KPIValue] = []
+struct KPISet: Sendable {
+    private(set) var values: [KPIValue] = []
     private var positions: [String: Int] = [:]
 
     mutating func append(_ value: KPIValue) {
@@ -61,7 +61,7 @@ public struct KPISet: Sendable {
         values.append(value)
     }
 
-    public subscript(id: String) -> KPIValue? {
+    subscript(id: String) -> KPIValue? {
         positions[id].map { values[$0] }
     }
 }

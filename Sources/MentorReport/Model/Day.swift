@@ -18,7 +18,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var isInSupportedYears: Bool { Day.supportedDays.contains(daysSinceEpoch) }
 
     /// "from 1900-01-01 to 2199-12-31", for messages.
-    public static let supportedRangeText = "from \(supportedYears.lowerBound)-01-01 to \(supportedYears.upperBound)-12-31"
+    package static let supportedRangeText = "from \(supportedYears.lowerBound)-01-01 to \(supportedYears.upperBound)-12-31"
 
     /// The day for a proleptic Gregorian year, month and day; nil when it does not exist.
     public init?(year: Int, month: Int, day: Int) {
@@ -35,7 +35,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Parses exactly `YYYY-MM-DD`; nil for any other shape or a date that does not exist.
-    public init?<Bytes: Sequence>(iso text: Bytes) where Bytes.Element == UInt8 {
+    package init?<Bytes: Sequence>(iso text: Bytes) where Bytes.Element == UInt8 {
         var year = 0, month = 0, day = 0
         var i = 0
         for byte in text {
@@ -56,7 +56,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Parses exactly `YYYY-MM-DD` from bytes in memory (the loader's scalars): fixed positions, no loop.
-    public init?(iso b: UnsafeBufferPointer<UInt8>) {
+    package init?(iso b: UnsafeBufferPointer<UInt8>) {
         guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
         // A byte minus "0" wraps above 9 unless it is a digit.
         let y0 = b[0] &- 48, y1 = b[1] &- 48, y2 = b[2] &- 48, y3 = b[3] &- 48

@@ -8,7 +8,7 @@ import Glibc
 /// file system refusing a write. Says which path and why.
 public struct OutputFailure: Error, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    init(_ message: String) { self.message = message }
     public var description: String { message }
 }
 
@@ -24,7 +24,7 @@ public struct ReportWriter {
     /// the pages' result trees are then left to the exit instead of being freed node by node, which
     /// costs about a tenth of a large build (hundreds of thousands of small frees, and glibc's
     /// consolidation of them). Like a compiler's "disable free"; a process that goes on leaves it off.
-    public var keepsTreesUntilExit = false
+    package var keepsTreesUntilExit = false
 
     public init(outputFolder: String, templatesFolder: String) {
         self.outputFolder = outputFolder
