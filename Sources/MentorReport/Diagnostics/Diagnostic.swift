@@ -9,9 +9,10 @@ public struct Diagnostic: Hashable, Sendable {
     public var severity: Severity
     /// The file's path as shown to the user (data folder joined with the file's relative path).
     public var file: String
-    /// 1-based; 0 when the finding is about the file as a whole.
-    public var line: Int
-    public var column: Int
+    /// The 1-based line the finding points at; nil when it is about the file as a whole.
+    public var line: Int?
+    /// The 1-based column on `line`; nil when the finding names a line only, or no line.
+    public var column: Int?
     /// What is wrong, without the suggestion (see `text`).
     public var message: String
     /// A "did you mean", worked out when the message is shown (`text`), not when it is found.
@@ -20,11 +21,11 @@ public struct Diagnostic: Hashable, Sendable {
     var fileOrder: Int
 
     /// A finding of the caller's own, placed after the loader's and validator's findings of the same file.
-    public init(severity: Severity, file: String, line: Int, column: Int, message: String) {
+    public init(severity: Severity, file: String, line: Int? = nil, column: Int? = nil, message: String) {
         self.init(severity: severity, file: file, line: line, column: column, message: message, suggestion: nil)
     }
 
-    init(severity: Severity, file: String, line: Int, column: Int, message: String,
+    init(severity: Severity, file: String, line: Int?, column: Int?, message: String,
          suggestion: Suggestion? = nil, fileOrder: Int = 0) {
         self.severity = severity
         self.file = file
@@ -41,11 +42,11 @@ public struct Diagnostic: Hashable, Sendable {
         return message + suggestion.text
     }
 
+    /// Where the finding points, as messages write it: `file:line:column`, `file:line` or `file`.
+    public var place: String { sourcePlace(file: file, line: line, column: column) }
+
     /// `file:line:column: severity: message`, the form compilers use, so editors can jump to it.
-    public var formatted: String {
-        let place = line > 0 ? (column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)") : file
-        return "\(place): \(severity.rawValue): \(text)"
-    }
+    public var formatted: String { "\(place): \(severity.rawValue): \(text)" }
 }
 
 /// All findings of a run, in the order of the files and positions they point at.
@@ -69,8 +70,9 @@ public struct Diagnostics: Sendable {
     /// Sorted by file reading order, line, column, then text: stable output for the same data.
     public mutating func sort() {
         all.sort { a, b in
-            (a.fileOrder, a.line, a.column, a.severity == .error ? 0 : 1, a.message)
-                < (b.fileOrder, b.line, b.column, b.severity == .error ? 0 : 1, b.message)
+            // A finding about a whole file comes before those at its lines, and a line's before its columns'.
+            (a.fileOrder, a.line ?? 0, a.column ?? 0, a.severity == .error ? 0 : 1, a.message)
+                < (b.fileOrder, b.line ?? 0, b.column ?? 0, b.severity == .error ? 0 : 1, b.message)
         }
     }
 }

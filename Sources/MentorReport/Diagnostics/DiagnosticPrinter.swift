@@ -40,9 +40,8 @@ public struct DiagnosticPrinter {
     /// escaped, so a value cannot drive the terminal; colour codes, when on, are the printer's own.
     public func render(_ d: Diagnostic) -> String {
         guard useColour else { return escapingControlCharacters(d.formatted) }
-        let place = d.line > 0 ? (d.column > 0 ? "\(d.file):\(d.line):\(d.column)" : "\(d.file):\(d.line)") : d.file
         let colour = d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
-        return "\u{1B}[1m\(escapingControlCharacters(place)):\u{1B}[0m \(colour)\(d.severity.rawValue):\u{1B}[0m "
+        return "\u{1B}[1m\(escapingControlCharacters(d.place)):\u{1B}[0m \(colour)\(d.severity.rawValue):\u{1B}[0m "
             + escapingControlCharacters(d.text)
     }
 

@@ -168,7 +168,7 @@ public struct Loader {
         if data.recordCount + data.importedRows > limits.records {
             // A file over the limit was left out: the count read is then less than the folder holds.
             let held = lists.overRecordLimit ? "more than \(limits.records)" : "\(data.recordCount + data.importedRows)"
-            diagnostics.append(Diagnostic(severity: .error, file: folder, line: 0, column: 0,
+            diagnostics.append(Diagnostic(severity: .error, file: folder, line: nil, column: nil,
                                           message: "the data folder holds \(held) records; expected at most \(limits.records) (raise the limit with --max-records)",
                                           fileOrder: -1))
         }
@@ -216,7 +216,7 @@ public struct Loader {
         let imported = Set(surveys.compactMap { $0.importSpec.flatMap { SurveyImporter.relativePath($0.file.value) } })
         // (Unless surveys were left out: the one that imports it may be among them.)
         for export in exports where data.readWhole(.survey) && !imported.contains(export) {
-            diagnostics.append(Diagnostic(severity: .warning, file: DataFolder(path: folder).shown(export), line: 0, column: 0,
+            diagnostics.append(Diagnostic(severity: .warning, file: DataFolder(path: folder).shown(export), line: nil, column: nil,
                                           message: "ignored: no survey imports this export; name it under a survey's import (file: \(export))",
                                           fileOrder: -1))
         }
@@ -271,7 +271,7 @@ public struct Loader {
                              into lists: inout RecordLists) -> (FileRecords, [Diagnostic], Int) {
         func fileProblem(_ message: String) -> (FileRecords, [Diagnostic], Int) {
             lists.incomplete.insert(file.collection)
-            return (.lists, [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0, message: message,
+            return (.lists, [Diagnostic(severity: .error, file: file.displayPath, line: nil, column: nil, message: message,
                                     fileOrder: Int(index))], 0)
         }
         let size = file.size
@@ -326,14 +326,14 @@ public struct Loader {
                 ? "the file is not valid UTF-8 text (\(failure.message)); expected UTF-8 encoded YAML"
                 : "YAML syntax error: \(failure.message)"
             return (.lists, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath,
-                                                             line: Int(failure.line), column: Int(failure.column),
+                                                             line: failure.line.map(Int.init), column: failure.column.map(Int.init),
                                                              message: message, fileOrder: Int(index))], byteCount)
         } catch let failure as LoadFailure {
             return (.lists, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath,
                                                              line: Int(failure.location.line), column: Int(failure.location.column),
                                                              message: failure.message, fileOrder: Int(index))], byteCount)
         } catch {
-            return (.lists, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0,
+            return (.lists, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath, line: nil, column: nil,
                                                              message: "\(error)", fileOrder: Int(index))], byteCount)
         }
         failed = false

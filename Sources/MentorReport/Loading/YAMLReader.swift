@@ -245,6 +245,14 @@ final class YAMLReader {
                                       message: message, fileOrder: Int(file)))
     }
 
+    /// An error about the file as a whole (empty, no data): no line or column.
+    func fileError(_ message: String) {
+        errorCount += 1
+        valueFailed = true
+        diagnostics.append(Diagnostic(severity: .error, file: path, line: nil, column: nil,
+                                      message: message, fileOrder: Int(file)))
+    }
+
     func warning(_ at: SourceLocation, _ message: String) {
         diagnostics.append(Diagnostic(severity: .warning, file: path, line: Int(at.line), column: Int(at.column),
                                       message: message, fileOrder: Int(file)))
@@ -542,7 +550,7 @@ final class YAMLReader {
         let first = try next()
         if first.kind == .streamEnd {
             incomplete = true
-            error(SourceLocation(file: file, line: 0, column: 0), parser.isBlank
+            fileError(parser.isBlank
                   ? "the file is empty; expected \(description)"
                   : "the file holds only comments; expected \(description)")
             return nil
@@ -550,7 +558,7 @@ final class YAMLReader {
         let content = try peek()
         if isNull(content) || content.kind == .documentEnd {
             incomplete = true
-            error(SourceLocation(file: file, line: 0, column: 0), "the file holds no data; expected \(description)")
+            fileError("the file holds no data; expected \(description)")
             return nil
         }
         guard content.kind == .mappingStart else {
