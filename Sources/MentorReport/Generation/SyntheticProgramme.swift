@@ -252,7 +252,7 @@ package struct SyntheticProgramme {
         }
         try save(t, "outcomes.yaml")
         return "wrote \(folder): \(people) people, \(relationships.count) relationships, \(sessionCount) sessions, "
-            + "\(responseCount) responses, \(outcomeCount) outcomes, \(String(format: "%.1f", Double(bytes) / 1e6)) MB"
+            + "\(responseCount) responses, \(outcomeCount) outcomes, \(megabytesFigure(bytes))"
     }
 }
 

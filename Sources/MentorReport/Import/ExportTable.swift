@@ -36,4 +36,4 @@ struct ExportReadError: Error {
 
 /// The most bytes an export may hold, as a file or inside a spreadsheet package, so that a
 /// compressed "zip bomb" or a runaway file fails with a message instead of eating memory.
-let exportByteLimit = 512 * 1024 * 1024
+let exportByteLimit = 512 * bytesPerMegabyte

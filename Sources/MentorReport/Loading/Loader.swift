@@ -16,7 +16,7 @@ public struct LoadLimits: Sendable {
     /// Bytes of one scalar value: far beyond any name, note or answer.
     public var scalarBytes: Int
 
-    public static let standard = LoadLimits(fileBytes: 512 * 1_048_576, records: 10_000_000, scalarBytes: 1_048_576)
+    public static let standard = LoadLimits(fileBytes: 512 * bytesPerMegabyte, records: 10_000_000, scalarBytes: bytesPerMegabyte)
 
     public init(fileBytes: Int, records: Int, scalarBytes: Int) {
         self.fileBytes = fileBytes
@@ -384,11 +384,4 @@ public struct Loader {
 /// What a file over `--max-file-size` is told: "expected at most 512 MB per file (raise the limit …)".
 func expectedFileSize(_ limit: Int) -> String {
     "expected at most \(megabytesText(limit)) per file (raise the limit with --max-file-size)"
-}
-
-/// A byte count for messages: "512 MB", "1.5 MB", "900 bytes".
-func megabytesText(_ bytes: Int) -> String {
-    if bytes < 1_048_576 { return "\(bytes) bytes" }
-    let mb = Double(bytes) / 1_048_576
-    return mb == mb.rounded() ? "\(Int(mb)) MB" : String(format: "%.1f MB", mb)
 }

@@ -16,7 +16,7 @@ final class YAMLReader {
     /// Bytes of values that aliases may replay: this many times the file's size, and never more than
     /// `aliasByteCeiling`. A few aliases of a 1 MB value must not make gigabytes of text.
     static let aliasBytesPerFileByte = 16
-    static let aliasByteCeiling = 64 * 1_048_576
+    static let aliasByteCeiling = 64 * bytesPerMegabyte
     static let maxDepth = 64
 
     let file: Int32
@@ -173,7 +173,7 @@ final class YAMLReader {
             replayedBytes += anchorBytes[event.value] ?? 0
             if replayedBytes > aliasByteLimit {
                 throw LoadFailure(location(event),
-                                  "aliases expand to more than \(aliasByteLimit) bytes of values (\(YAMLReader.aliasBytesPerFileByte) times the file's size, at most \(YAMLReader.aliasByteCeiling / 1_048_576) MiB; an alias bomb?)",
+                                  "aliases expand to more than \(aliasByteLimit) bytes of values (\(YAMLReader.aliasBytesPerFileByte) times the file's size, at most \(YAMLReader.aliasByteCeiling / bytesPerMegabyte) MiB; an alias bomb?)",
                                   expected: "aliases that re-use a value a few times")
             }
             replay = recorded
