@@ -1,11 +1,14 @@
 /// One finding about the data: an error (the run writes nothing) or a warning (policy findings
 /// and other doubts that do not stop a report; errors under `--strict`).
 public struct Diagnostic: Hashable, Sendable {
+    /// Whether a finding stops the run (`error`) or not (`warning`).
     public enum Severity: String, Sendable, Comparable {
         case error, warning
+        /// Errors come before warnings.
         public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
     }
 
+    /// Error or warning.
     public var severity: Severity
     /// The file's path as shown to the user (data folder joined with the file's relative path).
     public var file: String
@@ -20,7 +23,7 @@ public struct Diagnostic: Hashable, Sendable {
     /// Orders diagnostics by reading order of the files.
     var fileOrder: Int
 
-    /// A finding of the caller's own, placed after the loader's and validator's findings of the same file.
+    /// A finding of the caller's own; `Diagnostics.sort` orders it with the findings of the first file read.
     public init(severity: Severity, file: String, line: Int? = nil, column: Int? = nil, message: String) {
         self.init(severity: severity, file: file, line: line, column: column, message: message, suggestion: nil)
     }
@@ -51,15 +54,22 @@ public struct Diagnostic: Hashable, Sendable {
 
 /// All findings of a run, in the order of the files and positions they point at.
 public struct Diagnostics: Sendable {
+    /// Every finding, errors and warnings together.
     public private(set) var all: [Diagnostic] = []
 
+    /// No findings.
     public init() {}
 
+    /// Adds one finding at the end (`sort` puts it in place).
     public mutating func append(_ d: Diagnostic) { all.append(d) }
+    /// Adds findings at the end (`sort` puts them in place).
     public mutating func append(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }
 
+    /// The errors, in order.
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
+    /// The warnings, in order.
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+    /// Whether any finding is an error (then no report may be written).
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
     /// Warnings turned into errors, for `--strict`.

@@ -8,10 +8,13 @@ import Darwin
 public struct DiagnosticPrinter {
     /// The most errors, and the most warnings, printed one by one; the rest are counted.
     public static let errorCap = 100
+    /// The most warnings printed one by one.
     public static let warningCap = 100
 
+    /// Colour the place and severity with terminal escape codes.
     public var useColour: Bool
 
+    /// A printer colouring its output when `useColour` (by default, when standard error is a terminal).
     public init(useColour: Bool = isatty(2) == 1) { self.useColour = useColour }
 
     /// The lines to print: up to `errorCap` errors and `warningCap` warnings in reading order, then
@@ -45,6 +48,7 @@ public struct DiagnosticPrinter {
             + escapingControlCharacters(d.text)
     }
 
+    /// Writes `lines(for:)` to standard error.
     public func print(_ diagnostics: Diagnostics) {
         // Rendered lines are escaped already and may hold colour codes: written as they are.
         for line in lines(for: diagnostics) { writeStandardError(line + "\n") }

@@ -2,7 +2,9 @@ import Foundation
 
 /// What loading a data folder gives: the records read and every finding about them.
 public struct LoadResult: Sendable {
+    /// The records read; those with errors are left out.
     public var data: ProgrammeData
+    /// What loading found wrong in each file on its own (cross-references are `validate`'s).
     public var diagnostics: Diagnostics
 }
 
@@ -16,8 +18,10 @@ public struct LoadLimits: Sendable {
     /// Bytes of one scalar value: far beyond any name, note or answer.
     public var scalarBytes: Int
 
+    /// The defaults: 512 MB per file, 10,000,000 records, 1 MB per value (1 MB = 1,048,576 bytes).
     public static let standard = LoadLimits(fileBytes: 512 * bytesPerMegabyte, records: 10_000_000, scalarBytes: bytesPerMegabyte)
 
+    /// Limits of `fileBytes` per file, `records` in all and `scalarBytes` per value.
     public init(fileBytes: Int, records: Int, scalarBytes: Int) {
         self.fileBytes = fileBytes
         self.records = records
@@ -81,13 +85,16 @@ private struct RecordLists {
 /// Reads a data folder into `ProgrammeData`: every file decoded straight from libyaml's events,
 /// files in parallel on all cores, then merged in reading order.
 public struct Loader {
+    /// The data folder's path, as messages show it.
     public var folder: String
     /// Read files on all cores (true) or one after another (false, for measuring).
     public var concurrent: Bool
+    /// The sizes past which a file or value is an error instead of being read.
     public var limits: LoadLimits
     /// Told "read N of M files" as files finish (from any thread), for a progress line.
     public var progress: (@Sendable (String) -> Void)?
 
+    /// A loader of the data folder at `folder`.
     public init(folder: String, concurrent: Bool = true, limits: LoadLimits = .standard) {
         self.folder = folder
         self.concurrent = concurrent
