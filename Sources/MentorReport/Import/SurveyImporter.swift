@@ -214,7 +214,7 @@ struct SurveyImporter {
         let respondentColumn: ExportColumn
         if let named = spec.respondentColumn {
             guard let c = column([named.value]) else {
-                error(headerLine, 1, "the export has no column '\(clip(named.value))' (respondent_column at \(specPath):\(named.location.line):\(named.location.column))\(suggestion(named.value))")
+                error(headerLine, 1, "the export has no column '\(clip(named.value))' (respondent_column at \(sourcePlace(file: specPath, line: Int(named.location.line), column: Int(named.location.column))))\(suggestion(named.value))")
                 return nil
             }
             respondentColumn = c
@@ -261,7 +261,7 @@ struct SurveyImporter {
                 let name = ExportValues.normalized(header.value)
                 matching = columns.filter { $0.names.contains(name) }
                 if matching.isEmpty {
-                    error(headerLine, 1, "the export has no column '\(header.value)' for question '\(question.id)' (mapped at \(specPath):\(header.location.line):\(header.location.column))\(suggestion(header.value))")
+                    error(headerLine, 1, "the export has no column '\(header.value)' for question '\(question.id)' (mapped at \(sourcePlace(file: specPath, line: Int(header.location.line), column: Int(header.location.column))))\(suggestion(header.value))")
                     continue
                 }
             } else {
