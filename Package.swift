@@ -51,6 +51,10 @@ let package = Package(
         .testTarget(
             name: "MentorReportTests",
             dependencies: ["MentorReport", "MentorReportCLI"]),
+        // The library as an embedding program sees it: a plain `import`, no `@testable`.
+        .testTarget(
+            name: "MentorReportAPITests",
+            dependencies: ["MentorReport"]),
     ] + (fuzzing ? [
         .executableTarget(
             name: "MentorReportFuzz",

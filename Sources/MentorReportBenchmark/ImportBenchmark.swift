@@ -39,7 +39,7 @@ func importBenchmark(rows: Int, runs: Int) {
     }
     let exportPath = folder + "/responses/pulse-export.csv"
     do { try csv.write(toFile: exportPath, atomically: true, encoding: .utf8) } catch { fail("cannot write the export: \(error)") }
-    let megabytes = Double(csv.utf8.count) / 1e6
+    let megabytes = Double(csv.utf8.count) / Double(bytesPerMegabyte)
 
     let without = measure(runs) { _ = Loader(folder: folder, concurrent: false).load() }
     let survey = """

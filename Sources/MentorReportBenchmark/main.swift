@@ -151,7 +151,7 @@ if options.profileKPIs > 0 {
 
 let files = yamlFiles(in: folder)
 let totalBytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
-let megabytes = Double(totalBytes) / 1e6
+let megabytes = Double(totalBytes) / Double(bytesPerMegabyte)
 
 // The floor: read every file and run libyaml's event loop over it, nothing else, one thread.
 var events = 0
@@ -242,7 +242,7 @@ print(String(format: "load + validate (1 thread) / bare, paired rounds: median %
              ratios[ratios.count / 2], ratios.count, ratios.first!, ratios.last!))
 print(String(format: "KPIs: %d KPIs for %@ with previous month and trends in %.3f s = %.1f%% of the 1-thread load",
              kpiCount, period.month.description, kpiTime, 100 * kpiTime / loadOnly))
-print(String(format: "KPIs + report.xml (admin, XSD-validated) + kpis.csv + HTML pages: %.3f s, %.1f MB", exportTime, Double(exportBytes) / 1e6))
+print(String(format: "KPIs + report.xml (admin, XSD-validated) + kpis.csv + HTML pages: %.3f s, %.1f MB", exportTime, Double(exportBytes) / Double(bytesPerMegabyte)))
 
 // Rendering alone: all pages of the admin site from the serialised report.xml, stylesheets compiled once, both cores.
 let adminReport = Report(data: loaded.data, period: period, audience: .admin)

@@ -28,13 +28,13 @@ struct DataOptions: ParsableArguments {
     // Taken as written (`.unconditional`), so that a negative number gets the range message below
     // instead of "missing value".
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The largest data file or survey export read, in MB.", valueName: "mb"))
-    var maxFileSize: Int = LoadLimits.standard.fileBytes / 1_048_576
+    var maxFileSize: Int = LoadLimits.standard.fileBytes / bytesPerMegabyte
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The most records read in all (people, sessions, responses …).", valueName: "n"))
     var maxRecords: Int = LoadLimits.standard.records
 
     var limits: LoadLimits {
-        LoadLimits(fileBytes: maxFileSize * 1_048_576, records: maxRecords, scalarBytes: LoadLimits.standard.scalarBytes)
+        LoadLimits(fileBytes: maxFileSize * bytesPerMegabyte, records: maxRecords, scalarBytes: LoadLimits.standard.scalarBytes)
     }
 
     func validate() throws {
@@ -213,7 +213,7 @@ struct CommandRun {
                 counts += " (\(counted(rows, "row")) of \(counted(exports, "survey export")) read, \(skipped) left out as unfinished or previews)"
             }
             let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
-            printError("\(options.data): \(counted(loaded.data.files.count, "file")) (\(megabytes(loaded.data.bytesRead))), \(counts); "
+            printError("\(options.data): \(counted(loaded.data.files.count, "file")) (\(megabytesFigure(loaded.data.bytesRead))), \(counts); "
                        + "\(counted(errors, "error")), \(counted(warnings, "warning")) "
                        + "in \(seconds(elapsed))")
         }
@@ -248,10 +248,6 @@ final class ProgressLine: @unchecked Sendable {
         if shown { writeStandardError("\r\u{1B}[K") }
         shown = false
     }
-}
-
-func megabytes(_ bytes: Int) -> String {
-    String(format: "%.1f MB", Double(bytes) / 1_000_000)
 }
 
 func seconds(_ d: Duration) -> String {

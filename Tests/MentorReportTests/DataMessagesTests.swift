@@ -205,6 +205,16 @@ func formsWorkbook(_ rows: [[String]]) -> [UInt8] {
         #expect(megabytesText(exportByteLimit) == "512 MB")
     }
 
+    /// One MB in every message and summary (decision 66): the summary line's figure too, which used to
+    /// count 1,000,000 bytes (the 20,000-person programme's 32,300,000 bytes read "32.3 MB").
+    @Test func summariesCountMegabytesOf1048576Bytes() {
+        #expect(bytesPerMegabyte == 1_048_576)
+        #expect(megabytesFigure(32_300_000) == "30.8 MB")
+        #expect(megabytesFigure(bytesPerMegabyte) == "1.0 MB")
+        #expect(megabytesText(3 * bytesPerMegabyte / 2) == "1.5 MB")
+        #expect(LoadLimits.standard.fileBytes == 512 * bytesPerMegabyte)
+    }
+
     // MARK: File names in other cases
 
     @Test func dataFilesEndingInAnUpperCaseExtensionAreWarnedAboutNotSkipped() throws {

@@ -1,26 +1,35 @@
 /// One finding about the data: an error (the run writes nothing) or a warning (policy findings
 /// and other doubts that do not stop a report; errors under `--strict`).
 public struct Diagnostic: Hashable, Sendable {
+    /// Whether a finding stops the run (`error`) or not (`warning`).
     public enum Severity: String, Sendable, Comparable {
         case error, warning
+        /// Errors come before warnings.
         public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
     }
 
+    /// Error or warning.
     public var severity: Severity
     /// The file's path as shown to the user (data folder joined with the file's relative path).
     public var file: String
-    /// 1-based; 0 when the finding is about the file as a whole.
-    public var line: Int
-    public var column: Int
+    /// The 1-based line the finding points at; nil when it is about the file as a whole.
+    public var line: Int?
+    /// The 1-based column on `line`; nil when the finding names a line only, or no line.
+    public var column: Int?
     /// What is wrong, without the suggestion (see `text`).
     public var message: String
     /// A "did you mean", worked out when the message is shown (`text`), not when it is found.
-    public var suggestion: Suggestion?
+    var suggestion: Suggestion?
     /// Orders diagnostics by reading order of the files.
     var fileOrder: Int
 
-    public init(severity: Severity, file: String, line: Int, column: Int, message: String,
-                suggestion: Suggestion? = nil, fileOrder: Int = 0) {
+    /// A finding of the caller's own; `Diagnostics.sort` orders it with the findings of the first file read.
+    public init(severity: Severity, file: String, line: Int? = nil, column: Int? = nil, message: String) {
+        self.init(severity: severity, file: file, line: line, column: column, message: message, suggestion: nil)
+    }
+
+    init(severity: Severity, file: String, line: Int?, column: Int?, message: String,
+         suggestion: Suggestion? = nil, fileOrder: Int = 0) {
         self.severity = severity
         self.file = file
         self.line = line
@@ -36,24 +45,31 @@ public struct Diagnostic: Hashable, Sendable {
         return message + suggestion.text
     }
 
+    /// Where the finding points, as messages write it: `file:line:column`, `file:line` or `file`.
+    public var place: String { sourcePlace(file: file, line: line, column: column) }
+
     /// `file:line:column: severity: message`, the form compilers use, so editors can jump to it.
-    public var formatted: String {
-        let place = line > 0 ? (column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)") : file
-        return "\(place): \(severity.rawValue): \(text)"
-    }
+    public var formatted: String { "\(place): \(severity.rawValue): \(text)" }
 }
 
 /// All findings of a run, in the order of the files and positions they point at.
 public struct Diagnostics: Sendable {
+    /// Every finding, errors and warnings together.
     public private(set) var all: [Diagnostic] = []
 
+    /// No findings.
     public init() {}
 
+    /// Adds one finding at the end (`sort` puts it in place).
     public mutating func append(_ d: Diagnostic) { all.append(d) }
+    /// Adds findings at the end (`sort` puts them in place).
     public mutating func append(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }
 
+    /// The errors, in order.
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
+    /// The warnings, in order.
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+    /// Whether any finding is an error (then no report may be written).
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
     /// Warnings turned into errors, for `--strict`.
@@ -64,8 +80,9 @@ public struct Diagnostics: Sendable {
     /// Sorted by file reading order, line, column, then text: stable output for the same data.
     public mutating func sort() {
         all.sort { a, b in
-            (a.fileOrder, a.line, a.column, a.severity == .error ? 0 : 1, a.message)
-                < (b.fileOrder, b.line, b.column, b.severity == .error ? 0 : 1, b.message)
+            // A finding about a whole file comes before those at its lines, and a line's before its columns'.
+            (a.fileOrder, a.line ?? 0, a.column ?? 0, a.severity == .error ? 0 : 1, a.message)
+                < (b.fileOrder, b.line ?? 0, b.column ?? 0, b.severity == .error ? 0 : 1, b.message)
         }
     }
 }

@@ -8,10 +8,13 @@ import Darwin
 public struct DiagnosticPrinter {
     /// The most errors, and the most warnings, printed one by one; the rest are counted.
     public static let errorCap = 100
+    /// The most warnings printed one by one.
     public static let warningCap = 100
 
+    /// Colour the place and severity with terminal escape codes.
     public var useColour: Bool
 
+    /// A printer colouring its output when `useColour` (by default, when standard error is a terminal).
     public init(useColour: Bool = isatty(2) == 1) { self.useColour = useColour }
 
     /// The lines to print: up to `errorCap` errors and `warningCap` warnings in reading order, then
@@ -40,12 +43,12 @@ public struct DiagnosticPrinter {
     /// escaped, so a value cannot drive the terminal; colour codes, when on, are the printer's own.
     public func render(_ d: Diagnostic) -> String {
         guard useColour else { return escapingControlCharacters(d.formatted) }
-        let place = d.line > 0 ? (d.column > 0 ? "\(d.file):\(d.line):\(d.column)" : "\(d.file):\(d.line)") : d.file
         let colour = d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
-        return "\u{1B}[1m\(escapingControlCharacters(place)):\u{1B}[0m \(colour)\(d.severity.rawValue):\u{1B}[0m "
+        return "\u{1B}[1m\(escapingControlCharacters(d.place)):\u{1B}[0m \(colour)\(d.severity.rawValue):\u{1B}[0m "
             + escapingControlCharacters(d.text)
     }
 
+    /// Writes `lines(for:)` to standard error.
     public func print(_ diagnostics: Diagnostics) {
         // Rendered lines are escaped already and may hold colour codes: written as they are.
         for line in lines(for: diagnostics) { writeStandardError(line + "\n") }
@@ -54,14 +57,14 @@ public struct DiagnosticPrinter {
 
 /// Writes one line to standard error, its control characters escaped (line breaks kept: usage messages
 /// span lines). Every message of the tool goes through here or through `DiagnosticPrinter`.
-public func printError(_ line: String) {
+package func printError(_ line: String) {
     writeStandardError(escapingControlCharacters(line, keepingLineBreaks: true) + "\n")
 }
 
 /// `text` with each control character (C0, DEL and C1: U+0000–U+001F, U+007F–U+009F) written as
 /// `\u{1B}`, as Swift spells it, so that data quoted in a message (a name holding ESC [2J) cannot move
 /// the cursor, clear the screen or retitle the terminal. With `keepingLineBreaks`, "\n" stays.
-public func escapingControlCharacters(_ text: String, keepingLineBreaks: Bool = false) -> String {
+package func escapingControlCharacters(_ text: String, keepingLineBreaks: Bool = false) -> String {
     // Nearly every message has none: checked byte by byte first (C1 controls are 0xC2 0x80–0x9F).
     var utf8 = text.utf8.makeIterator()
     var found = false
@@ -87,7 +90,7 @@ public func escapingControlCharacters(_ text: String, keepingLineBreaks: Bool = 
 }
 
 /// Writes `text` to standard error as it is (no newline added), all of it.
-public func writeStandardError(_ text: String) {
+package func writeStandardError(_ text: String) {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
         let written = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }

@@ -1,7 +1,7 @@
 /// A "did you mean" for a message, worked out only when the message is shown: finding the id nearest
 /// to a typo means comparing it with every id, which costs far more than the check that found it, and
 /// only the first 100 errors are printed (20,000 bad references to 100,000 people took minutes).
-public struct Suggestion: Hashable, Sendable {
+struct Suggestion: Hashable, Sendable {
     /// The ids, names or keys a suggestion is chosen from.
     enum Candidates: Sendable {
         /// In the order given: ties go to the earlier.
@@ -28,7 +28,7 @@ public struct Suggestion: Hashable, Sendable {
     }
 
     /// " — did you mean 'x'?", or `otherwise` when no candidate is close.
-    public var text: String {
+    var text: String {
         let found: String?
         switch candidates {
         case .list(let list): found = nearest(to: word, in: list)
@@ -39,8 +39,8 @@ public struct Suggestion: Hashable, Sendable {
 
     /// Suggestions are equal when they read the same (the candidates may be 100,000 ids: not compared
     /// one by one, and not hashed).
-    public static func == (a: Suggestion, b: Suggestion) -> Bool { a.text == b.text }
-    public func hash(into hasher: inout Hasher) {}
+    static func == (a: Suggestion, b: Suggestion) -> Bool { a.text == b.text }
+    func hash(into hasher: inout Hasher) {}
 }
 
 /// The longest word, in characters, that gets a suggestion: the work grows with the word's length
@@ -219,7 +219,7 @@ func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
 }
 
 /// "1 mentor", "2 mentors", "0 people": a count with its noun in the right number.
-public func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+package func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
     "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// A number as the exports write it (SPEC §4): `.` as decimal point, at most 4 decimals, no trailing
 /// zeros, integers without decimals, never `-0`.
-public func formatNumber(_ x: Double) -> String {
+func formatNumber(_ x: Double) -> String {
     var text = String(format: "%.4f", x)
     if text.contains(".") {
         while text.hasSuffix("0") { text.removeLast() }

@@ -8,11 +8,11 @@ import Foundation
 /// decoder, cross-reference check and KPI sees mutated data next to valid surroundings; from 0xF0 up it
 /// picks a survey-export format instead (Qualtrics CSV, plain CSV, Microsoft Forms workbook). Whatever
 /// the input, loading must end with records or diagnostics: never a crash, a hang or unbounded memory.
-public enum FuzzHarness {
+package enum FuzzHarness {
     /// Loads, validates and (when valid) computes the KPIs of `base` with `input` applied; returns the
     /// number of diagnostics.
     @discardableResult
-    public static func run(_ input: [UInt8], base: [String: [UInt8]]) -> Int {
+    package static func run(_ input: [UInt8], base: [String: [UInt8]]) -> Int {
         guard let selector = input.first else { return 0 }
         let rest = Array(input.dropFirst())
         var files = base
@@ -73,7 +73,7 @@ public enum FuzzHarness {
     }
 
     /// The `.yaml` files of a data folder (path inside it → bytes): the programme the inputs mutate.
-    public static func base(at folder: String) -> [String: [UInt8]] {
+    package static func base(at folder: String) -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         let walker = FileManager.default.enumerator(atPath: folder)
         while let relative = walker?.nextObject() as? String {

@@ -2,11 +2,11 @@ import Foundation
 
 /// Writes a synthetic programme of any size in the data format: the input of the benchmarks.
 /// The same `people` and `seed` always give the same bytes.
-public struct SyntheticProgramme {
-    public var people: Int
-    public var seed: UInt64
+package struct SyntheticProgramme {
+    package var people: Int
+    package var seed: UInt64
 
-    public init(people: Int, seed: UInt64) {
+    package init(people: Int, seed: UInt64) {
         self.people = people
         self.seed = seed
     }
@@ -25,7 +25,7 @@ public struct SyntheticProgramme {
     static let groups = ["women", "ethnic-minority", "disability", "lgbtq", "first-generation-graduate"]
 
     /// Writes the folder and returns a one-line summary of what it holds.
-    public func write(to folder: String) throws -> String {
+    package func write(to folder: String) throws -> String {
         var rng = SplitMix64(seed: seed)
         let fm = FileManager.default
         let base = URL(fileURLWithPath: folder, isDirectory: true)
@@ -252,16 +252,16 @@ public struct SyntheticProgramme {
         }
         try save(t, "outcomes.yaml")
         return "wrote \(folder): \(people) people, \(relationships.count) relationships, \(sessionCount) sessions, "
-            + "\(responseCount) responses, \(outcomeCount) outcomes, \(String(format: "%.1f", Double(bytes) / 1e6)) MB"
+            + "\(responseCount) responses, \(outcomeCount) outcomes, \(megabytesFigure(bytes))"
     }
 }
 
 /// A small, fast, seedable generator (SplitMix64): the same seed gives the same sequence everywhere.
-public struct SplitMix64: Sendable {
+package struct SplitMix64: Sendable {
     var state: UInt64
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -270,5 +270,5 @@ public struct SplitMix64: Sendable {
     }
 
     /// Uniform in 0..<n.
-    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    package mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }

@@ -19,17 +19,17 @@ struct CSVRows: ExportRows {
         var bytes = all[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw ExportReadError(line: 0, column: 0, message: "the file is UTF-16 encoded; expected UTF-8 (in Excel: Save As → CSV UTF-8)")
+            throw ExportReadError(message: "the file is UTF-16 encoded; expected UTF-8 (in Excel: Save As → CSV UTF-8)")
         }
         let scan = CSVRows.scan(bytes)
         if let line = scan.textAfterQuoteLine {
-            throw ExportReadError(line: line, column: 0, message: "text follows the closing quote of a quoted field; expected the delimiter '\(scan.delimiter)' or the end of the line after it (quotes inside a field are written twice: \"\")")
+            throw ExportReadError(line: line, message: "text follows the closing quote of a quoted field; expected the delimiter '\(scan.delimiter)' or the end of the line after it (quotes inside a field are written twice: \"\")")
         }
         if let line = scan.openQuoteLine {
-            throw ExportReadError(line: line, column: 0, message: "a quoted field opened on this line is never closed; expected a closing '\"' (quotes inside a field are written twice: \"\")")
+            throw ExportReadError(line: line, message: "a quoted field opened on this line is never closed; expected a closing '\"' (quotes inside a field are written twice: \"\")")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ExportReadError(line: CSVRows.firstInvalidUTF8Line(bytes), column: 0,
+            throw ExportReadError(line: CSVRows.firstInvalidUTF8Line(bytes),
                                   message: "the file is not valid UTF-8 text; expected a UTF-8 CSV file (in Excel: Save As → CSV UTF-8)")
         }
         delimiter = scan.delimiter
@@ -39,7 +39,7 @@ struct CSVRows: ExportRows {
     mutating func next() throws -> ExportRow? {
         guard let cells = reader.next() else {
             if let failure = reader.error {
-                throw ExportReadError(line: nextLine, column: 0, message: "cannot read the CSV: \(failure)")
+                throw ExportReadError(line: nextLine, message: "cannot read the CSV: \(failure)")
             }
             return nil
         }

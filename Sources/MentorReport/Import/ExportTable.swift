@@ -20,18 +20,20 @@ extension ExportRows {
             let file = try FileBytes(path: path, limit: limit)
             return withExtendedLifetime(file) { Array(file.bytes) }
         } catch {
-            throw ExportReadError(line: 0, column: 0, message: "cannot read the file: \(error)")
+            throw ExportReadError(message: "cannot read the file: \(error)")
         }
     }
 }
 
 /// An export file that cannot be read as the format it claims to be.
 struct ExportReadError: Error {
-    var line: Int
-    var column: Int
+    /// 1-based; nil when the problem is the file's as a whole.
+    var line: Int? = nil
+    /// 1-based; nil when the problem is a whole line's.
+    var column: Int? = nil
     var message: String
 }
 
 /// The most bytes an export may hold, as a file or inside a spreadsheet package, so that a
 /// compressed "zip bomb" or a runaway file fails with a message instead of eating memory.
-let exportByteLimit = 512 * 1024 * 1024
+let exportByteLimit = 512 * bytesPerMegabyte

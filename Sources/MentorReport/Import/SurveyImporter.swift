@@ -57,12 +57,12 @@ struct SurveyImporter {
                                              message: message, fileOrder: Int(at.file)))
     }
 
-    private mutating func error(_ line: Int, _ column: Int, _ message: String) {
+    private mutating func error(_ line: Int?, _ column: Int?, _ message: String) {
         result.diagnostics.append(Diagnostic(severity: .error, file: displayPath, line: line, column: column,
                                              message: message, fileOrder: Int(fileIndex)))
     }
 
-    private mutating func warning(_ line: Int, _ column: Int, _ message: String) {
+    private mutating func warning(_ line: Int?, _ column: Int?, _ message: String) {
         result.diagnostics.append(Diagnostic(severity: .warning, file: displayPath, line: line, column: column,
                                              message: message, fileOrder: Int(fileIndex)))
     }
@@ -85,7 +85,7 @@ struct SurveyImporter {
         } else {
             let found = DataFolder(path: folder).entry(relative)
             if let reason = found.notAFile {
-                error(0, 0, "cannot read the file: \(reason)")
+                error(nil, nil, "cannot read the file: \(reason)")
                 return result
             }
             guard case .file(let bytes) = found else {
@@ -100,7 +100,7 @@ struct SurveyImporter {
             return result
         }
         if size > maxBytes {
-            error(0, 0, "the file is \(megabytesText(size)); \(expectedFileSize(maxBytes))")
+            error(nil, nil, "the file is \(megabytesText(size)); \(expectedFileSize(maxBytes))")
             return result
         }
         result.bytes = size
@@ -115,7 +115,7 @@ struct SurveyImporter {
         } catch let failure as ExportReadError {
             error(failure.line, failure.column, failure.message)
         } catch {
-            self.error(0, 0, "cannot read the export: \(error)")
+            self.error(nil, nil, "cannot read the export: \(error)")
         }
         return result
     }
@@ -125,7 +125,7 @@ struct SurveyImporter {
         var headers: [ExportRow] = []
         while headers.count < layout.headerRows, let row = try nextRow(&rows) { headers.append(row) }
         guard headers.count == layout.headerRows, !headers[0].cells.allSatisfy({ $0.isEmpty }) else {
-            error(0, 0, "the export has no header \(layout.headerRows == 1 ? "row" : "rows"); expected \(ExportLayout.describe(spec.format))")
+            error(nil, nil, "the export has no header \(layout.headerRows == 1 ? "row" : "rows"); expected \(ExportLayout.describe(spec.format))")
             return
         }
         let named = SurveyImporter.columns(headers, format: spec.format)
@@ -159,7 +159,7 @@ struct SurveyImporter {
             if let response = response(from: row, columns, readCells: &readCells) { result.responses.append(response) }
         }
         if result.rows == 0 {
-            warning(headers[0].line, 0, "the export of survey '\(survey.id)' holds no responses")
+            warning(headers[0].line, nil, "the export of survey '\(survey.id)' holds no responses")
         }
     }
 
@@ -214,7 +214,7 @@ struct SurveyImporter {
         let respondentColumn: ExportColumn
         if let named = spec.respondentColumn {
             guard let c = column([named.value]) else {
-                error(headerLine, 1, "the export has no column '\(clip(named.value))' (respondent_column at \(specPath):\(named.location.line):\(named.location.column))\(suggestion(named.value))")
+                error(headerLine, 1, "the export has no column '\(clip(named.value))' (respondent_column at \(sourcePlace(file: specPath, line: Int(named.location.line), column: Int(named.location.column))))\(suggestion(named.value))")
                 return nil
             }
             respondentColumn = c
@@ -261,7 +261,7 @@ struct SurveyImporter {
                 let name = ExportValues.normalized(header.value)
                 matching = columns.filter { $0.names.contains(name) }
                 if matching.isEmpty {
-                    error(headerLine, 1, "the export has no column '\(header.value)' for question '\(question.id)' (mapped at \(specPath):\(header.location.line):\(header.location.column))\(suggestion(header.value))")
+                    error(headerLine, 1, "the export has no column '\(header.value)' for question '\(question.id)' (mapped at \(sourcePlace(file: specPath, line: Int(header.location.line), column: Int(header.location.column))))\(suggestion(header.value))")
                     continue
                 }
             } else {

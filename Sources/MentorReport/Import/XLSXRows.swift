@@ -24,7 +24,7 @@ struct XLSXRows: ExportRows {
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
-            throw ExportReadError(line: 0, column: 0, message: "the file is not an Excel workbook (.xlsx); expected the workbook as the survey tool exported it")
+            throw ExportReadError(message: "the file is not an Excel workbook (.xlsx); expected the workbook as the survey tool exported it")
         }
         try self.init(archive: archive, partLimit: partLimit)
     }
@@ -32,7 +32,7 @@ struct XLSXRows: ExportRows {
     private init(archive: Archive, partLimit: Int) throws {
         func part(_ path: String) throws -> [UInt8]? { try XLSXRows.part(archive, path, limit: partLimit) }
         guard let workbook = try part("xl/workbook.xml") else {
-            throw ExportReadError(line: 0, column: 0, message: "the file is a ZIP archive without xl/workbook.xml; expected an Excel workbook (.xlsx)")
+            throw ExportReadError(message: "the file is a ZIP archive without xl/workbook.xml; expected an Excel workbook (.xlsx)")
         }
         let relationships = try part("xl/_rels/workbook.xml.rels").map(XLSXRows.relationships) ?? [:]
         let sheetId = try XLSXRows.firstSheetRelationship(workbook)
@@ -43,7 +43,7 @@ struct XLSXRows: ExportRows {
             stringsPath = XLSXRows.resolve(shared.target)
         }
         guard let sheetBytes = try part(sheetPath) else {
-            throw ExportReadError(line: 0, column: 0, message: "the workbook has no worksheet \(sheetPath); expected an Excel workbook with at least one sheet")
+            throw ExportReadError(message: "the workbook has no worksheet \(sheetPath); expected an Excel workbook with at least one sheet")
         }
         strings = try part(stringsPath).map(XLSXRows.sharedStrings) ?? []
         sheet = try XMLStream(sheetBytes, name: sheetPath)
@@ -137,7 +137,7 @@ struct XLSXRows: ExportRows {
         } catch let failure as ExportReadError {
             throw failure
         } catch {
-            throw ExportReadError(line: 0, column: 0, message: "\(path) inside the workbook cannot be unpacked (\(error)); expected an intact .xlsx file")
+            throw ExportReadError(message: "\(path) inside the workbook cannot be unpacked (\(error)); expected an intact .xlsx file")
         }
         return bytes
     }
@@ -211,13 +211,13 @@ enum ZIPCheck {
     /// "zip bomb" is refused while it is checked, before anything is unpacked to memory).
     static func verify(_ bytes: [UInt8], partLimit: Int = exportByteLimit) throws {
         func damaged(_ why: String) -> ExportReadError {
-            ExportReadError(line: 0, column: 0, message: "the workbook is damaged (\(why)); expected the .xlsx file as the survey tool exported it")
+            ExportReadError(message: "the workbook is damaged (\(why)); expected the .xlsx file as the survey tool exported it")
         }
         func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
         func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
         // The end-of-central-directory record: 22 bytes plus a comment of at most 65,535.
         guard bytes.count >= 22 else {
-            throw ExportReadError(line: 0, column: 0, message: "the file is not an Excel workbook (.xlsx); expected the workbook as the survey tool exported it")
+            throw ExportReadError(message: "the file is not an Excel workbook (.xlsx); expected the workbook as the survey tool exported it")
         }
         var end = -1
         var at = bytes.count - 22
@@ -226,7 +226,7 @@ enum ZIPCheck {
             at -= 1
         }
         guard end >= 0 else {
-            throw ExportReadError(line: 0, column: 0, message: "the file is not an Excel workbook (.xlsx); expected the workbook as the survey tool exported it")
+            throw ExportReadError(message: "the file is not an Excel workbook (.xlsx); expected the workbook as the survey tool exported it")
         }
         let count = u16(end + 10), size = u32(end + 12), offset = u32(end + 16)
         guard count != 0xFFFF, size != 0xFFFF_FFFF, offset != 0xFFFF_FFFF else {
@@ -261,6 +261,6 @@ enum ZIPCheck {
 
     /// What a part that unpacks to more than `limit` bytes is told.
     static func tooLarge(_ part: String, limit: Int) -> ExportReadError {
-        ExportReadError(line: 0, column: 0, message: "\(clip(part)) inside the workbook unpacks to more than \(megabytesText(limit)); expected parts of at most \(megabytesText(limit)) unpacked (a survey export's are far smaller)")
+        ExportReadError(message: "\(clip(part)) inside the workbook unpacks to more than \(megabytesText(limit)); expected parts of at most \(megabytesText(limit)) unpacked (a survey export's are far smaller)")
     }
 }

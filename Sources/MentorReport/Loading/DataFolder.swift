@@ -195,7 +195,7 @@ struct DataFolder {
         var findings: [Diagnostic] = []
         var incomplete: Set<DataCollection> = []
         func problem(_ severity: Diagnostic.Severity, _ relative: String, _ message: String) {
-            findings.append(Diagnostic(severity: severity, file: relative.isEmpty ? path : shown(relative), line: 0, column: 0,
+            findings.append(Diagnostic(severity: severity, file: relative.isEmpty ? path : shown(relative), line: nil, column: nil,
                                        message: message, fileOrder: -1))
         }
         func isExport(_ name: String) -> Bool {

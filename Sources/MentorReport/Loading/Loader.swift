@@ -2,7 +2,9 @@ import Foundation
 
 /// What loading a data folder gives: the records read and every finding about them.
 public struct LoadResult: Sendable {
+    /// The records read; those with errors are left out.
     public var data: ProgrammeData
+    /// What loading found wrong in each file on its own (cross-references are `validate`'s).
     public var diagnostics: Diagnostics
 }
 
@@ -16,8 +18,10 @@ public struct LoadLimits: Sendable {
     /// Bytes of one scalar value: far beyond any name, note or answer.
     public var scalarBytes: Int
 
-    public static let standard = LoadLimits(fileBytes: 512 * 1_048_576, records: 10_000_000, scalarBytes: 1_048_576)
+    /// The defaults: 512 MB per file, 10,000,000 records, 1 MB per value (1 MB = 1,048,576 bytes).
+    public static let standard = LoadLimits(fileBytes: 512 * bytesPerMegabyte, records: 10_000_000, scalarBytes: bytesPerMegabyte)
 
+    /// Limits of `fileBytes` per file, `records` in all and `scalarBytes` per value.
     public init(fileBytes: Int, records: Int, scalarBytes: Int) {
         self.fileBytes = fileBytes
         self.records = records
@@ -81,13 +85,16 @@ private struct RecordLists {
 /// Reads a data folder into `ProgrammeData`: every file decoded straight from libyaml's events,
 /// files in parallel on all cores, then merged in reading order.
 public struct Loader {
+    /// The data folder's path, as messages show it.
     public var folder: String
     /// Read files on all cores (true) or one after another (false, for measuring).
     public var concurrent: Bool
+    /// The sizes past which a file or value is an error instead of being read.
     public var limits: LoadLimits
     /// Told "read N of M files" as files finish (from any thread), for a progress line.
     public var progress: (@Sendable (String) -> Void)?
 
+    /// A loader of the data folder at `folder`.
     public init(folder: String, concurrent: Bool = true, limits: LoadLimits = .standard) {
         self.folder = folder
         self.concurrent = concurrent
@@ -168,7 +175,7 @@ public struct Loader {
         if data.recordCount + data.importedRows > limits.records {
             // A file over the limit was left out: the count read is then less than the folder holds.
             let held = lists.overRecordLimit ? "more than \(limits.records)" : "\(data.recordCount + data.importedRows)"
-            diagnostics.append(Diagnostic(severity: .error, file: folder, line: 0, column: 0,
+            diagnostics.append(Diagnostic(severity: .error, file: folder, line: nil, column: nil,
                                           message: "the data folder holds \(held) records; expected at most \(limits.records) (raise the limit with --max-records)",
                                           fileOrder: -1))
         }
@@ -216,7 +223,7 @@ public struct Loader {
         let imported = Set(surveys.compactMap { $0.importSpec.flatMap { SurveyImporter.relativePath($0.file.value) } })
         // (Unless surveys were left out: the one that imports it may be among them.)
         for export in exports where data.readWhole(.survey) && !imported.contains(export) {
-            diagnostics.append(Diagnostic(severity: .warning, file: DataFolder(path: folder).shown(export), line: 0, column: 0,
+            diagnostics.append(Diagnostic(severity: .warning, file: DataFolder(path: folder).shown(export), line: nil, column: nil,
                                           message: "ignored: no survey imports this export; name it under a survey's import (file: \(export))",
                                           fileOrder: -1))
         }
@@ -271,7 +278,7 @@ public struct Loader {
                              into lists: inout RecordLists) -> (FileRecords, [Diagnostic], Int) {
         func fileProblem(_ message: String) -> (FileRecords, [Diagnostic], Int) {
             lists.incomplete.insert(file.collection)
-            return (.lists, [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0, message: message,
+            return (.lists, [Diagnostic(severity: .error, file: file.displayPath, line: nil, column: nil, message: message,
                                     fileOrder: Int(index))], 0)
         }
         let size = file.size
@@ -326,14 +333,14 @@ public struct Loader {
                 ? "the file is not valid UTF-8 text (\(failure.message)); expected UTF-8 encoded YAML"
                 : "YAML syntax error: \(failure.message)"
             return (.lists, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath,
-                                                             line: Int(failure.line), column: Int(failure.column),
+                                                             line: failure.line.map(Int.init), column: failure.column.map(Int.init),
                                                              message: message, fileOrder: Int(index))], byteCount)
         } catch let failure as LoadFailure {
             return (.lists, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath,
                                                              line: Int(failure.location.line), column: Int(failure.location.column),
                                                              message: failure.message, fileOrder: Int(index))], byteCount)
         } catch {
-            return (.lists, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath, line: 0, column: 0,
+            return (.lists, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath, line: nil, column: nil,
                                                              message: "\(error)", fileOrder: Int(index))], byteCount)
         }
         failed = false
@@ -384,11 +391,4 @@ public struct Loader {
 /// What a file over `--max-file-size` is told: "expected at most 512 MB per file (raise the limit …)".
 func expectedFileSize(_ limit: Int) -> String {
     "expected at most \(megabytesText(limit)) per file (raise the limit with --max-file-size)"
-}
-
-/// A byte count for messages: "512 MB", "1.5 MB", "900 bytes".
-func megabytesText(_ bytes: Int) -> String {
-    if bytes < 1_048_576 { return "\(bytes) bytes" }
-    let mb = Double(bytes) / 1_048_576
-    return mb == mb.rounded() ? "\(Int(mb)) MB" : String(format: "%.1f MB", mb)
 }

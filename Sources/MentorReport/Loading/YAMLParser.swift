@@ -182,8 +182,9 @@ struct YAMLSyntaxError: Error {
     enum Kind { case syntax, encoding }
     var kind: Kind
     var message: String
-    var line: Int32
-    var column: Int32
+    /// Where libyaml stopped (1-based); nil when it failed before reading (out of memory).
+    var line: Int32?
+    var column: Int32?
 }
 
 /// Owns a libyaml `yaml_parser_t` over an in-memory copy of one file and hands out its events.
@@ -231,7 +232,7 @@ final class YAMLParser {
             holdsEvent = false
         }
         if finished { return YAMLEvent(kind: .streamEnd, line: 0, column: 0) }
-        guard started else { throw YAMLSyntaxError(kind: .syntax, message: "libyaml could not start a parser (out of memory)", line: 0, column: 0) }
+        guard started else { throw YAMLSyntaxError(kind: .syntax, message: "libyaml could not start a parser (out of memory)", line: nil, column: nil) }
         guard yaml_parser_parse(parser, &event) == 1 else { throw error() }
         holdsEvent = true
         let line = Int32(truncatingIfNeeded: event.start_mark.line &+ 1)
@@ -277,7 +278,7 @@ final class YAMLParser {
             return YAMLSyntaxError(kind: .encoding, message: problem, line: line, column: column)
         }
         if p.error == YAML_MEMORY_ERROR {
-            return YAMLSyntaxError(kind: .syntax, message: "out of memory", line: 0, column: 0)
+            return YAMLSyntaxError(kind: .syntax, message: "out of memory", line: nil, column: nil)
         }
         var message = problem
         if let context = p.context.map({ String(cString: $0) }) {
@@ -306,7 +307,7 @@ final class YAMLParser {
 
 /// Runs libyaml's bare event loop over a buffer and counts events: the floor any YAML loader built on
 /// libyaml can reach, used by the benchmark. Returns nil when the text does not parse.
-public func countYAMLEvents(_ bytes: [UInt8]) -> Int? {
+package func countYAMLEvents(_ bytes: [UInt8]) -> Int? {
     var parser = yaml_parser_t()
     var event = yaml_event_t()
     guard yaml_parser_initialize(&parser) == 1 else { return nil }
@@ -326,7 +327,7 @@ public func countYAMLEvents(_ bytes: [UInt8]) -> Int? {
 
 /// Runs the loader's event layer (`YAMLReader`: events with positions, alias expansion, depth limit)
 /// over a buffer without decoding records: the benchmark's measure of that layer's cost.
-public func countReaderEvents(_ bytes: [UInt8]) -> Int? {
+package func countReaderEvents(_ bytes: [UInt8]) -> Int? {
     let reader = YAMLReader(file: 0, path: "", bytes: bytes)
     var count = 0
     do {

@@ -16,7 +16,7 @@ final class YAMLReader {
     /// Bytes of values that aliases may replay: this many times the file's size, and never more than
     /// `aliasByteCeiling`. A few aliases of a 1 MB value must not make gigabytes of text.
     static let aliasBytesPerFileByte = 16
-    static let aliasByteCeiling = 64 * 1_048_576
+    static let aliasByteCeiling = 64 * bytesPerMegabyte
     static let maxDepth = 64
 
     let file: Int32
@@ -173,7 +173,7 @@ final class YAMLReader {
             replayedBytes += anchorBytes[event.value] ?? 0
             if replayedBytes > aliasByteLimit {
                 throw LoadFailure(location(event),
-                                  "aliases expand to more than \(aliasByteLimit) bytes of values (\(YAMLReader.aliasBytesPerFileByte) times the file's size, at most \(YAMLReader.aliasByteCeiling / 1_048_576) MiB; an alias bomb?)",
+                                  "aliases expand to more than \(aliasByteLimit) bytes of values (\(YAMLReader.aliasBytesPerFileByte) times the file's size, at most \(YAMLReader.aliasByteCeiling / bytesPerMegabyte) MiB; an alias bomb?)",
                                   expected: "aliases that re-use a value a few times")
             }
             replay = recorded
@@ -242,6 +242,14 @@ final class YAMLReader {
         errorCount += 1
         valueFailed = true
         diagnostics.append(Diagnostic(severity: .error, file: path, line: Int(at.line), column: Int(at.column),
+                                      message: message, fileOrder: Int(file)))
+    }
+
+    /// An error about the file as a whole (empty, no data): no line or column.
+    func fileError(_ message: String) {
+        errorCount += 1
+        valueFailed = true
+        diagnostics.append(Diagnostic(severity: .error, file: path, line: nil, column: nil,
                                       message: message, fileOrder: Int(file)))
     }
 
@@ -542,7 +550,7 @@ final class YAMLReader {
         let first = try next()
         if first.kind == .streamEnd {
             incomplete = true
-            error(SourceLocation(file: file, line: 0, column: 0), parser.isBlank
+            fileError(parser.isBlank
                   ? "the file is empty; expected \(description)"
                   : "the file holds only comments; expected \(description)")
             return nil
@@ -550,7 +558,7 @@ final class YAMLReader {
         let content = try peek()
         if isNull(content) || content.kind == .documentEnd {
             incomplete = true
-            error(SourceLocation(file: file, line: 0, column: 0), "the file holds no data; expected \(description)")
+            fileError("the file holds no data; expected \(description)")
             return nil
         }
         guard content.kind == .mappingStart else {

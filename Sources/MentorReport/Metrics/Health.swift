@@ -8,14 +8,19 @@ public enum HealthStatus: String, CaseIterable, Sendable {
 
 /// One relationship's health with the facts behind it, for the admin page.
 public struct HealthAssessment: Sendable {
+    /// The relationship's position in `ProgrammeData.relationships`.
     public var relationship: Int
+    /// How it is doing.
     public var status: HealthStatus
+    /// Its last session on or before as_of, if any.
     public var lastSession: Day?
     /// Days from the last session on or before as_of (or from the start when none) to as_of.
     public var daysSinceContact: Int
     /// Sessions dated in the window [max(start, as_of − 89), as_of], and the floor(L / cadence days) expected.
     public var sessionsInWindow: Int
+    /// The sessions its cadence expects in that window: floor(window length / cadence days).
     public var expectedInWindow: Int
+    /// The cadence it is held to (its own or the programme's default).
     public var cadence: Cadence
 }
 

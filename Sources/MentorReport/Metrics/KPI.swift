@@ -16,15 +16,19 @@ public enum KPIStatus: String, Sendable {
 
 /// One KPI's result for one month.
 public struct KPIValue: Sendable, Equatable {
+    /// The KPI's id, as the catalogue lists it.
     public var id: String
+    /// What the value is measured in.
     public var unit: KPIUnit
     /// Nil when suppressed or when there is no data.
     public var value: Double?
     /// The number of people, relationships, sessions or answers behind the value (its denominator or
     /// sample size); nil when it would reveal a suppressed cell or does not apply.
     public var n: Int?
+    /// Withheld because it would describe fewer than `min_group_size` people.
     public var suppressed: Bool = false
 
+    /// `ok`, `suppressed` or `noData`.
     public var status: KPIStatus { suppressed ? .suppressed : value == nil ? .noData : .ok }
 
     init(_ id: String, _ unit: KPIUnit, _ value: Double?, n: Int? = nil) {
@@ -52,8 +56,8 @@ public struct KPIValue: Sendable, Equatable {
 }
 
 /// All KPIs of one month, in catalog order.
-public struct KPISet: Sendable {
-    public private(set) var values: [KPIValue] = []
+struct KPISet: Sendable {
+    private(set) var values: [KPIValue] = []
     private var positions: [String: Int] = [:]
 
     mutating func append(_ value: KPIValue) {
@@ -61,7 +65,7 @@ public struct KPISet: Sendable {
         values.append(value)
     }
 
-    public subscript(id: String) -> KPIValue? {
+    subscript(id: String) -> KPIValue? {
         positions[id].map { values[$0] }
     }
 }

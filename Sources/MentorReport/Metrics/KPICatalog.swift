@@ -3,15 +3,21 @@
 public struct KPICatalog {
     /// One KPI of the data set: its id, its definition and its label with the part's name filled in.
     public struct Entry: Sendable {
+        /// The KPI's id, its part filled in.
         public let id: String
+        /// The definition it comes from.
         public let definition: KPIDefinition
+        /// Its label, with the part's readable name filled in.
         public let label: String
     }
 
+    /// Every KPI of the data set, in catalogue order.
     public let entries: [Entry]
+    /// The ids of `entries`, in order.
     public var ids: [String] { entries.map(\.id) }
     private let positions: [String: Int]
 
+    /// The catalogue for `data`: each family expanded over the types, cohorts, surveys, roles, competencies and groups it has.
     public init(data: ProgrammeData) {
         var entries: [Entry] = []
         let all = KPIDefinition.all
@@ -38,6 +44,7 @@ public struct KPICatalog {
         positions = Dictionary(entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Whether the data set has the KPI `id`.
     public func contains(_ id: String) -> Bool { positions[id] != nil }
 
     /// The entry of `id`, when the data set has that KPI.

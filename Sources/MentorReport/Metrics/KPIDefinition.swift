@@ -31,14 +31,18 @@ public struct KPIDefinition: Sendable {
     /// name (a cohort's or competency's name, a survey's title; `{Role}`/`{Roles}` read
     /// "Mentee"/"Mentees" or "Mentor"/"Mentors").
     public let label: String
+    /// What its values are measured in.
     public let unit: KPIUnit
+    /// Whether a target is a floor or a ceiling.
     public let direction: KPIDirection
     /// A rate or share: a fraction from 0 to 1 (a target outside that range is a warning).
     public let isFraction: Bool
     /// The place of its 12-month trend series in SPEC §3's "Trends" list (and report.xml's order), if
     /// it has one; a family's trend is for one part value only (`trendPart`).
     public let trendOrder: Int?
+    /// For a family with a trend: the part value whose series is kept.
     public let trendPart: String?
+    /// The SPEC §3 section it belongs to.
     public let section: KPISection
     /// One sentence: what the number is, exactly.
     public let definition: String

@@ -7,55 +7,81 @@ public enum ReportAudience: String, Sendable, CaseIterable {
 
 /// One KPI as reported: this month's value, last month's, and the target.
 public struct ReportedKPI: Sendable {
+    /// This month's value.
     public var current: KPIValue
     /// Last month's value; nil where it is suppressed or undefined.
     public var previous: Double?
+    /// The programme's target for it, if any.
     public var target: Double?
     /// Whether the value meets the target (lower is better for policy counts, at-risk, behind, waiting).
     public var onTarget: Bool?
 
+    /// The KPI's id.
     public var id: String { current.id }
 }
 
 /// One month's value of a trend KPI.
 public struct TrendPoint: Sendable {
+    /// The month of the point.
     public var month: Month
+    /// The KPI's value that month.
     public var value: KPIValue
 }
 
+/// The 12-month series of one trend KPI, up to the report's month.
 public struct Trend: Sendable {
+    /// The KPI's id.
     public var kpi: String
+    /// Points by month, oldest first, from the later of the programme's start month and 11 months back.
     public var points: [TrendPoint]
 }
 
 /// Health counts of one slice of the relationships active on as_of (a type or a cohort).
 public struct HealthBreakdown: Sendable {
+    /// The relationship type's name or the cohort's id.
     public var key: String
+    /// Relationships per health status (statuses with none are absent).
     public var counts: [HealthStatus: Int]
 }
 
 /// A consented `story` answer, quoted without a name.
 public struct Story: Sendable {
+    /// The id of the survey answered.
     public var survey: String
+    /// The day the response was submitted.
     public var submitted: Day
+    /// The answer, trimmed of surrounding white space.
     public var text: String
 }
 
 /// The whole computed report for one month: the input of every export.
 public struct Report: Sendable {
+    /// The data the report was computed from.
     public var data: ProgrammeData
+    /// The month reported on.
     public var period: ReportingPeriod
+    /// Who the report is for.
     public var audience: ReportAudience
+    /// Every KPI of the month, in catalogue order.
     public var kpis: [ReportedKPI]
+    /// The trend series, in SPEC §3's order.
     public var trends: [Trend]
+    /// The health of each relationship active on as_of, in data order.
     public var health: [HealthAssessment]
+    /// Health counts per relationship type, in the order of `RelationshipType.allCases`.
     public var healthByType: [HealthBreakdown]
+    /// Health counts per cohort, in the order of `ProgrammeData.cohorts`.
     public var healthByCohort: [HealthBreakdown]
+    /// The figures behind the ROI; nil when the costs or the retention benchmark are missing, or no mentee is counted.
     public var roi: ReturnOnInvestment?
+    /// Consented story answers, newest first, at most 20.
     public var stories: [Story]
+    /// The policy findings as of the month's last day.
     public var policy: PolicyFindings
+    /// The self-identified groups of the data, sorted.
     public var groups: [String]
 
+    /// The KPI `id`, when the report has it.
     public func kpi(_ id: String) -> ReportedKPI? { kpis.first { $0.id == id } }
 }
 

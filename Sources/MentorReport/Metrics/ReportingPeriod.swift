@@ -1,10 +1,15 @@
 /// The month a report is about (SPEC §3): `first` and `last` are its first and last days, `asOf = last`.
 public struct ReportingPeriod: Sendable, Equatable {
+    /// The month reported on.
     public let month: Month
+    /// Its first day.
     public let first: Day
+    /// Its last day.
     public let last: Day
+    /// The day point-in-time KPIs are measured on: the last day.
     public var asOf: Day { last }
 
+    /// The period of `month`.
     public init(_ month: Month) {
         self.month = month
         first = month.first

@@ -3,8 +3,10 @@
 /// The programme's data only ever speaks of whole days, so every date is a `Day`; arithmetic is
 /// integer arithmetic and nothing depends on the machine's clock or zone.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Days since 1970-01-01 (negative before it).
     public var daysSinceEpoch: Int32
 
+    /// The day `daysSinceEpoch` days after 1970-01-01.
     public init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
 
     /// The years a date in the data may have (SPEC §2): others are errors, so that month arithmetic
@@ -18,7 +20,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var isInSupportedYears: Bool { Day.supportedDays.contains(daysSinceEpoch) }
 
     /// "from 1900-01-01 to 2199-12-31", for messages.
-    public static let supportedRangeText = "from \(supportedYears.lowerBound)-01-01 to \(supportedYears.upperBound)-12-31"
+    package static let supportedRangeText = "from \(supportedYears.lowerBound)-01-01 to \(supportedYears.upperBound)-12-31"
 
     /// The day for a proleptic Gregorian year, month and day; nil when it does not exist.
     public init?(year: Int, month: Int, day: Int) {
@@ -35,7 +37,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Parses exactly `YYYY-MM-DD`; nil for any other shape or a date that does not exist.
-    public init?<Bytes: Sequence>(iso text: Bytes) where Bytes.Element == UInt8 {
+    package init?<Bytes: Sequence>(iso text: Bytes) where Bytes.Element == UInt8 {
         var year = 0, month = 0, day = 0
         var i = 0
         for byte in text {
@@ -56,7 +58,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Parses exactly `YYYY-MM-DD` from bytes in memory (the loader's scalars): fixed positions, no loop.
-    public init?(iso b: UnsafeBufferPointer<UInt8>) {
+    package init?(iso b: UnsafeBufferPointer<UInt8>) {
         guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
         // A byte minus "0" wraps above 9 unless it is a digit.
         let y0 = b[0] &- 48, y1 = b[1] &- 48, y2 = b[2] &- 48, y3 = b[3] &- 48
@@ -66,10 +68,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
                   month: Int(m0) * 10 + Int(m1), day: Int(d0) * 10 + Int(d1))
     }
 
+    /// Parses exactly `YYYY-MM-DD`; nil for any other shape or a date that does not exist.
     public init?(iso text: String) {
         self.init(iso: text.utf8)
     }
 
+    /// The number of days in `month` (1–12) of `year`.
     public static func daysIn(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
@@ -78,6 +82,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether `year` is a Gregorian leap year.
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
@@ -96,18 +101,22 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return (m <= 2 ? y + 1 : y, m, d)
     }
 
+    /// The month the day falls in.
     public var month: Month {
         let c = civil
         return Month(year: c.year, month: c.month)
     }
 
+    /// The day `days` days later (earlier when negative).
     public func adding(days: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + Int32(days)) }
 
     /// Whole days from `other` to `self` (positive when `self` is later).
     public func days(since other: Day) -> Int { Int(daysSinceEpoch) - Int(other.daysSinceEpoch) }
 
+    /// Earlier days come first.
     public static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 
+    /// `YYYY-MM-DD`.
     public var description: String {
         let c = civil
         return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2)
@@ -116,9 +125,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 /// A calendar month, the unit of reporting (`--period YYYY-MM`).
 public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year, such as 2026.
     public var year: Int
+    /// The month of the year, 1 to 12.
     public var month: Int
 
+    /// The month `month` (1–12) of `year`, unchecked.
     public init(year: Int, month: Int) {
         self.year = year
         self.month = month
@@ -136,22 +148,30 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: year, month: month)
     }
 
+    /// The month's first day.
     public var first: Day { Day(year: year, month: month, day: 1)! }
+    /// The month's last day.
     public var last: Day { Day(year: year, month: month, day: Day.daysIn(year: year, month: month))! }
 
     /// Months since year 0, for arithmetic.
     public var ordinal: Int { year * 12 + (month - 1) }
 
+    /// The month `ordinal` months after January of year 0 (see `ordinal`).
     public init(ordinal: Int) { self.init(year: ordinal / 12, month: ordinal % 12 + 1) }
 
+    /// The month `months` months later (earlier when negative).
     public func adding(months: Int) -> Month { Month(ordinal: ordinal + months) }
 
+    /// The month before.
     public var previous: Month { adding(months: -1) }
 
+    /// Whether `day` falls in the month.
     public func contains(_ day: Day) -> Bool { day >= first && day <= last }
 
+    /// Earlier months come first.
     public static func < (a: Month, b: Month) -> Bool { a.ordinal < b.ordinal }
 
+    /// `YYYY-MM`.
     public var description: String { pad(year, 4) + "-" + pad(month, 2) }
 }
 

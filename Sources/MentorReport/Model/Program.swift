@@ -15,13 +15,21 @@ public enum Cadence: String, CaseIterable, Sendable {
 
 /// The programme's settings from `program.yaml`.
 public struct Program: Sendable {
+    /// The programme's id.
     public var id: String
+    /// The programme's name, shown on every page.
     public var name: String
+    /// The organisation running it, when given.
     public var organization: String?
+    /// The day the programme started; trends begin no earlier.
     public var start: Day
+    /// The cadence of relationships that name none.
     public var defaultCadence: Cadence = .monthly
+    /// The capacity of mentors with no `mentor_capacity`.
     public var defaultMentorCapacity: Int = 2
+    /// Days without a session after which an active relationship is at risk.
     public var atRiskAfterDays: Int = 45
+    /// The fewest people a figure may describe; figures about fewer are suppressed.
     public var minGroupSize: Int = 5
 
     /// The largest capacity a mentor may have (`mentor_capacity`, `default_mentor_capacity`): far more
@@ -36,9 +44,12 @@ public struct Program: Sendable {
 
     /// KPI id → target value, in file order.
     public var targets: [Target] = []
+    /// Figures for people outside the programme, to compare with.
     public var benchmarks = Benchmarks()
+    /// The money figures behind the ROI.
     public var costs = Costs()
 
+    /// A programme with the default settings and no targets, benchmarks or costs.
     public init(id: String, name: String, start: Day) {
         self.id = id
         self.name = name
@@ -53,20 +64,27 @@ public struct Program: Sendable {
 
 /// A target value for one KPI, shown as on or off target.
 public struct Target: Sendable {
+    /// The KPI id the target is for.
     public var kpi: String
+    /// The target value: a floor, or a ceiling where lower is better.
     public var value: Double
+    /// Where the target is in program.yaml.
     public var location: SourceLocation
 }
 
 /// Comparison figures for people outside the programme.
 public struct Benchmarks: Sendable {
+    /// The organisation's 12-month promotion rate, a fraction.
     public var promotionRate12m: Double?
+    /// The organisation's 12-month retention rate, a fraction.
     public var retentionRate12m: Double?
     /// Group → share of the whole workforce, in file order, with where each group is named.
     public var workforceShare: [(group: String, share: Double, location: SourceLocation)] = []
 
+    /// No benchmarks.
     public init() {}
 
+    /// The share of the workforce in `group`, when given.
     public func workforceShare(of group: String) -> Double? {
         workforceShare.first { $0.group == group }?.share
     }
@@ -74,23 +92,34 @@ public struct Benchmarks: Sendable {
 
 /// Money figures for the return-on-investment KPI.
 public struct Costs: Sendable {
+    /// What the programme costs.
     public var programmeCost: Double?
+    /// What replacing one person who leaves costs.
     public var replacementCostPerLeaver: Double?
+    /// No costs.
     public init() {}
 }
 
 /// A leadership competency the programme develops; survey questions and goals point at it.
 public struct Competency: Sendable {
+    /// The competency's id, which questions and goals name.
     public var id: String
+    /// Its readable name, used in KPI labels.
     public var name: String
+    /// Where it is declared in program.yaml.
     public var location: SourceLocation
 }
 
 /// An intake of people who start together.
 public struct Cohort: Sendable {
+    /// The cohort's id, which people, relationships and surveys name.
     public var id: String
+    /// Its readable name, used in KPI labels.
     public var name: String
+    /// The cohort's first day, when given.
     public var start: Day?
+    /// The cohort's last day, when given.
     public var end: Day?
+    /// Where it is declared in program.yaml.
     public var location: SourceLocation
 }

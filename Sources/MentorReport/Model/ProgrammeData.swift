@@ -1,13 +1,22 @@
 /// Everything read from a data folder: the typed, validated input of the KPI engine.
 public struct ProgrammeData: Sendable {
+    /// The settings of program.yaml.
     public var program: Program
+    /// The competencies of program.yaml, in file order.
     public var competencies: [Competency] = []
+    /// The cohorts of program.yaml, in file order.
     public var cohorts: [Cohort] = []
+    /// Everyone enrolled, in reading order.
     public var people: [Person] = []
+    /// The mentoring relationships, in reading order.
     public var relationships: [Relationship] = []
+    /// The sessions of all relationships, in reading order.
     public var sessions: [Session] = []
+    /// The surveys, in reading order.
     public var surveys: [Survey] = []
+    /// Survey responses from YAML files and imported exports.
     public var responses: [Response] = []
+    /// Promotions, leavers and engagement scores, in reading order.
     public var outcomes: [Outcome] = []
 
     /// The files read, in reading order, as shown in messages; `SourceLocation.file` indexes it.
@@ -17,6 +26,7 @@ public struct ProgrammeData: Sendable {
     /// Rows of survey-tool exports read, and those left out on purpose (unfinished responses,
     /// previews and tests).
     public var importedRows: Int = 0
+    /// Rows of survey exports left out on purpose (see `importedRows`).
     public var skippedImportRows: Int = 0
 
     /// What loading could not give, so that the validator does not report the gap again at every
@@ -37,6 +47,7 @@ public struct ProgrammeData: Sendable {
         incompleteKinds.contains(kind) || leftOutIds[kind]?.contains(id) == true
     }
 
+    /// A programme with no records yet.
     public init(program: Program) { self.program = program }
 
     /// Records by collection, for summaries.
@@ -45,6 +56,7 @@ public struct ProgrammeData: Sendable {
          ("surveys", surveys.count), ("responses", responses.count), ("outcomes", outcomes.count)]
     }
 
+    /// All records of `recordCounts`, added up.
     public var recordCount: Int { recordCounts.reduce(0) { $0 + $1.count } }
 
     /// "117 people, 77 relationships, 1 survey, …": the counts for a summary line.

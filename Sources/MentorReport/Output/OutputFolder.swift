@@ -6,7 +6,9 @@ import Glibc
 /// A build's audience refused for an output folder of the other audience (exit status 2: the command
 /// line asked for something the folder's rule forbids). Says why and how to go on.
 public struct AudienceMismatch: Error, CustomStringConvertible {
+    /// Which audience OUT holds, why the build was refused, and how to go on (`--out`, `--force-audience`).
     public var message: String
+    /// The message.
     public var description: String { message }
 }
 

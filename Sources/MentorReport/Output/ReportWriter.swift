@@ -7,8 +7,10 @@ import Glibc
 /// A failure to produce or write the reports (exit status 3): a template or schema problem, or the
 /// file system refusing a write. Says which path and why.
 public struct OutputFailure: Error, CustomStringConvertible {
+    /// What failed, naming the path (and the system's reason, where there is one).
     public var message: String
-    public init(_ message: String) { self.message = message }
+    init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }
 
@@ -16,7 +18,9 @@ public struct OutputFailure: Error, CustomStringConvertible {
 /// OUT first and is renamed into place only when all of it succeeded, so a failed run leaves the
 /// previous output as it was.
 public struct ReportWriter {
+    /// OUT: the folder the months and the archive page are written into.
     public var outputFolder: String
+    /// The XSLT templates folder the pages are rendered with.
     public var templatesFolder: String
     /// Told what is being done ("rendered 3 of 10 pages"), from any thread, for a progress line.
     public var progress: (@Sendable (String) -> Void)?
@@ -24,11 +28,12 @@ public struct ReportWriter {
     /// the pages' result trees are then left to the exit instead of being freed node by node, which
     /// costs about a tenth of a large build (hundreds of thousands of small frees, and glibc's
     /// consolidation of them). Like a compiler's "disable free"; a process that goes on leaves it off.
-    public var keepsTreesUntilExit = false
+    package var keepsTreesUntilExit = false
     /// Told what the build did besides writing the month that a user should know of (a month removed
     /// from a folder turned public, a folder kept aside), for the command line to print.
     public var note: (@Sendable (String) -> Void)?
 
+    /// A writer into `outputFolder` with the stylesheets of `templatesFolder`.
     public init(outputFolder: String, templatesFolder: String) {
         self.outputFolder = outputFolder
         self.templatesFolder = templatesFolder

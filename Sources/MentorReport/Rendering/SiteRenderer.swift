@@ -2,12 +2,12 @@ import Foundation
 
 /// Renders the HTML site from `report.xml` with the XSLT stylesheets of a templates folder: each
 /// stylesheet is compiled once per run, and pages are rendered on all cores.
-public struct SiteRenderer {
-    public var templatesFolder: String
+package struct SiteRenderer {
+    package var templatesFolder: String
     /// Leave each page's result tree to the process's exit (see `ReportWriter.keepsTreesUntilExit`).
     var keepsTreesUntilExit = false
 
-    public init(templatesFolder: String) { self.templatesFolder = templatesFolder }
+    package init(templatesFolder: String) { self.templatesFolder = templatesFolder }
 
     /// One page to render: the file it becomes, its stylesheet and its parameters.
     struct Page {
@@ -114,7 +114,7 @@ public struct SiteRenderer {
 }
 
 /// Renders every page of `report` (for the benchmark): the number of pages.
-public func renderSite(_ report: Report, templates: String) throws -> Int {
+package func renderSite(_ report: Report, templates: String) throws -> Int {
     let xml = try ReportXML(report: report).document().serialized()
     return try SiteRenderer(templatesFolder: templates).renderPages(reportXML: xml, report: report).count
 }

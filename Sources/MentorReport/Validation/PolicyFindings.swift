@@ -5,18 +5,27 @@ public struct PolicyFindings: Sendable {
     /// A mentor who is the line manager of a mentee in the same relationship: one per (relationship,
     /// mentor, mentee) triple, so a manager mentoring two direct reports in a group is two.
     public struct DirectReportPair: Sendable {
+        /// The relationship's position in `ProgrammeData.relationships`.
         public var relationship: Int
+        /// The mentor's id.
         public var mentor: String
+        /// The id of the mentee who reports to them.
         public var mentee: String
     }
 
+    /// A person leading more active relationships than their capacity.
     public struct OverCapacityMentor: Sendable {
+        /// The person's position in `ProgrammeData.people`.
         public var person: Int
+        /// The positions of the active relationships they lead.
         public var relationships: [Int]
+        /// Their capacity: `mentor_capacity`, else the programme's default.
         public var capacity: Int
     }
 
+    /// The day the rules were checked on.
     public let asOf: Day
+    /// Mentors paired with their own direct reports.
     public let directReportPairs: [DirectReportPair]
     /// People leading more relationships active on `asOf` than their capacity: everyone listed as a
     /// relationship's mentor, enrolled or not and with the mentor role or not (SPEC 2026-12), with
@@ -63,6 +72,7 @@ public struct PolicyFindings: Sendable {
         }
     }
 
+    /// Checks the policy rules on `data` as of `asOf`.
     public init(data: ProgrammeData, asOf: Day) {
         self.init(data: data, links: Links(data), asOf: asOf)
     }

@@ -24,7 +24,7 @@ struct Validator {
 
     func place(_ at: SourceLocation) -> String {
         let file = Int(at.file) < data.files.count ? data.files[Int(at.file)] : "data"
-        return "\(file):\(at.line):\(at.column)"
+        return sourcePlace(file: file, line: Int(at.line), column: Int(at.column))
     }
 
     /// The position of the record `ref` names in `index`; a reference to nothing is reported.

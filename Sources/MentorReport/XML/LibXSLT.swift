@@ -99,8 +99,11 @@ final class XSLTStylesheet: @unchecked Sendable {
 
 /// A template that failed to compile or run: its file, and libxslt's message with the line.
 public struct RenderFailure: Error, CustomStringConvertible {
+    /// The stylesheet's file.
     public var file: String
+    /// libxslt's message, with its line where it gave one.
     public var message: String
+    /// `file: message`.
     public var description: String { "\(file): \(message)" }
 }
 

@@ -28,7 +28,7 @@ final class XMLStream {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
         guard let made = xmlReaderForMemory(storage.baseAddress, Int32(clamping: bytes.count), name, nil, options) else {
             storage.deallocate()
-            throw ExportReadError(line: 0, column: 0, message: "\(name) inside the workbook cannot be read as XML")
+            throw ExportReadError(message: "\(name) inside the workbook cannot be read as XML")
         }
         reader = made
         xmlTextReaderSetStructuredErrorHandler(reader, { userData, error in
@@ -59,7 +59,7 @@ final class XMLStream {
 
     private func failure() -> ExportReadError {
         let (line, message) = errors.first ?? (0, "unknown error")
-        return ExportReadError(line: 0, column: 0, message: "\(partName) inside the workbook is not well-formed XML (line \(line): \(message)); expected an intact .xlsx file")
+        return ExportReadError(message: "\(partName) inside the workbook is not well-formed XML (line \(line): \(message)); expected an intact .xlsx file")
     }
 
     var nodeType: Node {

@@ -16,13 +16,21 @@ extension KPIDefinition {
 
 /// The figures behind `outcomes.roi` (Phillips level 5), shown beside it as its assumptions.
 public struct ReturnOnInvestment: Sendable {
+    /// The mentees' 12-month retention rate.
     public var retentionRate: Double
+    /// The organisation's 12-month retention rate.
     public var benchmark: Double
+    /// The mentees counted for retention.
     public var menteesInDenominator: Int
+    /// Leavers avoided: (retention rate − benchmark, at least 0) × mentees counted.
     public var avoidedLeavers: Double
+    /// The cost of replacing one leaver.
     public var replacementCost: Double
+    /// Leavers avoided × replacement cost.
     public var benefit: Double
+    /// What the programme costs.
     public var programmeCost: Double
+    /// (Benefit − programme cost) / programme cost; nil when the cost is 0.
     public var roi: Double?
 }
 
