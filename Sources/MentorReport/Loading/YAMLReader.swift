@@ -417,10 +417,11 @@ final class YAMLReader {
     /// A whole number within `range`. Every setting has a real upper bound, stated in the message
     /// ("expected a whole number from 0 to 1000"), which a number too long for an integer gets too.
     func int(_ key: String, _ range: ClosedRange<Int>) throws -> Int? {
-        let expected = "a whole number from \(range.lowerBound) to \(range.upperBound)"
-        guard let e = try scalar(key, expected: expected) else { return nil }
+        // Spelt out only for a message: this runs for every session's minutes.
+        func expected() -> String { "a whole number from \(range.lowerBound) to \(range.upperBound)" }
+        guard let e = try scalar(key, expected: expected()) else { return nil }
         guard e.isPlain, let n = e.withBytes(parseInt), range.contains(n) else {
-            error(location(e), "\(invalidValue(e, key)); expected \(expected)")
+            error(location(e), "\(invalidValue(e, key)); expected \(expected())")
             return nil
         }
         return n
