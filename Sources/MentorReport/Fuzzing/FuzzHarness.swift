@@ -43,9 +43,9 @@ package enum FuzzHarness {
         let fm = FileManager.default
         try? fm.createDirectory(atPath: work + "/templates/a?", withIntermediateDirectories: true)
         for folder in ["a#", "%2e%2e", "sub"] { try? fm.createDirectory(atPath: work + "/templates/" + folder, withIntermediateDirectories: true) }
-        fm.createFile(atPath: work + "/secret.xml", contents: Data("<secret/>".utf8))
-        fm.createFile(atPath: work + "/templates/a", contents: Data())
-        fm.createFile(atPath: work + "/templates/sub/inside.xml", contents: Data("<inside/>".utf8))
+        _ = fm.createFile(atPath: work + "/secret.xml", contents: Data("<secret/>".utf8))
+        _ = fm.createFile(atPath: work + "/templates/a", contents: Data())
+        _ = fm.createFile(atPath: work + "/templates/sub/inside.xml", contents: Data("<inside/>".utf8))
         try? fm.createSymbolicLink(atPath: work + "/templates/link.xml", withDestinationPath: work + "/secret.xml")
         guard let resolved = realpath(work + "/templates", nil) else { return nil }
         defer { free(resolved) }
@@ -63,7 +63,7 @@ package enum FuzzHarness {
             var out = [CChar](repeating: 0, count: Int(PATH_MAX))
             var why: UnsafePointer<CChar>?
             guard mr_sandbox_resolve(root, candidate, &out, out.count, &why) == 0 else { continue }
-            let path = String(cString: out)
+            let path = String(decoding: out.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             var info = stat()
             guard path.hasPrefix(root + "/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }),
                   lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {

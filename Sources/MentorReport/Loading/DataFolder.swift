@@ -149,6 +149,26 @@ struct DataFolder {
         return "it is a link to '\(target)', which leaves the data folder; \(rule)"
     }
 
+    /// What in a `.yaml` file's name makes it look like a copy or a backup (`2026-10 (copy).yaml`,
+    /// `2026-10 copy.yaml`, `Copy of 2026-10.yaml`, `2026-10 (1).yaml`, `2026-10~.yaml`, `2026-10.bak.yaml`,
+    /// `2026-10.orig.yaml`), or nil (SPEC §2, 2026-12).
+    static func copyMarker(_ name: String) -> String? {
+        let stem = String(name.dropLast(".yaml".count)).lowercased()
+        if stem.contains("(copy") { return "(copy)" }
+        if stem.hasSuffix(" copy") || stem.contains(" copy ") { return " copy" }
+        if stem.hasPrefix("copy of ") { return "copy of" }
+        if stem.hasSuffix("~") { return "~" }
+        for ending in [".bak", ".orig", ".old"] where stem.hasSuffix(ending) { return ending }
+        // " (1)", " (2)": how file managers and browsers name a second copy.
+        if stem.hasSuffix(")"), let open = stem.lastIndex(of: "("), open > stem.startIndex,
+           stem[stem.index(before: open)] == " ",
+           case let digits = stem[stem.index(after: open)..<stem.index(before: stem.endIndex)],
+           !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            return " (\(digits))"
+        }
+        return nil
+    }
+
     /// The name a data file ending in `.yaml` or `.yml` in another case (`2026-10.YAML`, `.Yaml`,
     /// `.YML`) is read under: its stem with `.yaml`. Nil for other names, `.yaml` and `.yml` included.
     static func lowerCaseYAMLName(_ name: String) -> String? {
@@ -254,6 +274,9 @@ struct DataFolder {
                         problem(.warning, relative, "ignored: a folder inside \(name)/; only the .yaml files directly in \(name)/ are read")
                     } else if entryName.hasSuffix(".yaml") {
                         addFile(collection, relative, found)
+                        if let marker = DataFolder.copyMarker(entryName) {
+                            problem(.warning, relative, "read as data, but its name looks like a copy or a backup ('\(marker)'); if it is one, move it out of the data folder: a copy counts its records twice")
+                        }
                     }
                 }
             case .special(let kind):

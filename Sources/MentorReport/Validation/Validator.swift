@@ -1,3 +1,4 @@
+import Foundation
 /// Checks what no single file can: ids unique across files, every reference resolving, answers fitting
 /// their questions' scales. Policy findings are `PolicyFindings`' job.
 struct Validator {
@@ -68,6 +69,7 @@ struct Validator {
 
         checkTargets()
         var emails = IdIndex(capacity: data.people.count)
+        var nameAndManager: [String: Int] = [:]
         var groupsSeen = Set<String>()
         for (p, person) in data.people.enumerated() {
             if let manager = person.manager {
@@ -84,6 +86,14 @@ struct Validator {
                     warning(person.location, "email '\(email)' of person '\(person.id)' is also used at \(place(data.people[earlier].location)); survey imports cannot tell them apart")
                 } else {
                     emails.insert(email, p)
+                }
+            }
+            if let manager = person.manager?.value {
+                let key = person.name + "\u{0}" + manager
+                if let earlier = nameAndManager[key] {
+                    warning(person.location, "person '\(person.id)' has the same name and manager ('\(manager)') as person '\(data.people[earlier].id)' at \(place(data.people[earlier].location)); is one a duplicate of the other?")
+                } else {
+                    nameAndManager[key] = p
                 }
             }
             if person.mentorCapacity != nil && !person.isMentor {
@@ -186,12 +196,21 @@ struct Validator {
 
     /// Each session's relationship and attendees resolve; the session falls within its relationship.
     private mutating func checkSessions(relationships: IdIndex, people: IdIndex) {
+        // The first session of each (relationship, day), to tell a copied record from a second meeting.
+        var firstOfDay: [Int64: Int] = [:]
+        firstOfDay.reserveCapacity(data.sessions.count)
         // By position, not `for s in`: copying 100,000 records costs more than checking them.
         for k in data.sessions.indices {
             let date = data.sessions[k].date
             guard let i = known(data.sessions[k].relationship, in: relationships, .relationship) else {
                 for a in data.sessions[k].attendees ?? [] { _ = known(a, in: people, .person) }
                 continue
+            }
+            let day = Int64(i) << 32 | Int64(UInt32(bitPattern: date.daysSinceEpoch))
+            if let j = firstOfDay[day] {
+                checkSameDay(k, earlier: j, relationship: data.relationships[i].id)
+            } else {
+                firstOfDay[day] = k
             }
             let start = data.relationships[i].start
             if date < start {
@@ -211,6 +230,26 @@ struct Validator {
             }
         }
 
+    }
+
+    /// Session `k` falls on the same day of the same relationship as the earlier session `j`: equal in
+    /// every field it is a duplicate (an error: a copied file must not double the month), otherwise a
+    /// second meeting that day, which is worth a look (a warning).
+    private mutating func checkSameDay(_ k: Int, earlier j: Int, relationship: String) {
+        var a = data.sessions[j], b = data.sessions[k]
+        // The finding goes on the later record, unless only the earlier one's file is named like a
+        // copy ("2026-10 (copy).yaml" is read before "2026-10.yaml"): then on the copy.
+        func looksCopied(_ location: SourceLocation) -> Bool {
+            Int(location.file) < data.files.count
+                && DataFolder.copyMarker((data.files[Int(location.file)] as NSString).lastPathComponent) != nil
+        }
+        if looksCopied(a.location) && !looksCopied(b.location) { swap(&a, &b) }
+        if a.minutes == b.minutes, a.format == b.format, a.liveIssue == b.liveIssue,
+           a.attendees?.map(\.value) == b.attendees?.map(\.value) {
+            error(b.location, "duplicate of the session at \(place(a.location)) (the same relationship '\(relationship)', date, minutes, format, attendees and live_issue); expected each session once: a copied file would count the month twice")
+        } else {
+            warning(b.location, "a second session of relationship '\(relationship)' on \(b.date); the other is at \(place(a.location)): check that one is not a corrected copy of the other")
+        }
     }
 
     /// Mentors and mentees resolve to people of the right role; nobody is listed twice.
