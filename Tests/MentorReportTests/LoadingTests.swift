@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func aliasesExpandToTheValueTheyName() throws {
-        let data = try load(changing: ["sessions/2026-02.yaml": """
+        let folder = try Fixture.variant(of: "minimal", ["sessions/2026-02.yaml": """
             sessions:
               - &base {relationship: r001, date: 2026-02-12, minutes: 60, format: phone}
               - *base
@@ -75,10 +75,16 @@ import Testing
                 minutes: &hour 60
               - {relationship: r002, date: 2026-02-21, minutes: *hour}
             """])
+        let loaded = Loader(folder: folder.path).load()
+        #expect(loaded.diagnostics.all.isEmpty)
+        let data = loaded.data
         #expect(data.sessions.count == 6)
         #expect(data.sessions[3].relationship.value == "r001")
         #expect(data.sessions[3].format == .phone)
         #expect(data.sessions[5].minutes == 60)
+        // A whole session repeated through an alias is the same record twice: a duplicate.
+        #expect(validate(loaded).all.map { $0.formatted.replacingOccurrences(of: folder.path, with: "data") }
+            .contains { $0.hasPrefix("data/sessions/2026-02.yaml:3:5: error: duplicate of the session at data/sessions/2026-02.yaml:2:5") })
     }
 
     @Test func aliasBombFailsFastWithAClearError() throws {

@@ -230,7 +230,8 @@ import Testing
 
     @Test func warningsAreCappedAt100TooAfterTheErrors() throws {
         // 120 sessions dated before their relationship starts (a warning each) and one error.
-        let sessions = (1...120).map { "  - {relationship: r001, date: 2025-06-\(String(format: "%02d", 1 + $0 % 28)), minutes: 60}" }
+        // Each on a day of its own (two identical sessions would be a duplicate, an error).
+        let sessions = (0..<120).map { "  - {relationship: r001, date: 2025-\(String(format: "%02d", 1 + $0 / 28))-\(String(format: "%02d", 1 + $0 % 28)), minutes: 60}" }
             .joined(separator: "\n") + "\n  - {relationship: r999, date: 2026-02-12, minutes: 60}"
         let folder = try Fixture.variant(of: "minimal", [Self.session: "sessions:\n" + sessions + "\n"])
         let diagnostics = validate(Loader(folder: folder.path).load())
