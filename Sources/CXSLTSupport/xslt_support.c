@@ -53,30 +53,25 @@ char *mr_take_errors(void) {
     return taken;
 }
 
-static char sandbox_root[PATH_MAX];
 static xsltSecurityPrefsPtr sandbox_prefs = NULL;
 
-/* Reading is allowed for files that resolve to a path inside the templates folder. */
+/* The canonical templates folder that XML loads on this thread may read from (NULL: none may). */
+static __thread char *thread_root = NULL;
+/* Loads the sandbox refused on this thread since mr_sandbox_enter. */
+static __thread int thread_refusals = 0;
+
+/* libxslt's own read check (document(), imports) asks the same question as the loader, of the same
+   folder, so that its "read rights … denied" message comes first; the loader stays the check that
+   counts, since it sees exactly what is opened. */
 static int check_read(xsltSecurityPrefsPtr prefs, xsltTransformContextPtr context, const char *value) {
     (void)prefs;
-    if (value == NULL) return 0;
-    /* A transform carries its own templates folder; compiling uses the one installed last. */
-    const char *root = (context != NULL && context->_private != NULL) ? (const char *)context->_private : sandbox_root;
-    const char *path = value;
-    if (strncmp(path, "file://", 7) == 0) {
-        path += 7;
-        if (strncmp(path, "localhost/", 10) == 0) path += 9;
-    } else if (strstr(path, "://") != NULL) {
-        return 0;
-    }
-    char resolved[PATH_MAX];
-    if (realpath(path, resolved) == NULL) return 0;
-    size_t n = strlen(root);
-    return n > 0 && strncmp(resolved, root, n) == 0 && (resolved[n] == '/' || resolved[n] == '\0');
+    (void)context;
+    char canonical[PATH_MAX];
+    const char *why = NULL;
+    return value != NULL && mr_sandbox_resolve(thread_root, value, canonical, sizeof canonical, &why) == 0;
 }
 
-int mr_install_sandbox(const char *root) {
-    if (realpath(root, sandbox_root) == NULL) return -1;
+int mr_install_sandbox(void) {
     if (sandbox_prefs == NULL) {
         sandbox_prefs = xsltNewSecurityPrefs();
         if (sandbox_prefs == NULL) return -1;
@@ -90,20 +85,9 @@ int mr_install_sandbox(const char *root) {
     return 0;
 }
 
-int mr_sandbox_context(void *transform_context, const char *root) {
+int mr_sandbox_context(void *transform_context) {
     if (sandbox_prefs == NULL) return -1;
-    xsltTransformContextPtr context = (xsltTransformContextPtr)transform_context;
-    char resolved[PATH_MAX];
-    if (realpath(root, resolved) == NULL) return -1;
-    context->_private = strdup(resolved);
-    if (context->_private == NULL) return -1;
-    return xsltSetCtxtSecurityPrefs(sandbox_prefs, context);
-}
-
-void mr_release_context(void *transform_context) {
-    xsltTransformContextPtr context = (xsltTransformContextPtr)transform_context;
-    free(context->_private);
-    context->_private = NULL;
+    return xsltSetCtxtSecurityPrefs(sandbox_prefs, (xsltTransformContextPtr)transform_context);
 }
 
 void mr_xml_free(void *pointer) {
@@ -112,14 +96,9 @@ void mr_xml_free(void *pointer) {
 
 /* ---- XML without entities or network, reading only inside the templates folder ----------------- */
 
-static xmlExternalEntityLoader default_entity_loader = NULL;
+static int loaders_installed = 0;
 /* libxslt's own loader, saved before ours replaces it (xsltSetLoaderFunc overwrites the variable). */
 static xsltDocLoaderFunc default_doc_loader = NULL;
-
-/* The canonical templates folder that XML loads on this thread may read from (NULL: none may). */
-static __thread char *thread_root = NULL;
-/* Loads the sandbox refused on this thread since mr_sandbox_enter. */
-static __thread int thread_refusals = 0;
 
 int mr_sandbox_refusals(void) {
     return thread_refusals;
@@ -391,8 +370,8 @@ static xmlDocPtr safe_doc_loader(const xmlChar *uri, xmlDictPtr dict, int option
 }
 
 void mr_install_safe_loaders(void) {
-    if (default_entity_loader == NULL) {
-        default_entity_loader = xmlGetExternalEntityLoader();
+    if (!loaders_installed) {
+        loaders_installed = 1;
         xmlSetExternalEntityLoader(sandboxed_loader);
         default_doc_loader = xsltDocDefaultLoader;
         xsltSetLoaderFunc(safe_doc_loader);

@@ -32,8 +32,12 @@ import Testing
     @Test func theTemplateURICheckHoldsForTheKnownEscapes() throws {
         let root = try #require(FuzzHarness.templatesRoot)
         for uri in ["a?/../../secret.xml", "a#/../../secret.xml", "%2e%2e/secret.xml", "link.xml", "file://\(root)/../secret.xml",
-                    "file://\(root)/a%3F/../../secret.xml", "sub/inside.xml", "a?/../sub/inside.xml", "-", "/etc/passwd"] {
-            FuzzHarness.checkTemplateURI(Array(uri.utf8))
+                    "file://\(root)/a%3F/../../secret.xml", "-", "/etc/passwd"] {
+            #expect(FuzzHarness.checkTemplateURI(Array(uri.utf8)) == [], "\(uri)")
+        }
+        // Inside files pass, as written relative to the folder, and only as their canonical path.
+        for uri in ["sub/inside.xml", "a?/../sub/inside.xml"] {
+            #expect(FuzzHarness.checkTemplateURI(Array(uri.utf8)) == [root + "/sub/inside.xml"], "\(uri)")
         }
     }
 

@@ -15,14 +15,12 @@ void mr_capture_errors(void);
 char *mr_take_errors(void);
 
 /* Installs the templates sandbox as libxslt's default security preferences: no file writing, no
-   folder creation, no network, and reading only files inside `root` while compiling stylesheets (the
-   caller serialises compiling). Returns 0 on success. */
-int mr_install_sandbox(const char *root);
+   folder creation, no network, and reading only what the calling thread's templates folder allows
+   (mr_sandbox_enter). Returns 0 on success. */
+int mr_install_sandbox(void);
 
-/* Applies the sandbox preferences to a transform context (xsltTransformContextPtr), limiting its reads
-   to `root`. Call mr_release_context before freeing the context. */
-int mr_sandbox_context(void *transform_context, const char *root);
-void mr_release_context(void *transform_context);
+/* Applies the sandbox preferences to a transform context (xsltTransformContextPtr). */
+int mr_sandbox_context(void *transform_context);
 
 /* Frees memory that libxml2 or libxslt allocated (xmlFree). */
 void mr_xml_free(void *pointer);

@@ -55,8 +55,11 @@ package enum FuzzHarness {
     /// Runs the input's first line through the templates sandbox's read check, as written and relative
     /// to the templates folder: whatever it lets through must be a regular file inside the folder, named
     /// by its canonical path (the path the loader then opens).
-    static func checkTemplateURI(_ input: [UInt8]) {
-        guard let root = templatesRoot else { return }
+    /// Returns the canonical paths it let through.
+    @discardableResult
+    static func checkTemplateURI(_ input: [UInt8]) -> [String] {
+        guard let root = templatesRoot else { return [] }
+        var accepted: [String] = []
         let line = input.prefix(4096).prefix { $0 != 0x0A && $0 != 0 }
         let uri = String(decoding: line, as: UTF8.self)
         for candidate in [uri, root + "/" + uri] {
@@ -69,7 +72,9 @@ package enum FuzzHarness {
                   lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
                 fatalError("the templates sandbox let '\(candidate)' through as '\(path)'")
             }
+            accepted.append(path)
         }
+        return accepted
     }
 
     /// The `.yaml` files of a data folder (path inside it → bytes): the programme the inputs mutate.

@@ -129,8 +129,8 @@ enum MonthFolder {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         var left: [String] = []
         for name in names {
-            if owned(name, in: folder, manifest: manifest) || (manifest != nil && (name == "report.xml" || name == "kpis.csv" || name.hasSuffix(".html"))
-                                                                && owned(name, in: folder, manifest: nil)) {
+            // A staging folder killed before its manifest was written holds generated names only.
+            if owned(name, in: folder, manifest: manifest) || owned(name, in: folder, manifest: nil) {
                 if unlink(folder.appendingPathComponent(name).path) != 0 { left.append(name) }
             } else {
                 left.append(name)

@@ -21,7 +21,7 @@ final class XSLTStylesheet: @unchecked Sendable {
     init(path: String, folder: String) throws {
         XSLTSandbox.lock.lock()
         defer { XSLTSandbox.lock.unlock() }
-        try XSLTSandbox.install(templatesFolder: folder)
+        try XSLTSandbox.install()
         XSLTSandbox.prepareThread()
         try XSLTSandbox.enter(folder)
         defer { XSLTSandbox.leave() }
@@ -62,14 +62,11 @@ final class XSLTStylesheet: @unchecked Sendable {
         guard let context = made else {
             throw RenderFailure(file: path, message: "cannot create a transform context")
         }
-        guard mr_sandbox_context(UnsafeMutableRawPointer(context), folder) == 0 else {
+        guard mr_sandbox_context(UnsafeMutableRawPointer(context)) == 0 else {
             xsltFreeTransformContext(context)
             throw RenderFailure(file: path, message: "cannot apply the templates sandbox")
         }
-        defer {
-            mr_release_context(UnsafeMutableRawPointer(context))
-            xsltFreeTransformContext(context)
-        }
+        defer { xsltFreeTransformContext(context) }
         for (name, value) in parameters {
             guard xsltQuoteOneUserParam(context, name, value) == 0 else {
                 throw RenderFailure(file: path, message: "cannot set the parameter \(name)")
@@ -110,7 +107,7 @@ public struct RenderFailure: Error, CustomStringConvertible {
 /// The templates sandbox: stylesheets may read files inside the templates folder only (so imports of
 /// sibling stylesheets work), and may not write files, create folders or use the network.
 enum XSLTSandbox {
-    /// Compiling installs the folder as the default sandbox: one compile at a time.
+    /// One compile at a time: compiling sets libxslt's default security preferences.
     static let lock = NSLock()
     /// Transform contexts are made one at a time (see `XSLTStylesheet.transform`).
     static let contextLock = NSLock()
@@ -125,11 +122,12 @@ enum XSLTSandbox {
     /// (templates, imports, the XSD), before any XML is parsed.
     static func initialise() { _ = setUp }
 
-    /// Restricts every stylesheet compiled or run from now on to `templatesFolder`.
-    static func install(templatesFolder: String) throws {
+    /// Installs libxslt's security preferences (no writes, no network, reads only what this thread's
+    /// templates folder allows, see `enter`) for every stylesheet compiled or run from now on.
+    static func install() throws {
         _ = setUp
-        guard mr_install_sandbox(templatesFolder) == 0 else {
-            throw RenderFailure(file: templatesFolder, message: "the templates folder does not exist")
+        guard mr_install_sandbox() == 0 else {
+            throw RenderFailure(file: "", message: "libxslt could not set up the templates sandbox (out of memory)")
         }
     }
 
