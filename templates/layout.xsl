@@ -53,6 +53,17 @@
     </li>
   </xsl:template>
 
+  <!-- The notice of a partial month (SPEC §2): on every page of the month, under its heading. -->
+  <xsl:template match="partial-month">
+    <p class="warning-note partial-month" role="status">
+      <xsl:text>Partial month: the latest session in the data is on </xsl:text>
+      <xsl:call-template name="date"><xsl:with-param name="date" select="@latest-session"/></xsl:call-template>
+      <xsl:value-of select="concat(', ', @days-before-end, ' days before the month ends, so its figures are incomplete until its sessions are recorded. The last complete month is ')"/>
+      <xsl:call-template name="month-name"><xsl:with-param name="month" select="@last-complete-period"/></xsl:call-template>
+      <xsl:text>.</xsl:text>
+    </p>
+  </xsl:template>
+
   <!-- A page's glossary of the KPIs it shows: each page that shows KPIs gives its own template for
        "report" in mode "page-glossary" (calling components.xsl's "glossary"); other pages have none. -->
   <xsl:template match="report" mode="page-glossary"/>
@@ -102,6 +113,7 @@
         </nav>
         <main id="main" class="wrap" tabindex="-1">
           <h1><xsl:value-of select="$title"/></h1>
+          <xsl:apply-templates select="$report/partial-month"/>
           <xsl:apply-templates select="$report" mode="page-content"/>
           <xsl:apply-templates select="$report" mode="page-glossary"/>
         </main>

@@ -329,7 +329,7 @@ func near(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
 @Suite struct PeriodTests {
     @Test func defaultPeriodIsTheMonthOfTheLatestSession() throws {
         let data = try load()
-        // Latest session: 2026-02-12 (the programme's planned ends reach into December).
+        // Latest session: 2026-02-23 (the programme's planned ends reach into December).
         #expect(ReportingPeriod.default(for: data).month.description == "2026-02")
     }
 

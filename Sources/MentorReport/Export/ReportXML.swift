@@ -31,6 +31,14 @@ struct ReportXML {
         p.attribute("at-risk-after-days", String(program.atRiskAfterDays))
         p.attribute("min-group-size", String(program.minGroupSize))
 
+        // Only in a partial month (SPEC §2): the notice every page of the month shows.
+        if let partial = report.partialMonth {
+            let e = root.element("partial-month")
+            e.attribute("latest-session", partial.latestSession.description)
+            e.attribute("days-before-end", String(partial.daysBeforeEnd))
+            e.attribute("last-complete-period", partial.lastCompleteMonth.description)
+        }
+
         let competencies = root.element("competencies")
         for c in data.competencies {
             let e = competencies.element("competency")

@@ -402,8 +402,13 @@ final class YAMLReader {
     }
 
     func day(_ key: String) throws -> Day? {
+        try locatedDay(key)?.value
+    }
+
+    /// A date with the place it was read, for findings about the date itself (a session's).
+    func locatedDay(_ key: String) throws -> Located<Day>? {
         guard let e = try scalar(key, expected: "a date as YYYY-MM-DD") else { return nil }
-        if let d = e.withBytes({ Day(iso: $0) }), d.isInSupportedYears { return d }
+        if let d = e.withBytes({ Day(iso: $0) }), d.isInSupportedYears { return Located(d, at: location(e)) }
         if looksLikeDate(e.value), let year = Int(e.value.prefix(4)), !Day.supportedYears.contains(year) {
             error(location(e), "the year of '\(e.value)' for '\(key)' must be from \(Day.supportedYears.lowerBound) to \(Day.supportedYears.upperBound); expected a date as YYYY-MM-DD \(Day.supportedRangeText)")
         } else if looksLikeDate(e.value) {

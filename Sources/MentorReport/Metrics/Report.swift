@@ -80,6 +80,8 @@ public struct Report: Sendable {
     public var policy: PolicyFindings
     /// The self-identified groups of the data, sorted.
     public var groups: [String]
+    /// Set when the month's data stop more than a week before its end: its pages say so.
+    public var partialMonth: PartialMonth?
 
     /// The KPI `id`, when the report has it.
     public func kpi(_ id: String) -> ReportedKPI? { kpis.first { $0.id == id } }
@@ -165,6 +167,7 @@ extension Report {
         stories = calculator.consentedStories()
         policy = findings
         groups = index.groups
+        partialMonth = PartialMonth(period, in: data)
         self.data = data
         self.period = period
         self.audience = audience

@@ -21,4 +21,6 @@ public struct Session: Sendable {
     public var liveIssue: Bool?
     /// Where the record is in the data folder.
     public var location: SourceLocation
+    /// Where its date is, for findings about the date (after the relationship ended, an outlier).
+    public var dateLocation: SourceLocation
 }

@@ -199,9 +199,17 @@ struct Validator {
         // The first session of each (relationship, day), to tell a copied record from a second meeting.
         var firstOfDay: [Int64: Int] = [:]
         firstOfDay.reserveCapacity(data.sessions.count)
+        // The latest session (the first of them in reading order) and the latest of all the others.
+        var latest: Int?, runnerUp: Int?
         // By position, not `for s in`: copying 100,000 records costs more than checking them.
         for k in data.sessions.indices {
             let date = data.sessions[k].date
+            if let l = latest, date <= data.sessions[l].date {
+                if runnerUp.map({ date > data.sessions[$0].date }) ?? true { runnerUp = k }
+            } else {
+                runnerUp = latest
+                latest = k
+            }
             guard let i = known(data.sessions[k].relationship, in: relationships, .relationship) else {
                 for a in data.sessions[k].attendees ?? [] { _ = known(a, in: people, .person) }
                 continue
@@ -212,11 +220,13 @@ struct Validator {
             } else {
                 firstOfDay[day] = k
             }
-            let start = data.relationships[i].start
-            if date < start {
-                warning(data.sessions[k].location, "session of relationship '\(data.relationships[i].id)' on \(date) is before the relationship starts (\(start))")
-            } else if let ended = data.relationships[i].ended, date > ended {
-                warning(data.sessions[k].location, "session of relationship '\(data.relationships[i].id)' on \(date) is after the relationship ended (\(ended))")
+            // At the session's date: the date, or the relationship's, is what is wrong. After the end is an
+            // error: a pair that ended cannot meet, and the session would count in a month it has no part in.
+            let r = data.relationships[i]
+            if date < r.start {
+                warning(data.sessions[k].dateLocation, "session of relationship '\(r.id)' on \(date) is before the relationship starts (\(r.start), at \(place(r.location)))")
+            } else if let ended = r.ended, date > ended {
+                error(data.sessions[k].dateLocation, "session of relationship '\(r.id)' on \(date) is after the relationship ended (\(ended), at \(place(r.location))); expected a date on or before its end: check the session's date and the relationship's 'ended'")
             }
             guard let attendees = data.sessions[k].attendees else { continue }
             var listed: [Int] = []
@@ -229,7 +239,19 @@ struct Validator {
                 }
             }
         }
+        if let latest, let runnerUp { checkLatestSession(latest, runnerUp: runnerUp) }
+    }
 
+    /// How many days the latest session may follow all the others before it is called an outlier.
+    static let outlierDays = 45
+
+    /// The latest session `k`, more than `outlierDays` after every other (`runnerUp` is the latest of
+    /// those), alone picks the default reporting month: a mistyped year is the likely cause.
+    private mutating func checkLatestSession(_ k: Int, runnerUp j: Int) {
+        let date = data.sessions[k].date, other = data.sessions[j].date
+        let gap = date.days(since: other)
+        guard gap > Validator.outlierDays else { return }
+        warning(data.sessions[k].dateLocation, "session of relationship '\(data.sessions[k].relationship.value)' on \(date) is \(counted(gap, "day")) after every other session (the latest of them is on \(other), at \(place(data.sessions[j].dateLocation))): it alone makes \(date.month) the default reporting month; check its date")
     }
 
     /// Session `k` falls on the same day of the same relationship as the earlier session `j`: equal in
@@ -312,10 +334,16 @@ public func validate(_ loaded: LoadResult, period: ReportingPeriod? = nil, stric
     validator.concurrent = concurrent
     validator.run()
     diagnostics.append(contentsOf: validator.findings)
+    // Findings about the month that would be written: only when it can be (decision 70).
     if !diagnostics.hasErrors {
-        let asOf = (period ?? ReportingPeriod.default(for: loaded.data)).asOf
+        let reporting = period ?? ReportingPeriod.default(for: loaded.data)
         let links = PolicyFindings.Links(loaded.data, personIndex: validator.peopleIndex)
-        diagnostics.append(contentsOf: PolicyFindings(data: loaded.data, links: links, asOf: asOf).diagnostics())
+        diagnostics.append(contentsOf: PolicyFindings(data: loaded.data, links: links, asOf: reporting.asOf).diagnostics())
+        if let partial = PartialMonth(reporting, in: loaded.data) {
+            let at = partial.latestSessionLocation
+            diagnostics.append(Diagnostic(severity: .warning, file: loaded.data.files[Int(at.file)], line: Int(at.line),
+                                          column: Int(at.column), message: partial.message(), fileOrder: Int(at.file)))
+        }
     }
     if strict { diagnostics.promoteWarnings() }
     diagnostics.sort()

@@ -6,12 +6,12 @@ enum SessionKey: String, YAMLName {
 
 extension YAMLReader {
     func decodeSession() throws -> Session? {
-        var relationship: Located<String>?, date: Day?, minutes: Int?, format: SessionFormat?
+        var relationship: Located<String>?, date: Located<Day>?, minutes: Int?, format: SessionFormat?
         var attendees: [Located<String>]?, liveIssue: Bool?
         guard let info = try mapping("session", SessionKey.table, { key in
             switch key {
             case .relationship: relationship = try self.id("relationship")
-            case .date: date = try day("date")
+            case .date: date = try locatedDay("date")
             case .minutes: minutes = try int("minutes", 1...600)
             case .format: format = try choice("format", SessionFormat.self)
             case .attendees: attendees = try idList("attendees")
@@ -24,7 +24,7 @@ extension YAMLReader {
         guard let relationship = require(relationship, .relationship, in: info, expected: "the id of a relationship"),
               let date = require(date, .date, in: info, expected: "a date as YYYY-MM-DD"),
               let minutes = require(minutes, .minutes, in: info, expected: "a whole number from 1 to 600") else { return nil }
-        return Session(relationship: relationship, date: date, minutes: minutes, format: format,
-                       attendees: attendees, liveIssue: liveIssue, location: info.location)
+        return Session(relationship: relationship, date: date.value, minutes: minutes, format: format,
+                       attendees: attendees, liveIssue: liveIssue, location: info.location, dateLocation: date.location)
     }
 }
