@@ -317,7 +317,7 @@
         <xsl:variable name="label"><xsl:call-template name="label"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:variable>
         <g class="bar-row">
           <title><xsl:value-of select="$label"/></title>
-          <text class="bar-label" x="0" y="{$y + 16}">
+          <text class="bar-label" x="0" y="{$mid + 5}">
             <xsl:choose>
               <xsl:when test="string-length($label) &gt; $label-chars">
                 <xsl:variable name="first"><xsl:call-template name="first-line"><xsl:with-param name="text" select="$label"/><xsl:with-param name="width" select="$label-chars"/></xsl:call-template></xsl:variable>
