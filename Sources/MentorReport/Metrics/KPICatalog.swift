@@ -80,7 +80,7 @@ public struct KPICatalog {
     /// (decision 83): `-` and `_` become spaces and the first letter a capital
     /// (`first-generation-graduate` → "First generation graduate"); a word without a vowel is taken
     /// for an initialism and written in capitals (`lgbtq` → "LGBTQ").
-    public static func groupName(_ id: String) -> String {
+    static func groupName(_ id: String) -> String {
         let words = id.split(whereSeparator: { $0 == "-" || $0 == "_" }).map { word -> String in
             let w = String(word)
             return w.lowercased().contains(where: { "aeiouy".contains($0) }) ? w : w.uppercased()

@@ -106,14 +106,14 @@ public struct Costs: Sendable {
 /// few withdrawn since 2020 (a programme's costs may be older than the change). A code of three
 /// upper-case letters not here is a warning, not an error: the list changes (ZWG, XCG), and a report
 /// must not stop for a code that is newer than this list (decision 80).
-public enum CurrencyCode {
+enum CurrencyCode {
     /// Whether `code` is three upper-case ASCII letters, the form of every ISO 4217 code.
-    public static func isWellFormed(_ code: String) -> Bool {
+    static func isWellFormed(_ code: String) -> Bool {
         code.utf8.count == 3 && code.utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
     }
 
     /// Whether ISO 4217 lists `code` (or listed it since 2020).
-    public static func isKnown(_ code: String) -> Bool { known.contains(code) }
+    static func isKnown(_ code: String) -> Bool { known.contains(code) }
 
     /// The codes, in alphabetical order (for suggestions).
     static let all: [String] = """
