@@ -185,7 +185,11 @@
     <figure class="health-chart">
       <svg class="chart" viewBox="0 0 {$w} 36" role="img" aria-labelledby="{$id}-title {$id}-desc">
         <title id="{$id}-title"><xsl:value-of select="$caption"/></title>
-        <desc id="{$id}-desc"><xsl:value-of select="concat($on-track, ' on track, ', $behind, ' behind, ', $at-risk, ' at risk, ', $too-early, ' too early to tell, of ', $total, ' relationships.')"/></desc>
+        <desc id="{$id}-desc">
+          <xsl:value-of select="concat($on-track, ' on track, ', $behind, ' behind, ', $at-risk, ' at risk, ', $too-early, ' too early to tell, of ')"/>
+          <xsl:call-template name="count-of"><xsl:with-param name="count" select="$total"/><xsl:with-param name="singular" select="'relationship'"/></xsl:call-template>
+          <xsl:text>.</xsl:text>
+        </desc>
         <rect class="seg on-track" x="0" y="4" height="28" width="{format-number($on-track * $unit, '0.#')}"/>
         <rect class="seg behind" x="{format-number($on-track * $unit, '0.#')}" y="4" height="28" width="{format-number($behind * $unit, '0.#')}"/>
         <rect class="seg at-risk" x="{format-number(($on-track + $behind) * $unit, '0.#')}" y="4" height="28" width="{format-number($at-risk * $unit, '0.#')}"/>
@@ -233,13 +237,59 @@
     </tr>
   </xsl:template>
 
-  <!-- Horizontal bars for KPIs of one unit (rates from 0 to 100%, or counts up to the largest). -->
+  <!-- The first line of $text wrapped at $width characters: the words that fit, or the first word
+       when even it does not. -->
+  <xsl:template name="first-line">
+    <xsl:param name="text"/>
+    <xsl:param name="width"/>
+    <xsl:param name="line" select="''"/>
+    <xsl:variable name="word">
+      <xsl:choose>
+        <xsl:when test="contains($text, ' ')"><xsl:value-of select="substring-before($text, ' ')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="longer" select="concat($line, substring(' ', 1, $line != ''), $word)"/>
+    <xsl:choose>
+      <xsl:when test="$line != '' and string-length($longer) &gt; $width"><xsl:value-of select="$line"/></xsl:when>
+      <xsl:when test="not(contains($text, ' '))"><xsl:value-of select="$longer"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="first-line">
+          <xsl:with-param name="text" select="substring-after($text, ' ')"/>
+          <xsl:with-param name="width" select="$width"/>
+          <xsl:with-param name="line" select="$longer"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- $text in at most $width characters: when longer, its middle gives way to "…", so that labels
+       alike at the start or at the end stay apart. -->
+  <xsl:template name="shorten-middle">
+    <xsl:param name="text"/>
+    <xsl:param name="width"/>
+    <xsl:choose>
+      <xsl:when test="string-length($text) &gt; $width">
+        <xsl:variable name="head" select="floor(($width - 1) div 2)"/>
+        <xsl:variable name="tail" select="$width - 1 - $head"/>
+        <xsl:value-of select="concat(substring($text, 1, $head), '…', substring($text, string-length($text) - $tail + 1))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Horizontal bars for KPIs of one unit (rates from 0 to 100%, or counts up to the largest). A label
+       longer than $label-chars wraps onto a second line (every row then has two), shortened in its
+       middle only when it needs more; the whole label is each row's <title> and in the table beside
+       the chart. -->
   <xsl:template name="bar-chart">
     <xsl:param name="kpis"/>
     <xsl:param name="id"/>
     <xsl:param name="title"/>
+    <xsl:param name="label-chars" select="38"/>
     <xsl:variable name="n" select="count($kpis)"/>
-    <xsl:variable name="row" select="26"/>
+    <xsl:variable name="two-lines" select="boolean($kpis[string-length(@label) &gt; $label-chars])"/>
+    <xsl:variable name="row" select="26 + 16 * $two-lines"/>
     <xsl:variable name="label-w" select="260"/>
     <xsl:variable name="max-data"><xsl:call-template name="max-value"><xsl:with-param name="points" select="$kpis"/></xsl:call-template></xsl:variable>
     <xsl:variable name="top">
@@ -262,24 +312,33 @@
       </desc>
       <xsl:for-each select="$kpis">
         <xsl:variable name="y" select="(position() - 1) * $row + 4"/>
-        <text class="bar-label" x="0" y="{$y + 16}">
-          <xsl:variable name="label"><xsl:call-template name="label"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:variable>
-          <xsl:choose>
-            <xsl:when test="string-length($label) &gt; 38"><xsl:value-of select="concat(substring($label, 1, 36), '…')"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
-          </xsl:choose>
-        </text>
-        <rect class="track" x="{$label-w}" y="{$y + 3}" width="{$bar-w}" height="16"/>
-        <xsl:if test="@value">
-          <rect class="bar" x="{$label-w}" y="{$y + 3}" height="16" width="{format-number(@value div $top * $bar-w, '0.#')}"/>
-        </xsl:if>
-        <text class="bar-value" x="{$label-w + $bar-w + 6}" y="{$y + 16}">
-          <xsl:choose>
-            <xsl:when test="@value"><xsl:call-template name="number"><xsl:with-param name="value" select="@value"/><xsl:with-param name="unit" select="@unit"/></xsl:call-template></xsl:when>
-            <xsl:when test="@status = 'suppressed'">hidden</xsl:when>
-            <xsl:otherwise>no data</xsl:otherwise>
-          </xsl:choose>
-        </text>
+        <!-- The bar's middle: with two lines of label, between them. -->
+        <xsl:variable name="mid" select="$y + 11 + 8 * $two-lines"/>
+        <xsl:variable name="label"><xsl:call-template name="label"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:variable>
+        <g class="bar-row">
+          <title><xsl:value-of select="$label"/></title>
+          <text class="bar-label" x="0" y="{$mid + 5}">
+            <xsl:choose>
+              <xsl:when test="string-length($label) &gt; $label-chars">
+                <xsl:variable name="first"><xsl:call-template name="first-line"><xsl:with-param name="text" select="$label"/><xsl:with-param name="width" select="$label-chars"/></xsl:call-template></xsl:variable>
+                <tspan x="0" y="{$y + 14}"><xsl:call-template name="shorten-middle"><xsl:with-param name="text" select="$first"/><xsl:with-param name="width" select="$label-chars"/></xsl:call-template></tspan>
+                <tspan x="0" y="{$y + 30}"><xsl:call-template name="shorten-middle"><xsl:with-param name="text" select="substring($label, string-length($first) + 2)"/><xsl:with-param name="width" select="$label-chars"/></xsl:call-template></tspan>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
+            </xsl:choose>
+          </text>
+          <rect class="track" x="{$label-w}" y="{$mid - 8}" width="{$bar-w}" height="16"/>
+          <xsl:if test="@value">
+            <rect class="bar" x="{$label-w}" y="{$mid - 8}" height="16" width="{format-number(@value div $top * $bar-w, '0.#')}"/>
+          </xsl:if>
+          <text class="bar-value" x="{$label-w + $bar-w + 6}" y="{$mid + 5}">
+            <xsl:choose>
+              <xsl:when test="@value"><xsl:call-template name="number"><xsl:with-param name="value" select="@value"/><xsl:with-param name="unit" select="@unit"/></xsl:call-template></xsl:when>
+              <xsl:when test="@status = 'suppressed'">hidden</xsl:when>
+              <xsl:otherwise>no data</xsl:otherwise>
+            </xsl:choose>
+          </text>
+        </g>
       </xsl:for-each>
     </svg>
   </xsl:template>

@@ -71,9 +71,36 @@
       <xsl:when test="$unit = 'nps'"><xsl:value-of select="format-number($value, '+0.0;−0.0')"/></xsl:when>
       <xsl:when test="$unit = 'likert'"><xsl:value-of select="format-number($value, '0.00')"/></xsl:when>
       <xsl:when test="$unit = 'index' or $unit = 'effect-size' or $unit = 'per-relationship'"><xsl:value-of select="format-number($value, '0.00')"/></xsl:when>
-      <xsl:when test="$unit = 'days'"><xsl:value-of select="format-number($value, '#,##0.#')"/> days</xsl:when>
+      <xsl:when test="$unit = 'days'"><xsl:value-of select="format-number($value, '#,##0.#')"/> day<xsl:if test="format-number($value, '0.#') != '1'">s</xsl:if></xsl:when>
       <xsl:when test="$unit = 'hours'"><xsl:value-of select="format-number($value, '#,##0.#')"/> h</xsl:when>
       <xsl:otherwise><xsl:value-of select="format-number($value, '#,##0.##')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A count with its noun in the right number: "1 session", "2 sessions", "0 sessions". $shown is
+       the count as written (formatted), when it differs from $count. -->
+  <xsl:template name="count-of">
+    <xsl:param name="count"/>
+    <xsl:param name="singular"/>
+    <xsl:param name="plural" select="concat($singular, 's')"/>
+    <xsl:param name="shown" select="$count"/>
+    <xsl:value-of select="$shown"/>
+    <xsl:text> </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$count = 1"><xsl:value-of select="$singular"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$plural"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An amount of money: with the currency code of program.yaml's costs before it ("GBP 120,000"),
+       or the bare number when none is given; pence only when there are some. -->
+  <xsl:template name="money">
+    <xsl:param name="value"/>
+    <xsl:variable name="currency" select="/report/roi/@currency"/>
+    <xsl:if test="$currency"><xsl:value-of select="concat($currency, '&#160;')"/></xsl:if>
+    <xsl:choose>
+      <xsl:when test="$value = floor($value)"><xsl:value-of select="format-number($value, '#,##0')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="format-number($value, '#,##0.00')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

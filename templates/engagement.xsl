@@ -13,6 +13,8 @@
   </xsl:template>
 
   <xsl:template match="report" mode="page-content">
+    <xsl:variable name="month"><xsl:call-template name="month-name"><xsl:with-param name="month" select="@period"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="last-day"><xsl:call-template name="date"><xsl:with-param name="date" select="@as-of"/></xsl:call-template></xsl:variable>
     <section aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">Sessions</h2>
       <div class="tiles">
@@ -39,20 +41,23 @@
       </xsl:call-template>
       <xsl:call-template name="health-slices">
         <xsl:with-param name="slices" select="health/by-type/slice"/>
-        <xsl:with-param name="caption" select="'Health by relationship type'"/>
+        <xsl:with-param name="caption" select="concat('Health by relationship type, of the relationships active on ', $last-day)"/>
         <xsl:with-param name="key-heading" select="'Type'"/>
+        <xsl:with-param name="last-day" select="$last-day"/>
       </xsl:call-template>
       <xsl:call-template name="health-slices">
         <xsl:with-param name="slices" select="health/by-cohort/slice"/>
-        <xsl:with-param name="caption" select="'Health by cohort'"/>
+        <xsl:with-param name="caption" select="concat('Health by cohort, of the relationships active on ', $last-day)"/>
         <xsl:with-param name="key-heading" select="'Cohort'"/>
+        <xsl:with-param name="last-day" select="$last-day"/>
       </xsl:call-template>
+      <p class="note">These tables count the relationships active on the last day of the month, whose health can be judged; the table of relationships below counts those active at any time in the month, so a relationship that ended during the month is there and not here.</p>
     </section>
     <section aria-labelledby="relationships-heading">
       <h2 id="relationships-heading">Relationships</h2>
       <xsl:call-template name="kpi-table">
         <xsl:with-param name="kpis" select="kpis/kpi[starts-with(@id, 'relationships.')]"/>
-        <xsl:with-param name="caption" select="'Relationships active in the month, by type and cohort'"/>
+        <xsl:with-param name="caption" select="concat('Relationships active at any time in ', $month, ', by type and cohort')"/>
       </xsl:call-template>
     </section>
     <section aria-labelledby="matching-heading">
@@ -88,11 +93,13 @@
     </section>
   </xsl:template>
 
-  <!-- Health counts per relationship type or cohort. -->
+  <!-- Health counts per relationship type or cohort (relationships that name no cohort in a row of
+       their own), each row with its total and a row of totals. -->
   <xsl:template name="health-slices">
     <xsl:param name="slices"/>
     <xsl:param name="caption"/>
     <xsl:param name="key-heading"/>
+    <xsl:param name="last-day"/>
     <xsl:if test="$slices">
       <div class="table-wrap">
         <table>
@@ -102,6 +109,7 @@
               <th scope="col"><xsl:value-of select="$key-heading"/></th>
               <th scope="col" class="num">On track</th><th scope="col" class="num">Behind</th>
               <th scope="col" class="num">At risk</th><th scope="col" class="num">Too early</th>
+              <th scope="col" class="num"><xsl:value-of select="concat('Active on ', $last-day)"/></th>
             </tr>
           </thead>
           <tbody>
@@ -109,6 +117,7 @@
               <tr>
                 <th scope="row">
                   <xsl:choose>
+                    <xsl:when test="@no-cohort = 'true'">No cohort</xsl:when>
                     <xsl:when test="key('cohort', @key)"><xsl:value-of select="key('cohort', @key)/@name"/></xsl:when>
                     <xsl:otherwise><xsl:value-of select="@key"/></xsl:otherwise>
                   </xsl:choose>
@@ -117,9 +126,20 @@
                 <td class="num"><xsl:value-of select="@behind"/></td>
                 <td class="num"><xsl:value-of select="@at-risk"/></td>
                 <td class="num"><xsl:value-of select="@too-early"/></td>
+                <td class="num"><xsl:value-of select="@on-track + @behind + @at-risk + @too-early"/></td>
               </tr>
             </xsl:for-each>
           </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">All</th>
+              <td class="num"><xsl:value-of select="sum($slices/@on-track)"/></td>
+              <td class="num"><xsl:value-of select="sum($slices/@behind)"/></td>
+              <td class="num"><xsl:value-of select="sum($slices/@at-risk)"/></td>
+              <td class="num"><xsl:value-of select="sum($slices/@too-early)"/></td>
+              <td class="num"><xsl:value-of select="sum($slices/@on-track) + sum($slices/@behind) + sum($slices/@at-risk) + sum($slices/@too-early)"/></td>
+            </tr>
+          </tfoot>
         </table>
       </div>
     </xsl:if>

@@ -30,7 +30,9 @@
       <h2 id="findings-heading">Findings</h2>
       <p>
         <xsl:variable name="adherence" select="key('kpi', 'cadence.adherence')"/>
-        <xsl:value-of select="concat(key('kpi', 'relationships.active')/@value, ' relationships were active; ')"/>
+        <xsl:variable name="active" select="key('kpi', 'relationships.active')/@value"/>
+        <xsl:call-template name="count-of"><xsl:with-param name="count" select="$active"/><xsl:with-param name="singular" select="'relationship'"/></xsl:call-template>
+        <xsl:value-of select="concat(substring(' were', 1, 5 * ($active != 1)), substring(' was', 1, 4 * ($active = 1)), ' active; ')"/>
         <xsl:choose>
           <xsl:when test="$adherence/@value">
             <xsl:value-of select="format-number($adherence/@value * 100, '0')"/>
@@ -50,7 +52,10 @@
           <xsl:text> pair</xsl:text><xsl:if test="health/status[@id = 'at-risk']/@count != 1">s</xsl:if>
           <xsl:text> at risk</xsl:text>
         </strong>
-        <xsl:value-of select="concat(' (no session for more than ', programme/@at-risk-after-days, ' days) need a call from the programme team.')"/>
+        <xsl:text> (no session for more than </xsl:text>
+        <xsl:call-template name="count-of"><xsl:with-param name="count" select="programme/@at-risk-after-days"/><xsl:with-param name="singular" select="'day'"/></xsl:call-template>
+        <xsl:text>) need</xsl:text><xsl:if test="health/status[@id = 'at-risk']/@count = 1">s</xsl:if>
+        <xsl:text> a call from the programme team.</xsl:text>
       </p>
       <p>
         <xsl:variable name="promo" select="key('kpi', 'outcomes.promotion_lift')"/>

@@ -26,7 +26,7 @@
               <xsl:for-each select="groups/group">
                 <xsl:variable name="p" select="concat('inclusion.', @id, '.')"/>
                 <tr>
-                  <th scope="row"><xsl:value-of select="@id"/></th>
+                  <th scope="row"><xsl:value-of select="@name"/></th>
                   <td class="num"><xsl:call-template name="value"><xsl:with-param name="kpi" select="key('kpi', concat($p, 'share'))"/></xsl:call-template></td>
                   <td class="num"><xsl:call-template name="value"><xsl:with-param name="kpi" select="key('kpi', concat($p, 'workforce_share'))"/></xsl:call-template></td>
                   <td class="num">

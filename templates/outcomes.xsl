@@ -131,12 +131,45 @@
             <xsl:call-template name="tile"><xsl:with-param name="id" select="'outcomes.roi'"/></xsl:call-template>
           </div>
           <h3>Assumptions</h3>
+          <!-- Each line shows its figures as exactly as the ROI uses them, so that they work out to the
+               result shown: the stayers as a count, the benchmark as given, the leavers avoided to four
+               decimals (report.xml's precision). -->
+          <xsl:variable name="benchmark" select="format-number(roi/@retention-benchmark * 100, '0.##')"/>
+          <xsl:variable name="expected" select="roi/@retention-benchmark * roi/@mentees"/>
+          <xsl:variable name="avoided" select="format-number(roi/@avoided-leavers, '#,##0.####')"/>
           <ul class="assumptions">
-            <li>Retention of mentees over 12 months: <xsl:value-of select="format-number(roi/@retention-rate * 100, '0.0')"/>%, against <xsl:value-of select="format-number(roi/@retention-benchmark * 100, '0.0')"/>% for non-participants.</li>
-            <li>Leavers avoided: max(0, <xsl:value-of select="format-number(roi/@retention-rate * 100, '0.0')"/>% − <xsl:value-of select="format-number(roi/@retention-benchmark * 100, '0.0')"/>%) × <xsl:value-of select="roi/@mentees"/> mentees = <xsl:value-of select="format-number(roi/@avoided-leavers, '#,##0.0#')"/>.</li>
-            <li>Benefit: <xsl:value-of select="format-number(roi/@avoided-leavers, '#,##0.0#')"/> leavers avoided × <xsl:value-of select="format-number(roi/@replacement-cost-per-leaver, '#,##0')"/> replacement cost each = <xsl:value-of select="format-number(roi/@benefit, '#,##0')"/>.</li>
-            <li>Return: (<xsl:value-of select="format-number(roi/@benefit, '#,##0')"/> − <xsl:value-of select="format-number(roi/@programme-cost, '#,##0')"/> programme cost) ÷ <xsl:value-of select="format-number(roi/@programme-cost, '#,##0')"/>
-              <xsl:if test="roi/@value"> = <xsl:value-of select="format-number(roi/@value * 100, '0.0')"/>%</xsl:if>.</li>
+            <li>
+              <xsl:text>Retention of mentees over 12 months: </xsl:text>
+              <xsl:value-of select="concat(roi/@retained, ' of ')"/>
+              <xsl:call-template name="count-of"><xsl:with-param name="count" select="roi/@mentees"/><xsl:with-param name="singular" select="'mentee'"/></xsl:call-template>
+              <xsl:value-of select="concat(' stayed (', format-number(roi/@retention-rate * 100, '0.0'), '%), against ', $benchmark, '% for non-participants.')"/>
+            </li>
+            <li>
+              <xsl:value-of select="concat('Leavers avoided: at the benchmark rate, ', $benchmark, '% × ', roi/@mentees, ' = ', format-number($expected, '#,##0.####'), ' would have stayed; ')"/>
+              <xsl:choose>
+                <xsl:when test="roi/@avoided-leavers &gt; 0"><xsl:value-of select="concat(roi/@retained, ' − ', format-number($expected, '#,##0.####'), ' = ', $avoided, '.')"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="concat(roi/@retained, ' stayed, not more, so 0.')"/></xsl:otherwise>
+              </xsl:choose>
+            </li>
+            <li>
+              <xsl:text>Benefit: </xsl:text>
+              <xsl:call-template name="count-of"><xsl:with-param name="count" select="roi/@avoided-leavers"/><xsl:with-param name="shown" select="$avoided"/><xsl:with-param name="singular" select="'leaver'"/></xsl:call-template>
+              <xsl:text> avoided × </xsl:text>
+              <xsl:call-template name="money"><xsl:with-param name="value" select="roi/@replacement-cost-per-leaver"/></xsl:call-template>
+              <xsl:text> replacement cost each = </xsl:text>
+              <xsl:call-template name="money"><xsl:with-param name="value" select="roi/@benefit"/></xsl:call-template>
+              <xsl:text>.</xsl:text>
+            </li>
+            <li>
+              <xsl:text>Return: (</xsl:text>
+              <xsl:call-template name="money"><xsl:with-param name="value" select="roi/@benefit"/></xsl:call-template>
+              <xsl:text> benefit − </xsl:text>
+              <xsl:call-template name="money"><xsl:with-param name="value" select="roi/@programme-cost"/></xsl:call-template>
+              <xsl:text> programme cost) ÷ </xsl:text>
+              <xsl:call-template name="money"><xsl:with-param name="value" select="roi/@programme-cost"/></xsl:call-template>
+              <xsl:if test="roi/@value"> = <xsl:value-of select="format-number(roi/@value * 100, '0.0')"/>%</xsl:if>
+              <xsl:text>.</xsl:text>
+            </li>
             <li>Only avoided replacement costs are counted; promotions, engagement and other benefits are not given a money value.</li>
           </ul>
         </xsl:when>

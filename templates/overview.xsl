@@ -42,7 +42,7 @@
         <xsl:with-param name="too-early" select="health/status[@id = 'too-early']/@count"/>
         <xsl:with-param name="caption" select="'Health of the relationships active at the end of the month'"/>
       </xsl:call-template>
-      <p class="note">On track: meeting at the agreed cadence over the last 90 days. Behind: fewer sessions than the cadence expects. At risk: no session for more than <xsl:value-of select="programme/@at-risk-after-days"/> days. Too early: started less than 30 days ago.</p>
+      <p class="note">On track: meeting at the agreed cadence over the last 90 days. Behind: fewer sessions than the cadence expects. At risk: no session for more than <xsl:call-template name="count-of"><xsl:with-param name="count" select="programme/@at-risk-after-days"/><xsl:with-param name="singular" select="'day'"/></xsl:call-template>. Too early: started less than 30 days ago.</p>
     </section>
     <section aria-labelledby="trends-heading">
       <h2 id="trends-heading">Trends</h2>
@@ -91,15 +91,27 @@
   <xsl:template name="summary-sentences">
     <xsl:param name="month"/>
     <xsl:variable name="active" select="key('kpi', 'relationships.active')"/>
-    <xsl:value-of select="concat('In ', $month, ', ', $active/@value, ' relationship', substring('s', 1, $active/@value != 1), ' were active')"/>
+    <xsl:value-of select="concat('In ', $month, ', ')"/>
+    <xsl:call-template name="count-of"><xsl:with-param name="count" select="$active/@value"/><xsl:with-param name="singular" select="'relationship'"/></xsl:call-template>
+    <xsl:value-of select="concat(substring(' were', 1, 5 * ($active/@value != 1)), substring(' was', 1, 4 * ($active/@value = 1)), ' active')"/>
     <xsl:value-of select="concat(' (', key('kpi', 'relationships.new')/@value, ' new, ', key('kpi', 'relationships.ended')/@value, ' ended). ')"/>
-    <xsl:text>At the end of the month </xsl:text>
-    <xsl:value-of select="concat(health/status[@id = 'on-track']/@count, ' were on track, ', health/status[@id = 'behind']/@count, ' behind their agreed cadence, ', health/status[@id = 'at-risk']/@count, ' at risk and ', health/status[@id = 'too-early']/@count, ' too early to tell. ')"/>
-    <xsl:value-of select="concat('Pairs met ', key('kpi', 'sessions.count')/@value, ' times for ', format-number(key('kpi', 'sessions.hours')/@value, '#,##0.#'), ' hours. ')"/>
+    <xsl:text>At the end of the month: </xsl:text>
+    <xsl:value-of select="concat(health/status[@id = 'on-track']/@count, ' on track, ', health/status[@id = 'behind']/@count, ' behind their agreed cadence, ', health/status[@id = 'at-risk']/@count, ' at risk and ', health/status[@id = 'too-early']/@count, ' too early to tell. ')"/>
+    <xsl:variable name="sessions" select="key('kpi', 'sessions.count')/@value"/>
+    <xsl:variable name="hours" select="key('kpi', 'sessions.hours')/@value"/>
+    <xsl:text>Pairs met </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$sessions = 1">once</xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($sessions, ' times')"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text> for </xsl:text>
+    <xsl:call-template name="count-of"><xsl:with-param name="count" select="format-number($hours, '0.#')"/><xsl:with-param name="shown" select="format-number($hours, '#,##0.#')"/><xsl:with-param name="singular" select="'hour'"/></xsl:call-template>
+    <xsl:text>. </xsl:text>
     <xsl:variable name="match" select="key('kpi', 'match.rate')"/>
     <xsl:if test="$match/@value">
+      <xsl:variable name="waiting" select="key('kpi', 'match.waiting')/@value"/>
       <xsl:call-template name="number"><xsl:with-param name="value" select="$match/@value"/><xsl:with-param name="unit" select="'ratio'"/></xsl:call-template>
-      <xsl:value-of select="concat(' of enrolled mentees have a mentor; ', key('kpi', 'match.waiting')/@value, ' are waiting. ')"/>
+      <xsl:value-of select="concat(' of enrolled mentees have a mentor; ', $waiting, substring(' are', 1, 4 * ($waiting != 1)), substring(' is', 1, 3 * ($waiting = 1)), ' waiting. ')"/>
     </xsl:if>
     <xsl:variable name="sat" select="key('kpi', 'satisfaction.mean.mentees')"/>
     <xsl:choose>

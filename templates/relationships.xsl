@@ -23,7 +23,9 @@
             </xsl:for-each>
             <xsl:for-each select="policy-findings/over-capacity">
               <li>
-                <xsl:value-of select="concat(@mentor-name, ' (', @mentor, ') leads ', @leads, ' relationships, more than their capacity of ', @capacity, ': ')"/>
+                <xsl:value-of select="concat(@mentor-name, ' (', @mentor, ') leads ')"/>
+                <xsl:call-template name="count-of"><xsl:with-param name="count" select="@leads"/><xsl:with-param name="singular" select="'relationship'"/></xsl:call-template>
+                <xsl:value-of select="concat(', more than their capacity of ', @capacity, ': ')"/>
                 <xsl:for-each select="relationship-ref"><xsl:value-of select="@id"/><xsl:if test="position() != last()">, </xsl:if></xsl:for-each>
                 <xsl:text>.</xsl:text>
               </li>
@@ -71,11 +73,20 @@
       <td><xsl:call-template name="health-label"><xsl:with-param name="status" select="@health"/></xsl:call-template></td>
       <td>
         <xsl:choose>
-          <xsl:when test="@last-session"><xsl:value-of select="@last-session"/><span class="sub"><xsl:value-of select="concat(' ', @days-since-contact, ' days ago')"/></span></xsl:when>
+          <xsl:when test="@last-session">
+            <xsl:value-of select="@last-session"/>
+            <span class="sub"><xsl:text> </xsl:text><xsl:call-template name="count-of"><xsl:with-param name="count" select="@days-since-contact"/><xsl:with-param name="singular" select="'day'"/></xsl:call-template> ago</span>
+          </xsl:when>
           <xsl:otherwise>none yet</xsl:otherwise>
         </xsl:choose>
       </td>
-      <td class="num"><xsl:value-of select="concat(@sessions-in-window, ' of ', @expected-in-window, ' expected')"/></td>
+      <td class="num">
+        <xsl:choose>
+          <!-- Too young for the cadence to expect a session yet (SPEC §3 "behind": floor(L / cadence days) = 0). -->
+          <xsl:when test="@expected-in-window = 0"><xsl:value-of select="@sessions-in-window"/><span class="sub"> (none expected yet)</span></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat(@sessions-in-window, ' of ', @expected-in-window, ' expected')"/></xsl:otherwise>
+        </xsl:choose>
+      </td>
       <td><xsl:value-of select="@cadence"/></td>
       <td class="num"><xsl:value-of select="concat(@goals-achieved, ' of ', @goals-set)"/></td>
     </tr>

@@ -64,7 +64,9 @@ struct ReportXML {
         }
         let groups = root.element("groups")
         for g in report.groups {
-            groups.element("group").attribute("id", g)
+            let e = groups.element("group")
+            e.attribute("id", g)
+            e.attribute("name", KPICatalog.groupName(g))
         }
 
         let kpis = root.element("kpis")
@@ -118,6 +120,11 @@ struct ReportXML {
                 s.attribute("key", slice.key)
                 for status in HealthStatus.allCases { s.attribute(status.rawValue, String(slice.counts[status] ?? 0)) }
             }
+            if name == "by-cohort", let none = report.healthWithoutCohort {
+                let s = e.element("slice")
+                s.attribute("no-cohort", "true")
+                for status in HealthStatus.allCases { s.attribute(status.rawValue, String(none.counts[status] ?? 0)) }
+            }
         }
 
         if let roi = report.roi {
@@ -126,10 +133,12 @@ struct ReportXML {
             e.attribute("retention-rate", formatNumber(roi.retentionRate))
             e.attribute("retention-benchmark", formatNumber(roi.benchmark))
             e.attribute("mentees", String(roi.menteesInDenominator))
+            e.attribute("retained", String(roi.retained))
             e.attribute("avoided-leavers", formatNumber(roi.avoidedLeavers))
             e.attribute("replacement-cost-per-leaver", formatNumber(roi.replacementCost))
             e.attribute("benefit", formatNumber(roi.benefit))
             e.attribute("programme-cost", formatNumber(roi.programmeCost))
+            e.attribute("currency", data.program.costs.currency)
         }
 
         let stories = root.element("stories")

@@ -62,7 +62,7 @@ public struct KPICatalog {
         case .survey: return data.surveys.map { ($0.id, $0.title) }
         case .role: return Audience.allCases.map { ($0.rawValue, $0.rawValue) }
         case .competency: return data.competencies.map { ($0.id, $0.name) }
-        case .group: return groups(in: data).map { ($0, $0) }
+        case .group: return groups(in: data).map { ($0, groupName($0)) }
         }
     }
 
@@ -74,6 +74,19 @@ public struct KPICatalog {
             return template.replacingOccurrences(of: "{Roles}", with: singular + "s").replacingOccurrences(of: "{Role}", with: singular)
         }
         return template.replacingOccurrences(of: "{\(part.rawValue)}", with: words)
+    }
+
+    /// A self-identified group's readable name, made from its id since the data gives groups no names
+    /// (decision 83): `-` and `_` become spaces and the first letter a capital
+    /// (`first-generation-graduate` → "First generation graduate"); a word without a vowel is taken
+    /// for an initialism and written in capitals (`lgbtq` → "LGBTQ").
+    static func groupName(_ id: String) -> String {
+        let words = id.split(whereSeparator: { $0 == "-" || $0 == "_" }).map { word -> String in
+            let w = String(word)
+            return w.lowercased().contains(where: { "aeiouy".contains($0) }) ? w : w.uppercased()
+        }
+        guard let first = words.first else { return id }
+        return ([first.prefix(1).uppercased() + first.dropFirst()] + words.dropFirst()).joined(separator: " ")
     }
 
     /// The self-identified groups found in people's `groups`, sorted by name (stable output).

@@ -72,6 +72,9 @@ public struct Report: Sendable {
     public var healthByType: [HealthBreakdown]
     /// Health counts per cohort, in the order of `ProgrammeData.cohorts`.
     public var healthByCohort: [HealthBreakdown]
+    /// Health counts of the relationships that name no cohort (key ""); nil when every one names one,
+    /// so that the cohort rows add up to the whole.
+    public var healthWithoutCohort: HealthBreakdown?
     /// The figures behind the ROI; nil when the costs or the retention benchmark are missing, or no mentee is counted.
     public var roi: ReturnOnInvestment?
     /// Consented story answers, newest first, at most 20.
@@ -154,15 +157,21 @@ extension Report {
         health = assessments
         var byType: [HealthBreakdown] = RelationshipType.allCases.map { HealthBreakdown(key: $0.rawValue, counts: [:]) }
         var byCohort: [HealthBreakdown] = data.cohorts.map { HealthBreakdown(key: $0.id, counts: [:]) }
+        var noCohort = HealthBreakdown(key: "", counts: [:])
         let cohortPosition = Dictionary(data.cohorts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for h in health {
             let r = data.relationships[h.relationship]
             let t = RelationshipType.allCases.firstIndex(of: r.type)!
             byType[t].counts[h.status, default: 0] += 1
-            if let c = r.cohort.flatMap({ cohortPosition[$0.value] }) { byCohort[c].counts[h.status, default: 0] += 1 }
+            if let c = r.cohort.flatMap({ cohortPosition[$0.value] }) {
+                byCohort[c].counts[h.status, default: 0] += 1
+            } else if r.cohort == nil {
+                noCohort.counts[h.status, default: 0] += 1
+            }
         }
         healthByType = byType
         healthByCohort = byCohort
+        healthWithoutCohort = noCohort.counts.isEmpty ? nil : noCohort
         roi = calculator.returnOnInvestment()
         stories = calculator.consentedStories()
         policy = findings

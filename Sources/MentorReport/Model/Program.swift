@@ -96,8 +96,37 @@ public struct Costs: Sendable {
     public var programmeCost: Double?
     /// What replacing one person who leaves costs.
     public var replacementCostPerLeaver: Double?
+    /// The ISO 4217 code money is shown in (`GBP`); nil: amounts are shown without one.
+    public var currency: String?
     /// No costs.
     public init() {}
+}
+
+/// ISO 4217 currency codes (SPEC §2 `costs.currency`, 2026-12): the codes the standard lists, with the
+/// few withdrawn since 2020 (a programme's costs may be older than the change). A code of three
+/// upper-case letters not here is a warning, not an error: the list changes (ZWG, XCG), and a report
+/// must not stop for a code that is newer than this list (decision 80).
+enum CurrencyCode {
+    /// Whether `code` is three upper-case ASCII letters, the form of every ISO 4217 code.
+    static func isWellFormed(_ code: String) -> Bool {
+        code.utf8.count == 3 && code.utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+    }
+
+    /// Whether ISO 4217 lists `code` (or listed it since 2020).
+    static func isKnown(_ code: String) -> Bool { known.contains(code) }
+
+    /// The codes, in alphabetical order (for suggestions).
+    static let all: [String] = """
+        AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP \
+        BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB \
+        EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HRK HTG HUF IDR ILS INR IQD IRR ISK JMD JOD \
+        JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU \
+        MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD \
+        RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY \
+        TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XAG XAU XBA XBB XBC XBD XCD \
+        XCG XDR XOF XPD XPF XPT XSU XTS XUA XXX YER ZAR ZMW ZWG ZWL
+        """.split(separator: " ").map(String.init)
+    private static let known = Set(all)
 }
 
 /// A leadership competency the programme develops; survey questions and goals point at it.

@@ -25,7 +25,7 @@ enum PrivacyKey: String, YAMLName {
 }
 
 enum CostKey: String, YAMLName {
-    case programmeCost = "programme_cost", replacementCostPerLeaver = "replacement_cost_per_leaver"
+    case programmeCost = "programme_cost", replacementCostPerLeaver = "replacement_cost_per_leaver", currency
     static let table = NameTable<CostKey>()
 }
 
@@ -99,10 +99,10 @@ extension YAMLReader {
             case .benchmarks: benchmarks = try decodeBenchmarks()
             case .costs:
                 _ = try mapping("costs", CostKey.table) { k in
-                    let x = try number(k.rawValue, 0...Double.infinity)
                     switch k {
-                    case .programmeCost: costs.programmeCost = x
-                    case .replacementCostPerLeaver: costs.replacementCostPerLeaver = x
+                    case .programmeCost: costs.programmeCost = try number(k.rawValue, 0...Double.infinity)
+                    case .replacementCostPerLeaver: costs.replacementCostPerLeaver = try number(k.rawValue, 0...Double.infinity)
+                    case .currency: costs.currency = try currency()
                     }
                 }
             }
@@ -120,6 +120,27 @@ extension YAMLReader {
         program.benchmarks = benchmarks
         program.costs = costs
         return program
+    }
+
+    /// `costs.currency` (SPEC §2, 2026-12): an ISO 4217 code. Not three upper-case letters: an error
+    /// (the pages would show it beside every amount); well formed but not a code ISO 4217 lists: a
+    /// warning with the nearest code, and the code is used as written (decision 80).
+    private func currency() throws -> String? {
+        let expected = "an ISO 4217 currency code of three upper-case letters, such as GBP, EUR or USD"
+        guard let e = try scalar("currency", expected: expected) else { return nil }
+        let code = e.value, at = location(e)
+        guard CurrencyCode.isWellFormed(code) else {
+            let upper = code.uppercased()
+            let hint = CurrencyCode.isKnown(upper) ? " — did you mean '\(upper)'?" : ""
+            error(at, "'\(clip(code))' is not a currency code for 'currency'; expected \(expected)\(hint)")
+            return nil
+        }
+        if !CurrencyCode.isKnown(code) {
+            let hint = nearest(to: code, in: CurrencyCode.all).map { " — did you mean '\($0)'?" }
+                ?? "; money is shown with '\(code)' as written"
+            warning(at, "currency '\(code)' is not an ISO 4217 code\(hint)")
+        }
+        return code
     }
 
     /// `targets`: KPI id → number. The ids are checked against the KPI catalog by the validator.

@@ -22,6 +22,8 @@ public struct ReturnOnInvestment: Sendable {
     public var benchmark: Double
     /// The mentees counted for retention.
     public var menteesInDenominator: Int
+    /// Of those, the mentees who stayed: retention rate = retained / mentees counted.
+    public var retained: Int
     /// Leavers avoided: (retention rate − benchmark, at least 0) × mentees counted.
     public var avoidedLeavers: Double
     /// The cost of replacing one leaver.
@@ -58,7 +60,7 @@ extension KPICalculator {
         let avoided = max(0, rate - benchmark) * Double(denominator)
         let benefit = avoided * replacement
         return ReturnOnInvestment(retentionRate: rate, benchmark: benchmark, menteesInDenominator: denominator,
-                                  avoidedLeavers: avoided, replacementCost: replacement, benefit: benefit,
+                                  retained: retained, avoidedLeavers: avoided, replacementCost: replacement, benefit: benefit,
                                   programmeCost: cost, roi: cost > 0 ? (benefit - cost) / cost : nil)
     }
 
