@@ -118,9 +118,11 @@ public struct ReportWriter {
     /// archive page is replaced by a rename when its bytes change. Killed at any moment, the build leaves
     /// OUT as it was, or with the new month in place (its archive entry follows on the next run if the
     /// kill fell between the two renames). Leftovers of a killed build are removed by the next one.
+    ///
+    /// `programme`, the programme of the month written, gives the archive its logo and accent colour.
     @discardableResult
     public func write(_ files: [(name: String, bytes: [UInt8])], period: Month, audience: ReportAudience,
-                      lock held: OutputLock? = nil) throws -> String {
+                      lock held: OutputLock? = nil, programme: Program? = nil) throws -> String {
         let fm = FileManager.default
         let out = URL(fileURLWithPath: outputFolder, isDirectory: true)
         let final = out.appendingPathComponent(period.description, isDirectory: true)
@@ -154,7 +156,7 @@ public struct ReportWriter {
         do {
             var months = MonthFolder.months(in: out).filter { $0.month != period && $0.audience == audience }.map(\.month)
             months.append(period)
-            let archive = try SiteRenderer(templatesFolder: templatesFolder).renderArchive(months: months, audience: audience)
+            let archive = try SiteRenderer(templatesFolder: templatesFolder).renderArchive(months: months, audience: audience, programme: programme)
             if fm.contents(atPath: index.path).map({ [UInt8]($0) }) != archive {
                 current = indexTemporary
                 try writeFile(archive, to: indexTemporary)
