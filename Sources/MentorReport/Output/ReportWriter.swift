@@ -132,6 +132,7 @@ public struct ReportWriter {
         defer { if held == nil { lock.release() } }
         try MonthFolder.checkReplaceable(final)
         try ArchivePage.checkReplaceable(in: out)
+        try HistoryFile.checkReplaceable(in: out)
         progress?("writing \(files.count) files into \(final.path)")
         removeLeftovers(in: out)
         var current = staging
@@ -151,7 +152,10 @@ public struct ReportWriter {
         let indexTemporary = out.appendingPathComponent(".mentor-report-index-\(token).html")
         let audienceFile = out.appendingPathComponent(OutputAudience.fileName)
         let audienceTemporary = out.appendingPathComponent(".mentor-report-index-\(token).audience")
+        let history = out.appendingPathComponent(HistoryFile.name)
+        let historyTemporary = out.appendingPathComponent(".mentor-report-index-\(token).history.csv")
         var newIndex: [UInt8]?
+        var newHistory: [UInt8]?
         var newAudience = false
         do {
             var months = MonthFolder.months(in: out).filter { $0.month != period && $0.audience == audience }.map(\.month)
@@ -162,6 +166,19 @@ public struct ReportWriter {
                 try writeFile(archive, to: indexTemporary)
                 newIndex = archive
             }
+            // kpis-history.csv: the same months, from their kpis.csv (this month's from `files`).
+            let (historyText, skipped) = KPIHistoryCSV.text(months.map { month in
+                (month, month == period ? files.first { $0.name == "kpis.csv" }?.bytes : HistoryFile.kpis(of: month, in: out))
+            })
+            for (month, why) in skipped {
+                note?("\(history.path) leaves out \(month): its kpis.csv cannot be read (\(why))")
+            }
+            let historyBytes = Array(historyText.utf8)
+            if fm.contents(atPath: history.path).map({ [UInt8]($0) }) != historyBytes {
+                current = historyTemporary
+                try writeFile(historyBytes, to: historyTemporary)
+                newHistory = historyBytes
+            }
             if OutputAudience.recorded(in: out) != audience {
                 current = audienceTemporary
                 try writeFile(Array((audience.rawValue + "\n").utf8), to: audienceTemporary)
@@ -171,6 +188,7 @@ public struct ReportWriter {
             MonthFolder.removeOwned(staging)
             unlink(indexTemporary.path)
             unlink(audienceTemporary.path)
+            unlink(historyTemporary.path)
             if let failure = error as? RenderFailure { throw OutputFailure("template error: \(failure)") }
             throw OutputFailure("cannot write \(current.path): \(reason(error))")
         }
@@ -184,6 +202,7 @@ public struct ReportWriter {
             MonthFolder.removeOwned(staging)
             unlink(indexTemporary.path)
             unlink(audienceTemporary.path)
+            unlink(historyTemporary.path)
             throw OutputFailure("cannot move the reports into place at \(final.path): \(why)")
         }
         // After an exchange the staging name holds the previous month folder: what mentor-report wrote
@@ -208,12 +227,19 @@ public struct ReportWriter {
             let why = String(cString: strerror(errno))
             unlink(audienceTemporary.path)
             unlink(indexTemporary.path)
+            unlink(historyTemporary.path)
             throw OutputFailure("the reports are in \(final.path), but \(audienceFile.path) could not be replaced: \(why)")
         }
         if newIndex != nil, rename(indexTemporary.path, index.path) != 0 {
             let why = String(cString: strerror(errno))
             unlink(indexTemporary.path)
+            unlink(historyTemporary.path)
             throw OutputFailure("the reports are in \(final.path), but \(index.path) could not be replaced: \(why)")
+        }
+        if newHistory != nil, rename(historyTemporary.path, history.path) != 0 {
+            let why = String(cString: strerror(errno))
+            unlink(historyTemporary.path)
+            throw OutputFailure("the reports are in \(final.path), but \(history.path) could not be replaced: \(why)")
         }
         return (outputFolder as NSString).appendingPathComponent(period.description)
     }
