@@ -64,7 +64,7 @@ extension YAMLReader {
         var kept: [Located<String>] = []
         for id in ids {
             if let first = kept.first(where: { $0.value == id.value }) {
-                error(id.location, "KPI '\(clip(id.value))' appears twice in headline_kpis (first at line \(first.location.line)); expected each KPI once")
+                error(id.location, "KPI '\(clip(id.value))' appears twice in headline_kpis (first at \(first.location.line):\(first.location.column)); expected each KPI once")
             } else {
                 kept.append(id)
             }
