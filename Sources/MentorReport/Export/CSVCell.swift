@@ -1,6 +1,6 @@
 /// How the CSV exports write their cells (SPEC §4): RFC 4180 quoting, and text a spreadsheet would
 /// run as a formula made inert (decision 93). Files start with a UTF-8 byte-order mark, which Excel
-/// needs to read them as UTF-8 (decision 94).
+/// needs to read them as UTF-8 (decision 93).
 enum CSVCell {
     /// The UTF-8 byte-order mark every CSV export starts with.
     static let byteOrderMark = "\u{FEFF}"
