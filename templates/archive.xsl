@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- OUT/index.html: every month's report folder of the output folder's audience, newest first.
-     Input: <archive audience="public|admin"><period month href/>…</archive>. -->
+     Input: <archive audience="public|admin"><branding/>?<period month href/>…</archive>, the branding
+     being the one of the build that wrote the page (report.xml's programme/branding). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="layout.xsl"/>
 
@@ -10,10 +11,11 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>Mentoring programme reports</title>
         <style><xsl:value-of select="$css"/></style>
+        <xsl:call-template name="branding-style"><xsl:with-param name="branding" select="archive/branding"/></xsl:call-template>
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to main content</a>
-        <header class="site-header"><div class="wrap"><p class="programme">Mentoring programme reports<xsl:if test="archive/@audience = 'admin'"><xsl:text> </xsl:text><span class="badge">Admin — names people, do not share</span></xsl:if></p></div></header>
+        <header class="site-header"><div class="wrap"><xsl:call-template name="logo"><xsl:with-param name="branding" select="archive/branding"/></xsl:call-template><p class="programme">Mentoring programme reports<xsl:if test="archive/@audience = 'admin'"><xsl:text> </xsl:text><span class="badge">Admin — names people, do not share</span></xsl:if></p></div></header>
         <main id="main" class="wrap" tabindex="-1">
           <h1>Reports by month</h1>
           <xsl:choose>

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  executive-summary.html: one printed page for executive reviews: five numbers with trend arrows, two
+  executive-summary.html: one printed page for executive reviews: three to six numbers with trend arrows, two
   sentences of findings, the at-risk count and a consented success story. Self-contained (CSS inside),
   so it can be attached to an email as it is.
 -->
@@ -8,8 +8,20 @@
   <xsl:import href="layout.xsl"/>
   <xsl:import href="components.xsl"/>
 
-  <!-- The five numbers that matter. -->
+  <!-- The numbers that matter when program.yaml names none (its headline_kpis, in report.xml's
+       programme/headline-kpis, come first). -->
   <xsl:param name="headline-kpis" select="'relationships.active match.rate cadence.adherence satisfaction.mean.mentees outcomes.retention_rate_12m'"/>
+
+  <!-- The tiles' KPI ids, each followed by a space. -->
+  <xsl:variable name="headline-ids">
+    <xsl:choose>
+      <xsl:when test="/report/programme/headline-kpis/kpi-ref">
+        <xsl:for-each select="/report/programme/headline-kpis/kpi-ref"><xsl:value-of select="concat(@id, ' ')"/></xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat(normalize-space($headline-kpis), ' ')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="headline-count" select="string-length($headline-ids) - string-length(translate($headline-ids, ' ', ''))"/>
 
   <xsl:template match="/">
     <xsl:call-template name="page">
@@ -23,8 +35,8 @@
     <xsl:variable name="month"><xsl:call-template name="month-name"><xsl:with-param name="month" select="@period"/></xsl:call-template></xsl:variable>
     <p class="lead"><xsl:value-of select="concat(programme/@name, ', ', $month, '.')"/></p>
     <h2 id="figures-heading" class="visually-hidden">Key figures</h2>
-    <div class="tiles five">
-      <xsl:call-template name="headline"><xsl:with-param name="ids" select="concat($headline-kpis, ' ')"/></xsl:call-template>
+    <div class="tiles across-{$headline-count}">
+      <xsl:call-template name="headline"><xsl:with-param name="ids" select="$headline-ids"/></xsl:call-template>
     </div>
     <section aria-labelledby="findings-heading">
       <h2 id="findings-heading">Findings</h2>
@@ -95,7 +107,7 @@
   <!-- The glossary of the headline tiles. -->
   <xsl:template match="report" mode="page-glossary">
     <xsl:call-template name="glossary">
-      <xsl:with-param name="kpis" select="kpis/kpi[contains(concat(' ', normalize-space($headline-kpis), ' '), concat(' ', @id, ' '))]"/>
+      <xsl:with-param name="kpis" select="kpis/kpi[contains(concat(' ', $headline-ids), concat(' ', @id, ' '))]"/>
     </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

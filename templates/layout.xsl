@@ -64,6 +64,27 @@
     </p>
   </xsl:template>
 
+  <!-- program.yaml's accent (report.xml's programme/branding) as the custom properties "brand" and
+       "brand-text" (white or black, whichever reads on the accent) that site.css draws the header and
+       charts with. Only a #rrggbb value is written, so nothing else from the data reaches the style. -->
+  <xsl:template name="branding-style">
+    <xsl:param name="branding"/>
+    <xsl:variable name="accent" select="string($branding/@accent)"/>
+    <xsl:variable name="text" select="string($branding/@accent-text)"/>
+    <xsl:if test="string-length($accent) = 7 and starts-with($accent, '#') and translate(substring($accent, 2), '0123456789abcdef', '') = ''
+                  and ($text = '#ffffff' or $text = '#000000')">
+      <style><xsl:value-of select="concat(':root { --brand: ', $accent, '; --brand-text: ', $text, '; }')"/></style>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- program.yaml's logo, as the data URI report.xml carries (an image, never inline SVG markup). -->
+  <xsl:template name="logo">
+    <xsl:param name="branding"/>
+    <xsl:for-each select="$branding/logo[starts-with(@src, 'data:image/')]">
+      <img class="logo" src="{@src}" alt="{@alt}"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- A page's glossary of the KPIs it shows: each page that shows KPIs gives its own template for
        "report" in mode "page-glossary" (calling components.xsl's "glossary"); other pages have none. -->
   <xsl:template match="report" mode="page-glossary"/>
@@ -83,11 +104,13 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="concat($title, ' — ', $report/programme/@name, ' — ', $period-name)"/></title>
         <style><xsl:value-of select="$css"/></style>
+        <xsl:call-template name="branding-style"><xsl:with-param name="branding" select="$report/programme/branding"/></xsl:call-template>
       </head>
       <body class="{$body-class}">
         <a class="skip-link" href="#main">Skip to main content</a>
         <header class="site-header">
           <div class="wrap">
+            <xsl:call-template name="logo"><xsl:with-param name="branding" select="$report/programme/branding"/></xsl:call-template>
             <p class="programme"><xsl:value-of select="$report/programme/@name"/></p>
             <p class="period">
               <xsl:text>Report for </xsl:text><xsl:value-of select="$period-name"/>

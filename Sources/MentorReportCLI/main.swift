@@ -118,7 +118,8 @@ extension MentorReportCommand {
             }
             do {
                 let files = try writer.render(report)
-                let folder = try writer.write(files, period: period.month, audience: reportAudience, lock: lock)
+                let folder = try writer.write(files, period: period.month, audience: reportAudience, lock: lock,
+                                                  programme: report.data.program)
                 progress.clear()
                 if !options.quiet {
                     let pages = files.filter { $0.name.hasSuffix(".html") }.count

@@ -64,7 +64,7 @@ import Testing
         // One CRLF-terminated row per KPI under the header (RFC 4180).
         let rows = csv.split(whereSeparator: \.isNewline)
         #expect(rows.count == 1 + catalog.ids.count)
-        #expect(rows.contains("match.rate,0.9383,ratio,81,0.9241,ok"))
+        #expect(rows.contains("match.rate,0.9383,ratio,81,0.9241,ok,Mentees matched,0.9,true"))
 
         // A public build into the admin folder is refused, and the folder left as it was.
         #expect(throws: AudienceMismatch.self) { _ = try writer.acquire(audience: .public) }

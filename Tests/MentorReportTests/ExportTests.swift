@@ -60,12 +60,12 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         let written = try build(Fixture.path("kpi-surveys"), out: out.path, period: "2026-03")
         let csv = try String(contentsOfFile: written + "/kpis.csv", encoding: .utf8)
         let rows = csv.components(separatedBy: "\r\n")
-        #expect(rows.first == "id,value,unit,n,previous,status")
+        #expect(rows.first == "id,value,unit,n,previous,status,label,target,on_target")  // (Foundation drops the byte-order mark)
         #expect(rows.last == "")  // every row ends in CRLF
-        #expect(rows.contains("satisfaction.mean.mentees,3.6,likert,5,,ok"))
-        #expect(rows.contains("satisfaction.mean.mentors,,likert,,,suppressed"))
+        #expect(rows.contains("satisfaction.mean.mentees,3.6,likert,5,,ok,Mentee satisfaction (1–5),,"))
+        #expect(rows.contains("satisfaction.mean.mentors,,likert,,,suppressed,Mentor satisfaction (1–5),,"))
         // A survey not open in February has no previous value; in March its rate is 5/6.
-        #expect(rows.contains("surveys.response_rate.fin,0.8333,ratio,6,,ok"))
+        #expect(rows.contains { $0.hasPrefix("surveys.response_rate.fin,0.8333,ratio,6,,ok,") })
         let loaded = Loader(folder: Fixture.path("kpi-surveys")).load()
         #expect(rows.count - 2 == KPICatalog(data: loaded.data).ids.count)
         #expect(KPICSV.quoted("a,b") == "\"a,b\"" && KPICSV.quoted("say \"hi\"") == "\"say \"\"hi\"\"\"" && KPICSV.quoted("x") == "x")
@@ -91,7 +91,7 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         #expect(a.keys.sorted() == [".mentor-report-audience", ".mentor-report.lock", "2026-10/.mentor-report-month", "2026-10/cohort-2025-autumn.html", "2026-10/cohort-2026-spring.html",
                                     "2026-10/engagement.html", "2026-10/executive-summary.html", "2026-10/inclusion.html",
                                     "2026-10/index.html", "2026-10/kpis.csv", "2026-10/outcomes.html",
-                                    "2026-10/relationships.html", "2026-10/report.xml", "index.html"])
+                                    "2026-10/relationships.html", "2026-10/report.xml", "index.html", "kpis-history.csv"])
         #expect(a == b)
     }
 
@@ -124,7 +124,7 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         try build(Self.sample, out: out.path)
         let data = Loader(folder: Self.sample).load().data
         let files = try contents(of: out.path)
-        #expect(files.count == 13)  // report.xml, kpis.csv, 7 pages, the manifest, the archive, the audience, the (empty) lock file
+        #expect(files.count == 14)  // report.xml, kpis.csv, 7 pages, the manifest, the archive, the KPI history, the audience, the (empty) lock file
         #expect(files[".mentor-report.lock"] == [])
         for (file, bytes) in files {
             let text = String(decoding: bytes, as: UTF8.self)
@@ -163,7 +163,7 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         #expect(after.keys.sorted() == [".mentor-report-audience", ".mentor-report.lock", "2026-02/.mentor-report-month", "2026-02/cohort-2026-spring.html", "2026-02/engagement.html",
                                         "2026-02/executive-summary.html", "2026-02/inclusion.html", "2026-02/index.html",
                                         "2026-02/kpis.csv", "2026-02/outcomes.html", "2026-02/relationships.html",
-                                        "2026-02/report.xml", "index.html"])
+                                        "2026-02/report.xml", "index.html", "kpis-history.csv"])
         #expect(after != before)
     }
 }

@@ -1,29 +1,34 @@
 import Foundation
 
-/// `kpis.csv`: `id,value,unit,n,previous,status`, one row per KPI, RFC 4180 (CRLF line ends, fields
-/// quoted when they hold a comma, quote or line break). `value` is empty when suppressed or no data;
-/// `status` says which.
+/// `kpis.csv`: `id,value,unit,n,previous,status,label,target,on_target`, one row per KPI in catalogue
+/// order, RFC 4180 (CRLF line ends, fields quoted when they hold a comma, quote or line break), UTF-8
+/// with a byte-order mark. `value` is empty when suppressed or no data; `status` says which. `label` is
+/// the KPI's name as the pages show it; `target` the programme's target, if set; `on_target` true or
+/// false when there is a target and a value, else empty (a ceiling for lower-is-better KPIs).
 struct KPICSV {
     let report: Report
 
+    static let header = "id,value,unit,n,previous,status,label,target,on_target"
+
     func text() -> String {
-        var out = "id,value,unit,n,previous,status\r\n"
+        var out = CSVCell.byteOrderMark + KPICSV.header + "\r\n"
+        let catalog = KPICatalog(data: report.data)
         for k in report.kpis {
             let fields = [
-                k.id,
-                k.current.value.map(formatNumber) ?? "",
-                k.current.unit.rawValue,
-                k.current.n.map(String.init) ?? "",
-                k.previous.map(formatNumber) ?? "",
-                k.current.status.rawValue,
+                CSVCell.text(k.id),
+                CSVCell.number(k.current.value.map(formatNumber) ?? ""),
+                CSVCell.text(k.current.unit.rawValue),
+                CSVCell.number(k.current.n.map(String.init) ?? ""),
+                CSVCell.number(k.previous.map(formatNumber) ?? ""),
+                CSVCell.text(k.current.status.rawValue),
+                CSVCell.text(catalog.entry(k.id)?.label ?? k.id),
+                CSVCell.number(k.target.map(formatNumber) ?? ""),
+                CSVCell.text(k.onTarget.map { $0 ? "true" : "false" } ?? ""),
             ]
-            out += fields.map(KPICSV.quoted).joined(separator: ",") + "\r\n"
+            out += fields.joined(separator: ",") + "\r\n"
         }
         return out
     }
 
-    static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func quoted(_ field: String) -> String { CSVCell.quoted(field) }
 }

@@ -30,6 +30,11 @@ struct ReportXML {
         p.attribute("default-mentor-capacity", String(program.defaultMentorCapacity))
         p.attribute("at-risk-after-days", String(program.atRiskAfterDays))
         p.attribute("min-group-size", String(program.minGroupSize))
+        ReportXML.writeBranding(of: program, to: p)
+        if !program.headlineKPIs.isEmpty {
+            let headline = p.element("headline-kpis")
+            for kpi in program.headlineKPIs { headline.element("kpi-ref").attribute("id", kpi.value) }
+        }
 
         // Only in a partial month (SPEC §2): the notice every page of the month shows.
         if let partial = report.partialMonth {
@@ -150,6 +155,24 @@ struct ReportXML {
 
         if report.audience == .admin { writeAdmin(to: root) }
         return doc
+    }
+
+    /// `<branding accent accent-text><logo type alt src/></branding>`, when program.yaml sets any: the
+    /// accent as `#rrggbb` with the text colour that reads on it, and the logo as a data URI (report.xml
+    /// stays self-contained, and the templates need no file but it). Nothing when there is no branding.
+    static func writeBranding(of program: Program, to parent: XMLElement) {
+        let branding = program.branding
+        let logo = branding.logo.flatMap { $0.bytes.isEmpty ? nil : $0 }
+        guard branding.accent != nil || logo != nil else { return }
+        let e = parent.element("branding")
+        e.attribute("accent", branding.accent?.value)
+        e.attribute("accent-text", branding.accentText)
+        if let logo {
+            let l = e.element("logo")
+            l.attribute("type", logo.mediaType)
+            l.attribute("alt", program.logoAlt)
+            l.attribute("src", logo.dataURI)
+        }
     }
 
     private func write(_ value: KPIValue, to e: XMLElement, unit: Bool = true) {

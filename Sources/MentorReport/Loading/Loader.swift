@@ -102,7 +102,7 @@ public struct Loader {
     }
 
     /// Exports given in memory (path inside the data folder -> bytes), instead of read from `folder`.
-    private var memory: [String: [UInt8]]?
+    private(set) var memory: [String: [UInt8]]?
 
     /// A data folder given in memory: paths inside it (`people.yaml`, `sessions/2026-01.yaml`,
     /// `responses/pulse.csv`) and their bytes, shown in messages under the name `folder`. For tools
@@ -171,6 +171,7 @@ public struct Loader {
             data.competencies = program.competencies
             data.cohorts = program.cohorts
         }
+        readLogo(into: &data, &diagnostics)
         importSurveys(into: &data, exports: exports, &diagnostics)
         if data.recordCount + data.importedRows > limits.records {
             // A file over the limit was left out: the count read is then less than the folder holds.

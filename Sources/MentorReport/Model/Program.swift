@@ -48,6 +48,14 @@ public struct Program: Sendable {
     public var benchmarks = Benchmarks()
     /// The money figures behind the ROI.
     public var costs = Costs()
+    /// The logo and accent colour of the pages.
+    public var branding = Branding()
+    /// The executive summary's tiles: 3 to 6 KPI ids, in order, with where each is named; empty when
+    /// program.yaml lists none (the template's own list then applies).
+    public var headlineKPIs: [Located<String>] = []
+
+    /// The logo's alternative text: the organisation's name (the programme's when there is none) and "logo".
+    public var logoAlt: String { (organization ?? name) + " logo" }
 
     /// A programme with the default settings and no targets, benchmarks or costs.
     public init(id: String, name: String, start: Day) {

@@ -169,3 +169,39 @@ enum ArchivePage {
         }
     }
 }
+
+/// `OUT/kpis-history.csv`: replaced only when mentor-report wrote it, like the archive page.
+enum HistoryFile {
+    static let name = "kpis-history.csv"
+
+    /// Throws when OUT holds a `kpis-history.csv` that is not mentor-report's: a folder, a link, or a
+    /// file of the user's in a folder mentor-report has not written to (no audience recorded, and not
+    /// starting with the history's header).
+    static func checkReplaceable(in out: URL) throws {
+        let file = out.appendingPathComponent(name)
+        var info = stat()
+        guard lstat(file.path, &info) == 0 else { return }
+        let keep = "; it was left as it is. Move it away or use another --out"
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw OutputFailure("\(file.path) is \((info.st_mode & S_IFMT) == S_IFLNK ? "a link" : "a folder"), not the KPI history mentor-report writes" + keep)
+        }
+        if OutputAudience.recorded(in: out) != nil { return }
+        let head = (FileHandle(forReadingAtPath: file.path).flatMap { handle in
+            defer { try? handle.close() }
+            return try? handle.read(upToCount: 64)
+        }).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        guard head.hasPrefix(CSVCell.byteOrderMark + KPIHistoryCSV.header) else {
+            throw OutputFailure("\(file.path) is not a KPI history written by mentor-report" + keep)
+        }
+    }
+
+    /// The kpis.csv of month folder `month` of OUT: a regular file (never a link) of at most 64 MB,
+    /// or nil (the history then says the month was left out).
+    static func kpis(of month: Month, in out: URL) -> [UInt8]? {
+        let path = out.appendingPathComponent(month.description).appendingPathComponent("kpis.csv").path
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+              let file = try? FileBytes(path: path, limit: 64 * bytesPerMegabyte) else { return nil }
+        return withExtendedLifetime(file) { Array(file.bytes) }
+    }
+}

@@ -118,9 +118,11 @@ public struct ReportWriter {
     /// archive page is replaced by a rename when its bytes change. Killed at any moment, the build leaves
     /// OUT as it was, or with the new month in place (its archive entry follows on the next run if the
     /// kill fell between the two renames). Leftovers of a killed build are removed by the next one.
+    ///
+    /// `programme`, the programme of the month written, gives the archive its logo and accent colour.
     @discardableResult
     public func write(_ files: [(name: String, bytes: [UInt8])], period: Month, audience: ReportAudience,
-                      lock held: OutputLock? = nil) throws -> String {
+                      lock held: OutputLock? = nil, programme: Program? = nil) throws -> String {
         let fm = FileManager.default
         let out = URL(fileURLWithPath: outputFolder, isDirectory: true)
         let final = out.appendingPathComponent(period.description, isDirectory: true)
@@ -130,6 +132,7 @@ public struct ReportWriter {
         defer { if held == nil { lock.release() } }
         try MonthFolder.checkReplaceable(final)
         try ArchivePage.checkReplaceable(in: out)
+        try HistoryFile.checkReplaceable(in: out)
         progress?("writing \(files.count) files into \(final.path)")
         removeLeftovers(in: out)
         var current = staging
@@ -149,16 +152,32 @@ public struct ReportWriter {
         let indexTemporary = out.appendingPathComponent(".mentor-report-index-\(token).html")
         let audienceFile = out.appendingPathComponent(OutputAudience.fileName)
         let audienceTemporary = out.appendingPathComponent(".mentor-report-index-\(token).audience")
+        let history = out.appendingPathComponent(HistoryFile.name)
+        let historyTemporary = out.appendingPathComponent(".mentor-report-index-\(token).history.csv")
         var newIndex: [UInt8]?
+        var newHistory: [UInt8]?
         var newAudience = false
         do {
             var months = MonthFolder.months(in: out).filter { $0.month != period && $0.audience == audience }.map(\.month)
             months.append(period)
-            let archive = try SiteRenderer(templatesFolder: templatesFolder).renderArchive(months: months, audience: audience)
+            let archive = try SiteRenderer(templatesFolder: templatesFolder).renderArchive(months: months, audience: audience, programme: programme)
             if fm.contents(atPath: index.path).map({ [UInt8]($0) }) != archive {
                 current = indexTemporary
                 try writeFile(archive, to: indexTemporary)
                 newIndex = archive
+            }
+            // kpis-history.csv: the same months, from their kpis.csv (this month's from `files`).
+            let (historyText, skipped) = KPIHistoryCSV.text(months.map { month in
+                (month, month == period ? files.first { $0.name == "kpis.csv" }?.bytes : HistoryFile.kpis(of: month, in: out))
+            })
+            for (month, why) in skipped {
+                note?("\(history.path) leaves out \(month): its kpis.csv cannot be read (\(why))")
+            }
+            let historyBytes = Array(historyText.utf8)
+            if fm.contents(atPath: history.path).map({ [UInt8]($0) }) != historyBytes {
+                current = historyTemporary
+                try writeFile(historyBytes, to: historyTemporary)
+                newHistory = historyBytes
             }
             if OutputAudience.recorded(in: out) != audience {
                 current = audienceTemporary
@@ -169,6 +188,7 @@ public struct ReportWriter {
             MonthFolder.removeOwned(staging)
             unlink(indexTemporary.path)
             unlink(audienceTemporary.path)
+            unlink(historyTemporary.path)
             if let failure = error as? RenderFailure { throw OutputFailure("template error: \(failure)") }
             throw OutputFailure("cannot write \(current.path): \(reason(error))")
         }
@@ -182,6 +202,7 @@ public struct ReportWriter {
             MonthFolder.removeOwned(staging)
             unlink(indexTemporary.path)
             unlink(audienceTemporary.path)
+            unlink(historyTemporary.path)
             throw OutputFailure("cannot move the reports into place at \(final.path): \(why)")
         }
         // After an exchange the staging name holds the previous month folder: what mentor-report wrote
@@ -206,12 +227,19 @@ public struct ReportWriter {
             let why = String(cString: strerror(errno))
             unlink(audienceTemporary.path)
             unlink(indexTemporary.path)
+            unlink(historyTemporary.path)
             throw OutputFailure("the reports are in \(final.path), but \(audienceFile.path) could not be replaced: \(why)")
         }
         if newIndex != nil, rename(indexTemporary.path, index.path) != 0 {
             let why = String(cString: strerror(errno))
             unlink(indexTemporary.path)
+            unlink(historyTemporary.path)
             throw OutputFailure("the reports are in \(final.path), but \(index.path) could not be replaced: \(why)")
+        }
+        if newHistory != nil, rename(historyTemporary.path, history.path) != 0 {
+            let why = String(cString: strerror(errno))
+            unlink(historyTemporary.path)
+            throw OutputFailure("the reports are in \(final.path), but \(history.path) could not be replaced: \(why)")
         }
         return (outputFolder as NSString).appendingPathComponent(period.description)
     }

@@ -99,11 +99,13 @@ package struct SiteRenderer {
         return try pages.indices.map { (pages[$0].file, try results[$0].get()) }
     }
 
-    /// `OUT/index.html`: the archive of every month folder of the output folder's audience, newest first.
-    func renderArchive(months: [Month], audience: ReportAudience) throws -> [UInt8] {
+    /// `OUT/index.html`: the archive of every month folder of the output folder's audience, newest first,
+    /// with the logo and accent of `programme` (the build's) when it has them.
+    func renderArchive(months: [Month], audience: ReportAudience, programme: Program? = nil) throws -> [UInt8] {
         let stylesheets = try compile(["archive.xsl"])
         let document = XMLDocument(root: "archive")
         document.root.attribute("audience", audience.rawValue)
+        if let programme { ReportXML.writeBranding(of: programme, to: document.root) }
         for month in months.sorted(by: >) {
             let period = document.root.element("period")
             period.attribute("month", month.description)

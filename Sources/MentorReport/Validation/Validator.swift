@@ -302,7 +302,7 @@ struct Validator {
         _ = known(r.cohort, in: cohorts, .cohort)
     }
 
-    /// Each target names a KPI of the catalog (SPEC 2026-12: `unknown KPI 'health.at-risk' — did you
+    /// Each target and headline KPI names a KPI of the catalog (SPEC 2026-12: `unknown KPI 'health.at-risk' — did you
     /// mean 'health.at_risk'?`).
     private mutating func checkTargets() {
         let catalog = KPICatalog(data: data)
@@ -321,6 +321,12 @@ struct Validator {
             if KPICatalog.isFraction(target.kpi) && !(0...1).contains(target.value) {
                 warning(target.location, "target \(formatNumber(target.value)) for '\(target.kpi)' is outside 0 to 1, but the KPI is a rate; expected a fraction (90% is 0.9)")
             }
+        }
+        // headline_kpis (SPEC 2026-12): the same check and message as a target's.
+        for kpi in data.program.headlineKPIs where !catalog.contains(kpi.value) && data.readWhole {
+            error(kpi.location, "unknown KPI '\(kpi.value)'",
+                  suggesting: Suggestion(word: kpi.value, candidates: catalog.ids,
+                                         otherwise: "; expected a KPI id of the catalog, such as match.rate"))
         }
     }
 }

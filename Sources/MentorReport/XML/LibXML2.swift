@@ -197,3 +197,25 @@ func parsedDocument(_ text: String) throws -> XMLDocument {
     }) else { throw XMLFailure(message: "not well-formed XML: " + lastXMLError()) }
     return XMLDocument(adopting: doc)
 }
+
+/// The root element of an SVG file's bytes (its local name and namespace URI), or why they are not
+/// well-formed XML (libxml2's message, with its line). Parsed without network, DTD loading or entity
+/// substitution, so nothing outside the bytes is read.
+func svgRoot(_ bytes: [UInt8]) -> Result<(name: String, namespace: String?), XMLFailure> {
+    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
+    xmlResetLastError()
+    guard !bytes.isEmpty, let doc = bytes.withUnsafeBufferPointer({ buffer in
+        buffer.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), "logo.svg", nil, options) }
+    }) else {
+        guard let error = xmlGetLastError(), let message = error.pointee.message else {
+            return .failure(XMLFailure(message: "the file is empty"))
+        }
+        let text = String(cString: message).trimmingTrailingNewlines()
+        return .failure(XMLFailure(message: error.pointee.line > 0 ? "line \(error.pointee.line): \(text)" : text))
+    }
+    defer { xmlFreeDoc(doc) }
+    guard let root = xmlDocGetRootElement(doc) else { return .failure(XMLFailure(message: "it has no root element")) }
+    let name = String(cString: root.pointee.name)
+    let namespace = root.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
+    return .success((name, namespace))
+}

@@ -16,6 +16,7 @@ enum ProgramKey: String, YAMLName {
     case id, name, organization, start, defaultCadence = "default_cadence"
     case defaultMentorCapacity = "default_mentor_capacity", atRiskAfterDays = "at_risk_after_days"
     case privacy, targets, benchmarks, costs
+    case branding, headlineKPIs = "headline_kpis"
     static let table = NameTable<ProgramKey>()
 }
 
@@ -82,6 +83,8 @@ extension YAMLReader {
         var targets: [Target] = []
         var benchmarks = Benchmarks()
         var costs = Costs()
+        var branding = Branding()
+        var headlineKPIs: [Located<String>] = []
         guard let info = try mapping("program", ProgramKey.table, { key in
             switch key {
             case .id: id = try self.id("id")
@@ -105,6 +108,8 @@ extension YAMLReader {
                     case .currency: costs.currency = try currency()
                     }
                 }
+            case .branding: branding = try decodeBranding()
+            case .headlineKPIs: headlineKPIs = try decodeHeadlineKPIs()
             }
         }) else { return nil }
         guard let id = require(id, .id, in: info, expected: YAMLReader.idExpectation),
@@ -119,6 +124,8 @@ extension YAMLReader {
         program.targets = targets
         program.benchmarks = benchmarks
         program.costs = costs
+        program.branding = branding
+        program.headlineKPIs = headlineKPIs
         return program
     }
 
