@@ -115,6 +115,14 @@ import Testing
         #expect(findings(folder.path) == [
             "data/responses/microsoft-forms.csv:6:3: error: 2 rows have dates like '15/06/2026 13:27:44' in column 'Completion time' (lines 6, 7), day first — add date_order: day-first to the import (at data/surveys.yaml:8:7)",
         ])
+        // One such row: the same fix, worded for one.
+        let text = try String(contentsOfFile: Fixture.path("imports/exports/microsoft-forms.csv"), encoding: .utf8)
+        // (The export's lines end in CRLF, as Microsoft Forms writes them.)
+        let last = try #require(text.components(separatedBy: "\r\n").last { $0.hasPrefix("6;") })
+        try folder.write("responses/microsoft-forms.csv", Array(text.replacingOccurrences(of: last + "\r\n", with: "").utf8))
+        #expect(findings(folder.path) == [
+            "data/responses/microsoft-forms.csv:6:3: error: '15/06/2026 13:27:44' in column 'Completion time' is not a date month first; the export writes the day first — add date_order: day-first to the import (at data/surveys.yaml:8:7)",
+        ])
     }
 
     @Test func oneUnknownAnswerOnManyRowsPrintsOnceWithTheCountAndFirstLines() throws {
