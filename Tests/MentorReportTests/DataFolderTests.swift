@@ -76,7 +76,7 @@ import Testing
     @Test func peopleSavedWithoutItsExtensionIsAnErrorNotAnEmptyProgramme() throws {
         let people = try String(contentsOfFile: Fixture.path("minimal/people.yaml"), encoding: .utf8)
         let folder = try Fixture.variant(of: "minimal", ["people.yaml": nil, "people": people])
-        #expect(findings(folder.path) == ["data/people: error: ignored: a file named 'people' without .yaml; expected people.yaml or a folder people/ of .yaml files"])
+        #expect(findings(folder.path) == ["data/people:1:1: error: ignored: a file named 'people' without .yaml; expected people.yaml or a folder people/ of .yaml files"])
     }
 
     @Test func aHugeFileIsRefusedBeforeRoomIsMadeForItsRecordsOnOneThread() throws {

@@ -229,11 +229,11 @@ func formsWorkbook(_ rows: [[String]]) -> [UInt8] {
         ])
         // (Findings about the folder as a whole are in the order of their messages.)
         #expect(found == [
-            "data/sessions/2026-06.yml: warning: ignored: only files ending in .yaml are read; rename it to .yaml to include it",
-            "data/sessions/2026-03.YAML: warning: ignored: only files ending in lower-case .yaml are read; rename it to 2026-03.yaml to include it",
-            "data/sessions/2026-04.Yaml: warning: ignored: only files ending in lower-case .yaml are read; rename it to 2026-04.yaml to include it",
-            "data/sessions/2026-05.YML: warning: ignored: only files ending in lower-case .yaml are read; rename it to 2026-05.yaml to include it",
-            "data/Outcomes.YAML: warning: ignored: only files ending in lower-case .yaml are read; rename it to outcomes.yaml to include it",
+            "data/sessions/2026-06.yml:1:1: warning: ignored: only files ending in .yaml are read; rename it to .yaml to include it",
+            "data/sessions/2026-03.YAML:1:1: warning: ignored: only files ending in lower-case .yaml are read; rename it to 2026-03.yaml to include it",
+            "data/sessions/2026-04.Yaml:1:1: warning: ignored: only files ending in lower-case .yaml are read; rename it to 2026-04.yaml to include it",
+            "data/sessions/2026-05.YML:1:1: warning: ignored: only files ending in lower-case .yaml are read; rename it to 2026-05.yaml to include it",
+            "data/Outcomes.YAML:1:1: warning: ignored: only files ending in lower-case .yaml are read; rename it to outcomes.yaml to include it",
         ])
     }
 

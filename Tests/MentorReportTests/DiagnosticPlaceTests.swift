@@ -21,11 +21,11 @@ import Testing
         #expect(coloured.hasPrefix("\u{1B}[1mdata/x.csv:2:\u{1B}[0m "))
     }
 
-    @Test func anEmptyFileIsReportedWithoutALine() {
+    @Test func anEmptyFileIsReportedAtItsFirstLineAndColumn() {
         let loaded = Loader(folder: "data", files: ["program.yaml": [], "people.yaml": []]).load()
         let empty = loaded.diagnostics.errors.filter { $0.message.hasPrefix("the file is empty") }
         #expect(!empty.isEmpty)
-        #expect(empty.allSatisfy { $0.line == nil && $0.column == nil })
+        #expect(empty.allSatisfy { $0.line == 1 && $0.column == 1 })
     }
 
     @Test func aFindingAboutAWholeFileSortsBeforeThoseAtItsLines() {

@@ -14,7 +14,7 @@ import Testing
         let result = try mentorReport(["build", "--data", work.path + "/data", "--out", work.path + "/out"])
         #expect(result.status == 1)
         let data = work.path + "/data"
-        #expect(result.stderr.contains("\(data)/sessions/2026-10 (copy).yaml: warning: read as data, but its name looks like a copy or a backup ('(copy)')"))
+        #expect(result.stderr.contains("\(data)/sessions/2026-10 (copy).yaml:1:1: warning: read as data, but its name looks like a copy or a backup ('(copy)')"))
         let copied = result.stderr.split(separator: "\n").filter { $0.hasPrefix("\(data)/sessions/2026-10 (copy).yaml:") && $0.contains(": error: duplicate of the session at \(data)/sessions/2026-10.yaml:") }
         #expect(copied.count == 100, "one error per copied session (the 100 printed)")
         // Each copy names the original at the same line and column.

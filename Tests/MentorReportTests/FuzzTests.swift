@@ -24,7 +24,7 @@ import Testing
         files["surveys.yaml"] = Array(FuzzHarness.importSurvey(file: "responses/pulse.xlsx", format: "microsoft-forms").utf8)
         let loaded = Loader(folder: "data", files: files).load()
         #expect(loaded.diagnostics.all.map(\.formatted) == [
-            "data/responses/pulse.xlsx: error: the workbook is damaged (xl/styles.xml holds a broken compressed stream); expected the .xlsx file as the survey tool exported it",
+            "data/responses/pulse.xlsx:1:1: error: the workbook is damaged (xl/styles.xml holds a broken compressed stream); expected the .xlsx file as the survey tool exported it",
         ])
     }
 

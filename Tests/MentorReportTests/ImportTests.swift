@@ -99,7 +99,7 @@ func summary(_ responses: [Response]) -> [String] {
             (ExportCase(file: "broken/duplicate-id.csv", format: "qualtrics"),
              "data/responses/duplicate-id.csv:6:9: error: response id 'R_NBEjE4o24hOSDRE' in column 'ResponseId' is already used at line 4; expected each response once (remove the repeated row)"),
             (ExportCase(file: "broken/unterminated.csv", format: "csv", respondent: "id"),
-             "data/responses/unterminated.csv:3: error: a quoted field opened on this line is never closed; expected a closing '\"' (quotes inside a field are written twice: \"\")"),
+             "data/responses/unterminated.csv:3:1: error: a quoted field opened on this line is never closed; expected a closing '\"' (quotes inside a field are written twice: \"\")"),
         ]
         for (export, expected) in cases {
             let folder = try importFolder(export)
@@ -166,7 +166,7 @@ func summary(_ responses: [Response]) -> [String] {
     @Test func anExportNoSurveyImportsIsAWarning() throws {
         let folder = try Fixture.variant(of: "imports/base")
         try folder.write("responses/pulse.csv", Array("respondent,submitted\n".utf8))
-        #expect(findings(folder.path) == ["data/responses/pulse.csv: warning: ignored: no survey imports this export; name it under a survey's import (file: responses/pulse.csv)"])
+        #expect(findings(folder.path) == ["data/responses/pulse.csv:1:1: warning: ignored: no survey imports this export; name it under a survey's import (file: responses/pulse.csv)"])
     }
 
     /// With the survey that imports an export left out, the export is not also called unused.
@@ -183,7 +183,7 @@ func summary(_ responses: [Response]) -> [String] {
     @Test func aWorkbookThatIsNotOneGetsOneClearError() throws {
         let folder = try importFolder(ExportCase(file: "microsoft-forms.xlsx", format: "microsoft-forms"))
         try folder.write("responses/microsoft-forms.xlsx", Array("ID,Start time\n1,2\n".utf8))
-        #expect(findings(folder.path) == ["data/responses/microsoft-forms.xlsx: error: the file is not an Excel workbook (.xlsx); expected the workbook as the survey tool exported it"])
+        #expect(findings(folder.path) == ["data/responses/microsoft-forms.xlsx:1:1: error: the file is not an Excel workbook (.xlsx); expected the workbook as the survey tool exported it"])
     }
 
     // MARK: CSV layer

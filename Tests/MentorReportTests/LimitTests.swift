@@ -16,7 +16,7 @@ func findings(changing changes: [String: String?], limits: LoadLimits) throws ->
         var limits = standard
         limits.fileBytes = 700
         let found = try findings(changing: [:], limits: limits)
-        #expect(found.first == "data/program.yaml: error: the file is 734 bytes; expected at most 700 bytes per file (raise the limit with --max-file-size)")
+        #expect(found.first == "data/program.yaml:1:1: error: the file is 734 bytes; expected at most 700 bytes per file (raise the limit with --max-file-size)")
         #expect(found.filter { $0.contains("the file is") }.count == 1)
     }
 

@@ -194,7 +194,7 @@ import Testing
 
     @Test func misspeltCollectionFileIsFlagged() throws {
         let result = try findings(changing: ["outcome.yaml": "outcomes: []\n"])
-        #expect(result == ["data/outcome.yaml: warning: ignored: not a collection of the data format — did you mean 'outcomes.yaml'?"])
+        #expect(result == ["data/outcome.yaml:1:1: warning: ignored: not a collection of the data format — did you mean 'outcomes.yaml'?"])
     }
 
     @Test func policyFindingsAreWarningsAndErrorsWhenStrict() throws {

@@ -12,7 +12,8 @@ public struct Diagnostic: Hashable, Sendable {
     public var severity: Severity
     /// The file's path as shown to the user (data folder joined with the file's relative path).
     public var file: String
-    /// The 1-based line the finding points at; nil when it is about the file as a whole.
+    /// The 1-based line the finding points at (1 for a finding about a file as a whole); nil only when
+    /// there is no file to open: the data folder, a sub-folder, a missing file or one that is no file.
     public var line: Int?
     /// The 1-based column on `line`; nil when the finding names a line only, or no line.
     public var column: Int?
@@ -80,7 +81,7 @@ public struct Diagnostics: Sendable {
     /// Sorted by file reading order, line, column, then text: stable output for the same data.
     public mutating func sort() {
         all.sort { a, b in
-            // A finding about a whole file comes before those at its lines, and a line's before its columns'.
+            // A finding with no line comes before those at lines, and a line's before its columns'.
             (a.fileOrder, a.line ?? 0, a.column ?? 0, a.severity == .error ? 0 : 1, a.message)
                 < (b.fileOrder, b.line ?? 0, b.column ?? 0, b.severity == .error ? 0 : 1, b.message)
         }

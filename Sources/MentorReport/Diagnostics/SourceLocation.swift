@@ -38,7 +38,8 @@ extension Located: Sendable where Value: Sendable {}
 extension Located: Equatable where Value: Equatable {}
 
 /// The one way messages write a place: `file:line:column`, `file:line` when there is no column, or
-/// `file` alone for a finding about the whole file. `Diagnostic.formatted`, the printer's coloured form
+/// `file` alone for a finding with no line to open (the data folder, a missing file; findings about a
+/// file that is there are placed at 1:1). `Diagnostic.formatted`, the printer's coloured form
 /// and messages naming another place ("already used at …", a survey import's "mapped at …") all use it.
 func sourcePlace(file: String, line: Int?, column: Int?) -> String {
     guard let line else { return file }

@@ -29,8 +29,11 @@ struct CSVRows: ExportRows {
             throw ExportReadError(line: line, message: "a quoted field opened on this line is never closed; expected a closing '\"' (quotes inside a field are written twice: \"\")")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ExportReadError(line: CSVRows.firstInvalidUTF8Line(bytes),
-                                  message: "the file is not valid UTF-8 text; expected a UTF-8 CSV file (in Excel: Save As → CSV UTF-8)")
+            let save = "in Excel: Save As → CSV UTF-8"
+            guard let bad = InvalidUTF8.first(in: bytes) else {
+                throw ExportReadError(line: 1, column: 1, message: "the file is not valid UTF-8 text; expected a UTF-8 CSV file (\(save))")
+            }
+            throw ExportReadError(line: bad.line, column: bad.column, message: bad.message(expected: "a UTF-8 CSV file", howToSave: save))
         }
         delimiter = scan.delimiter
         reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: false, delimiter: scan.delimiter)
@@ -105,18 +108,5 @@ struct CSVRows: ExportRows {
         }
         if semicolon > comma && semicolon >= tab { return ";" }
         return tab > comma ? "\t" : ","
-    }
-
-    private static func firstInvalidUTF8Line(_ bytes: ArraySlice<UInt8>) -> Int {
-        var line = 1
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let s): if s == "\n" { line += 1 }
-            case .emptyInput: return line
-            case .error: return line
-            }
-        }
     }
 }

@@ -57,4 +57,7 @@ struct ExportColumn {
     var header: String
     /// Normalized names: the header text, and the column id where the layout has one.
     var names: [String]
+    /// The header texts a renamed question is compared with for a suggestion: the header, and for
+    /// Qualtrics also the question's text in the second header row.
+    var texts: [String] = []
 }

@@ -99,7 +99,7 @@ enum ExportValues {
 
     /// Excel's 1900 date system: day 1 is 1900-01-01, with its phantom 1900-02-29, so serials from
     /// 61 on count from 1899-12-30.
-    private static func excelSerial(_ x: Double) -> Day? {
+    static func excelSerial(_ x: Double) -> Day? {
         guard x >= 61, x < 2_958_466 else { return nil }
         let epoch = Day(year: 1899, month: 12, day: 30)!
         return epoch.adding(days: Int(x.rounded(.down)))

@@ -39,6 +39,24 @@ struct SurveyImporter {
     // Filled in by `run()`.
     var result = ImportResult()
     var suggestions = 0
+    /// Row errors that read the same but for the row, in the order first met: printed once each,
+    /// with their count and first lines (`flushRowErrors`).
+    var rowErrors: [RowError] = []
+    var rowErrorIndex: [String: Int] = [:]
+
+    /// One kind of row error: where it was first met, how it reads for one row, and for several.
+    struct RowError {
+        var line: Int
+        var column: Int
+        var single: String
+        /// The message for `count` rows, given the count and the list of first lines ("2, 5, 9, …").
+        var many: @Sendable (_ count: Int, _ lines: String) -> String
+        var lines: [Int]
+        var count: Int
+    }
+
+    /// The most lines a grouped row error lists.
+    static let listedRows = 3
 
     /// The path of an import inside the data folder (`.` parts dropped), or nil when it is absolute,
     /// climbs out with `..`, or has empty parts.
@@ -57,14 +75,43 @@ struct SurveyImporter {
                                              message: message, fileOrder: Int(at.file)))
     }
 
+    /// A finding about the export, at `line` and `column`: one about the whole file (nil line) is placed
+    /// at line 1, and one about a whole line at its column 1, so that every finding has both.
     private mutating func error(_ line: Int?, _ column: Int?, _ message: String) {
-        result.diagnostics.append(Diagnostic(severity: .error, file: displayPath, line: line, column: column,
+        result.diagnostics.append(Diagnostic(severity: .error, file: displayPath, line: line ?? 1, column: column ?? 1,
                                              message: message, fileOrder: Int(fileIndex)))
     }
 
     private mutating func warning(_ line: Int?, _ column: Int?, _ message: String) {
-        result.diagnostics.append(Diagnostic(severity: .warning, file: displayPath, line: line, column: column,
+        result.diagnostics.append(Diagnostic(severity: .warning, file: displayPath, line: line ?? 1, column: column ?? 1,
                                              message: message, fileOrder: Int(fileIndex)))
+    }
+
+    /// A row error that may repeat in other rows with only the row differing (`key` the same): the
+    /// first is kept, the rest counted, and `flushRowErrors` prints `single` for one row, `many` for more.
+    private mutating func rowError(_ line: Int, _ column: Int, key: String, _ single: String,
+                                   many: @escaping @Sendable (_ count: Int, _ lines: String) -> String) {
+        if let i = rowErrorIndex[key] {
+            rowErrors[i].count += 1
+            if rowErrors[i].lines.count < SurveyImporter.listedRows { rowErrors[i].lines.append(line) }
+            return
+        }
+        rowErrorIndex[key] = rowErrors.count
+        rowErrors.append(RowError(line: line, column: column, single: single, many: many, lines: [line], count: 1))
+    }
+
+    /// Prints the row errors kept by `rowError`: each kind once, at its first row.
+    private mutating func flushRowErrors() {
+        for e in rowErrors {
+            if e.count == 1 {
+                error(e.line, e.column, e.single)
+            } else {
+                let lines = e.lines.map(String.init).joined(separator: ", ") + (e.count > e.lines.count ? ", …" : "")
+                error(e.line, e.column, e.many(e.count, lines))
+            }
+        }
+        rowErrors = []
+        rowErrorIndex = [:]
     }
 
     private func at(_ line: Int, _ column: Int) -> SourceLocation {
@@ -85,7 +132,10 @@ struct SurveyImporter {
         } else {
             let found = DataFolder(path: folder).entry(relative)
             if let reason = found.notAFile {
-                error(nil, nil, "cannot read the file: \(reason)")
+                // Not a file (a folder, a link leaving the data folder): the path alone, as the data
+                // folder's own findings about such entries, for there is no line to point at.
+                result.diagnostics.append(Diagnostic(severity: .error, file: displayPath, line: nil, column: nil,
+                                                     message: "cannot read the file: \(reason)", fileOrder: Int(fileIndex)))
                 return result
             }
             guard case .file(let bytes) = found else {
@@ -117,6 +167,7 @@ struct SurveyImporter {
         } catch {
             self.error(nil, nil, "cannot read the export: \(error)")
         }
+        flushRowErrors()
         return result
     }
 
@@ -206,8 +257,16 @@ struct SurveyImporter {
             let shown = columns.prefix(30).map { "'\(clip($0.header))'" }.joined(separator: ", ")
             return columns.count > 30 ? shown + ", …" : shown
         }
+        // A question renamed in the survey tool: the nearest header text, quoted as the export has it
+        // (for Qualtrics, the question text of the second header row, with the column's id).
+        let texts = columns.flatMap { c in (c.texts.isEmpty ? [c.header] : c.texts).map { (text: $0, column: c) } }
         func suggestion(_ header: String) -> String {
-            nearest(to: header, in: columns.map(\.header), longest: longestSuggestedHeader).map { " — did you mean '\($0)'?" } ?? "; its columns are \(headerList())"
+            guard let near = nearest(to: header, in: texts.map(\.text), longest: longestSuggestedHeader),
+                  let column = texts.first(where: { $0.text == near })?.column else {
+                return "; its columns are \(headerList())"
+            }
+            let id = column.header == near ? "" : " (column '\(clip(column.header))')"
+            return " — did you mean '\(near)'\(id)?"
         }
 
         // Metadata columns.
@@ -306,7 +365,11 @@ struct SurveyImporter {
         let who = row[respondentColumn.index].trimmedExportText
         let respondent: String
         if who.isEmpty || ExportValues.normalized(who) == "anonymous" {
-            error(row.line, respondentColumn.index + 1, "the response has no respondent in column '\(respondentColumn.header)'; expected the respondent's \(spec.respondent == .email ? "email (collect names or emails in the survey tool; anonymous responses cannot be matched)" : "person id")")
+            let header = respondentColumn.header
+            let expected = "expected the respondent's \(spec.respondent == .email ? "email (collect names or emails in the survey tool; anonymous responses cannot be matched)" : "person id")"
+            rowError(row.line, respondentColumn.index + 1, key: "respondent",
+                     "the response has no respondent in column '\(header)'; \(expected)",
+                     many: { n, lines in "\(n) responses have no respondent in column '\(header)' (lines \(lines)); \(expected)" })
             return nil
         }
         if spec.respondent == .email {
@@ -329,11 +392,29 @@ struct SurveyImporter {
         // Submitted.
         let when = row[columns.submitted.index]
         guard let submitted = ExportValues.day(when, order: spec.dateOrder) else {
-            error(row.line, columns.submitted.index + 1, "'\(clip(when))' in column '\(columns.submitted.header)' is not a date; expected a date such as 2026-06-10 09:15:32, 6/10/2026 9:15:32 (month first unless date_order: day-first) or 2026/06/10")
+            let value = clip(when), header = columns.submitted.header
+            if spec.dateOrder == .monthFirst, ExportValues.day(when, order: .dayFirst) != nil {
+                // A date with a day over 12 in the month's place: the export writes the day first,
+                // and its dates with both under 13 were read the wrong way round.
+                let fix = "add date_order: day-first to the import (at \(sourcePlace(file: specPath, line: Int(spec.location.line), column: Int(spec.location.column))))"
+                rowError(row.line, columns.submitted.index + 1, key: "day-first",
+                         "'\(value)' in column '\(header)' is not a date month first; the export writes the day first — \(fix)",
+                         many: { n, lines in "\(n) rows have dates like '\(value)' in column '\(header)' (lines \(lines)), day first — \(fix)" })
+            } else {
+                let expected = "expected a date such as 2026-06-10 09:15:32, 6/10/2026 9:15:32 (month first unless date_order: day-first) or 2026/06/10"
+                rowError(row.line, columns.submitted.index + 1, key: "date",
+                         "'\(value)' in column '\(header)' is not a date; \(expected)",
+                         many: { n, lines in "\(n) rows have values like '\(value)' in column '\(header)' that are not dates (lines \(lines)); \(expected)" })
+            }
             return nil
         }
         guard submitted.isInSupportedYears else {
-            error(row.line, columns.submitted.index + 1, "the year of '\(clip(when))' in column '\(columns.submitted.header)' must be from \(Day.supportedYears.lowerBound) to \(Day.supportedYears.upperBound); expected a date \(Day.supportedRangeText)")
+            let value = clip(when), header = columns.submitted.header
+            let expected = "expected a date \(Day.supportedRangeText)"
+            let years = "\(Day.supportedYears.lowerBound) to \(Day.supportedYears.upperBound)"
+            rowError(row.line, columns.submitted.index + 1, key: "year",
+                     "the year of '\(value)' in column '\(header)' must be from \(years); \(expected)",
+                     many: { n, lines in "\(n) rows have dates like '\(value)' in column '\(header)' whose year is not from \(years) (lines \(lines)); \(expected)" })
             return nil
         }
         var consent = false
@@ -342,7 +423,10 @@ struct SurveyImporter {
             case "true", "yes", "1": consent = true
             case "false", "no", "0", "": consent = false
             case let other:
-                error(row.line, consentColumn.index + 1, "'\(clip(other))' in column 'consent_to_quote' is not true or false; expected true, false or empty")
+                let value = clip(other)
+                rowError(row.line, consentColumn.index + 1, key: "consent:" + other,
+                         "'\(value)' in column 'consent_to_quote' is not true or false; expected true, false or empty",
+                         many: { n, lines in "'\(value)' in column 'consent_to_quote' of \(n) rows (lines \(lines)) is not true or false; expected true, false or empty" })
             }
         }
         // Answers.
@@ -364,7 +448,11 @@ struct SurveyImporter {
                 if readCells[k].count < 10_000 { readCells[k][cell] = number }
             }
             guard let n = number else {
-                error(row.line, column.index + 1, "answer '\(clip(cell))' in column '\(clip(column.header))' maps to no number for question '\(question.id)' (\(question.scale.rawValue)); expected a whole number or one of \(ExportValues.labelList(question.scale))\(spec.labels.isEmpty ? "" : " or the import's labels"); add it under import labels")
+                let answer = "answer '\(clip(cell))' in column '\(clip(column.header))'"
+                let rest = "maps to no number for question '\(question.id)' (\(question.scale.rawValue)); expected a whole number or one of \(ExportValues.labelList(question.scale))\(spec.labels.isEmpty ? "" : " or the import's labels"); add it under import labels"
+                rowError(row.line, column.index + 1, key: "answer:\(column.index):" + cell,
+                         "\(answer) \(rest)",
+                         many: { n, lines in "\(answer) of \(n) rows (lines \(lines)) \(rest)" })
                 rowFailed = true
                 continue
             }
@@ -394,7 +482,8 @@ struct SurveyImporter {
             case .qualtrics:
                 let text = headers.count > 1 ? headers[1][i].trimmedExportText : ""
                 columns.append(ExportColumn(index: i, header: first.isEmpty ? text : first,
-                                            names: [ExportValues.normalized(first), ExportValues.normalized(text)].filter { !$0.isEmpty }))
+                                            names: [ExportValues.normalized(first), ExportValues.normalized(text)].filter { !$0.isEmpty },
+                                            texts: [first, text].filter { !$0.isEmpty }))
             case .surveymonkey:
                 if !first.isEmpty { carried = first }
                 let sub = headers.count > 1 ? headers[1][i].trimmedExportText : ""

@@ -214,8 +214,16 @@ struct DataFolder {
         var exports: [String] = []
         var findings: [Diagnostic] = []
         var incomplete: Set<DataCollection> = []
+        /// A finding about the folder, a sub-folder or a file that is absent or cannot be opened: the
+        /// path alone (there is no line to point at).
         func problem(_ severity: Diagnostic.Severity, _ relative: String, _ message: String) {
             findings.append(Diagnostic(severity: severity, file: relative.isEmpty ? path : shown(relative), line: nil, column: nil,
+                                       message: message, fileOrder: -1))
+        }
+        /// A finding about a file that is there (its name, not its text): at line 1, column 1, as
+        /// every finding about a file.
+        func fileProblem(_ severity: Diagnostic.Severity, _ relative: String, _ message: String) {
+            findings.append(Diagnostic(severity: severity, file: shown(relative), line: 1, column: 1,
                                        message: message, fileOrder: -1))
         }
         func isExport(_ name: String) -> Bool {
@@ -258,11 +266,11 @@ struct DataFolder {
                 for entryName in names where !entryName.hasPrefix(".") {
                     let relative = name + "/" + entryName
                     if entryName.hasSuffix(".yml") {
-                        problem(.warning, relative, "ignored: only files ending in .yaml are read; rename it to .yaml to include it")
+                        fileProblem(.warning, relative, "ignored: only files ending in .yaml are read; rename it to .yaml to include it")
                         continue
                     }
                     if let renamed = DataFolder.lowerCaseYAMLName(entryName) {
-                        problem(.warning, relative, DataFolder.notLowerCase(renamed))
+                        fileProblem(.warning, relative, DataFolder.notLowerCase(renamed))
                         continue
                     }
                     if collection == .responses && isExport(entryName) {
@@ -275,7 +283,7 @@ struct DataFolder {
                     } else if entryName.hasSuffix(".yaml") {
                         addFile(collection, relative, found)
                         if let marker = DataFolder.copyMarker(entryName) {
-                            problem(.warning, relative, "read as data, but its name looks like a copy or a backup ('\(marker)'); if it is one, move it out of the data folder: a copy counts its records twice")
+                            fileProblem(.warning, relative, "read as data, but its name looks like a copy or a backup ('\(marker)'); if it is one, move it out of the data folder: a copy counts its records twice")
                         }
                     }
                 }
@@ -287,7 +295,7 @@ struct DataFolder {
                 incomplete.insert(collection)
             case .file:
                 // `people` saved without its extension, most likely.
-                problem(collection == .people && fileEntry == .absent ? .error : .warning, name,
+                fileProblem(collection == .people && fileEntry == .absent ? .error : .warning, name,
                         "ignored: a file named '\(name)' without .yaml; expected \(name).yaml or a folder \(name)/ of .yaml files")
                 incomplete.insert(collection)
             case .absent:
@@ -305,14 +313,14 @@ struct DataFolder {
             let lower = entryName.lowercased()
             guard lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") else { continue }
             if let renamed = DataFolder.lowerCaseYAMLName(entryName), known.contains(renamed.lowercased()) {
-                problem(.warning, entryName, DataFolder.notLowerCase(renamed.lowercased()))
+                fileProblem(.warning, entryName, DataFolder.notLowerCase(renamed.lowercased()))
                 continue
             }
             let stem = String(entryName.prefix(upTo: entryName.lastIndex(of: ".")!))
             let names = DataCollection.allCases.map(\.rawValue)
             let hint = nearest(to: stem, in: names).map { " — did you mean '\($0).yaml'?" }
                 ?? "; expected one of " + names.map { $0 + ".yaml" }.joined(separator: ", ")
-            problem(.warning, entryName, "ignored: not a collection of the data format\(hint)")
+            fileProblem(.warning, entryName, "ignored: not a collection of the data format\(hint)")
         }
         exports = top.filter(isExport) + exports
         return (files, exports, findings, incomplete)

@@ -224,7 +224,7 @@ public struct Loader {
         let imported = Set(surveys.compactMap { $0.importSpec.flatMap { SurveyImporter.relativePath($0.file.value) } })
         // (Unless surveys were left out: the one that imports it may be among them.)
         for export in exports where data.readWhole(.survey) && !imported.contains(export) {
-            diagnostics.append(Diagnostic(severity: .warning, file: DataFolder(path: folder).shown(export), line: nil, column: nil,
+            diagnostics.append(Diagnostic(severity: .warning, file: DataFolder(path: folder).shown(export), line: 1, column: 1,
                                           message: "ignored: no survey imports this export; name it under a survey's import (file: \(export))",
                                           fileOrder: -1))
         }
@@ -279,7 +279,8 @@ public struct Loader {
                              into lists: inout RecordLists) -> (FileRecords, [Diagnostic], Int) {
         func fileProblem(_ message: String) -> (FileRecords, [Diagnostic], Int) {
             lists.incomplete.insert(file.collection)
-            return (.lists, [Diagnostic(severity: .error, file: file.displayPath, line: nil, column: nil, message: message,
+            // About the file as a whole: at line 1, column 1, as every finding about a file.
+            return (.lists, [Diagnostic(severity: .error, file: file.displayPath, line: 1, column: 1, message: message,
                                     fileOrder: Int(index))], 0)
         }
         let size = file.size
@@ -330,18 +331,29 @@ public struct Loader {
                 try list(reader, file.collection, expected, "outcome", into: &lists.outcomes) { try reader.decodeOutcome() }
             }
         } catch let failure as YAMLSyntaxError {
-            let message = failure.kind == .encoding
-                ? "the file is not valid UTF-8 text (\(failure.message)); expected UTF-8 encoded YAML"
-                : "YAML syntax error: \(failure.message)"
+            var message: String
+            switch failure.kind {
+            case .encoding: message = "the file is not valid UTF-8 text (\(failure.message)); expected UTF-8 encoded YAML"
+            case .tabIndentation: message = failure.message
+            case .syntax: message = "YAML syntax error: \(failure.message)"
+            }
+            var line = failure.line.map(Int.init) ?? 1, column = failure.column.map(Int.init) ?? 1
+            // libyaml names the offset where it gave up, often the byte after the bad one: the first
+            // byte that is not UTF-8 is found here, and a Windows-1252 file is told to be saved as UTF-8.
+            if failure.kind == .encoding, let bad = InvalidUTF8.first(in: storage.bytes[offset...]) {
+                message = bad.message(expected: "UTF-8 encoded YAML",
+                                      howToSave: "in the editor: Save As or Save with Encoding → UTF-8")
+                (line, column) = (bad.line, bad.column)
+            }
             return (.lists, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath,
-                                                             line: failure.line.map(Int.init), column: failure.column.map(Int.init),
+                                                             line: line, column: column,
                                                              message: message, fileOrder: Int(index))], byteCount)
         } catch let failure as LoadFailure {
             return (.lists, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath,
                                                              line: Int(failure.location.line), column: Int(failure.location.column),
                                                              message: failure.message, fileOrder: Int(index))], byteCount)
         } catch {
-            return (.lists, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath, line: nil, column: nil,
+            return (.lists, reader.diagnostics + [Diagnostic(severity: .error, file: file.displayPath, line: 1, column: 1,
                                                              message: "\(error)", fileOrder: Int(index))], byteCount)
         }
         failed = false

@@ -179,7 +179,8 @@ final class EventArena {
 
 /// A failure of libyaml itself: the text is not YAML, or not UTF-8.
 struct YAMLSyntaxError: Error {
-    enum Kind { case syntax, encoding }
+    /// `tabIndentation`: a syntax error on a line indented with a tab, its message rewritten to say so.
+    enum Kind { case syntax, encoding, tabIndentation }
     var kind: Kind
     var message: String
     /// Where libyaml stopped (1-based); nil when it failed before reading (out of memory).
@@ -280,6 +281,14 @@ final class YAMLParser {
         if p.error == YAML_MEMORY_ERROR {
             return YAMLSyntaxError(kind: .syntax, message: "out of memory", line: nil, column: nil)
         }
+        let problemLine = Int(p.problem_mark.line) + 1, problemColumn = Int(p.problem_mark.column) + 1
+        if let tab = indentingTab(line: problemLine, column: problemColumn) {
+            // libyaml's words ("found a tab character that violates indentation", "found character that
+            // cannot start any token") do not say what to change.
+            return YAMLSyntaxError(kind: .tabIndentation,
+                                   message: "tabs are not allowed for indentation in YAML; expected spaces to indent this line (set the editor to indent with spaces)",
+                                   line: Int32(clamping: problemLine), column: Int32(clamping: tab))
+        }
         var message = problem
         if let context = p.context.map({ String(cString: $0) }) {
             message += " (\(context) at line \(p.context_mark.line + 1), column \(p.context_mark.column + 1))"
@@ -287,6 +296,27 @@ final class YAMLParser {
         return YAMLSyntaxError(kind: .syntax, message: message,
                                line: Int32(truncatingIfNeeded: p.problem_mark.line + 1),
                                column: Int32(truncatingIfNeeded: p.problem_mark.column + 1))
+    }
+
+    /// The column of the first tab in the indentation of `line` (its leading spaces and tabs) when a
+    /// syntax error points into that indentation or just past it, else nil.
+    private func indentingTab(line: Int, column: Int) -> Int? {
+        var current = 1
+        var i = 0
+        while current < line && i < input.count {
+            if input[i] == 0x0A { current += 1 }
+            i += 1
+        }
+        guard current == line else { return nil }
+        var width = 0
+        var tab: Int?
+        while i < input.count, input[i] == 0x20 || input[i] == 0x09 {
+            width += 1
+            if input[i] == 0x09 && tab == nil { tab = width }
+            i += 1
+        }
+        guard let tab, column <= width + 1 else { return nil }
+        return tab
     }
 
     /// Line and column of a byte offset, for reader errors that only carry the offset.

@@ -245,11 +245,12 @@ final class YAMLReader {
                                       message: message, fileOrder: Int(file)))
     }
 
-    /// An error about the file as a whole (empty, no data): no line or column.
+    /// An error about the file as a whole (empty, no data): placed at line 1, column 1, as every
+    /// finding about a file is (editors jump to `file:line:column:`).
     func fileError(_ message: String) {
         errorCount += 1
         valueFailed = true
-        diagnostics.append(Diagnostic(severity: .error, file: path, line: nil, column: nil,
+        diagnostics.append(Diagnostic(severity: .error, file: path, line: 1, column: 1,
                                       message: message, fileOrder: Int(file)))
     }
 
@@ -316,7 +317,14 @@ final class YAMLReader {
             guard let k = keyEvent.withBytes(keys.position) else {
                 let key = keyEvent.value
                 try skipValue()
-                if key != "extra" { error(keyLocation, unknownKeyMessage(key, known: keys.known, in: what)) }
+                if keyEvent.isPlain && key == "<<" {
+                    // A YAML 1.1 merge key: the keys it would bring in are not read, so the mapping's
+                    // missing keys are this error's consequence and are not reported again.
+                    info.hasMergeKey = true
+                    error(keyLocation, YAMLReader.mergeKeyMessage(in: what))
+                } else if key != "extra" {
+                    error(keyLocation, unknownKeyMessage(key, known: keys.known, in: what))
+                }
                 continue
             }
             if info.seenMask & (1 << k) != 0 {
@@ -413,10 +421,24 @@ final class YAMLReader {
             error(location(e), "the year of '\(e.value)' for '\(key)' must be from \(Day.supportedYears.lowerBound) to \(Day.supportedYears.upperBound); expected a date as YYYY-MM-DD \(Day.supportedRangeText)")
         } else if looksLikeDate(e.value) {
             error(location(e), "'\(e.value)' is not a real date for '\(key)'; expected a date as YYYY-MM-DD that exists in the calendar")
+        } else if let day = YAMLReader.excelSerialDay(e.value) {
+            error(location(e), "'\(e.value)' is not a date for '\(key)': it looks like an Excel serial date, which is \(day) (the spreadsheet cell was formatted as a number); expected a date as YYYY-MM-DD: write \(day)")
         } else {
             error(location(e), "'\(clip(e.value))' is not a date for '\(key)'; expected a date as YYYY-MM-DD")
         }
         return nil
+    }
+
+    /// The day an Excel serial date stands for (1900 date system, as spreadsheets copy a date cell
+    /// formatted as a number: 46296 is 2026-10-01), for a whole number, or one with a time fraction,
+    /// whose day falls from 1950-01-01 to the last supported year: smaller numbers are no likely date.
+    static func excelSerialDay(_ text: String) -> Day? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }),
+              parts[0].count <= 6, let whole = Int(parts[0]),
+              let day = ExportValues.excelSerial(Double(whole)),
+              day >= Day(year: 1950, month: 1, day: 1)!, day.isInSupportedYears else { return nil }
+        return day
     }
 
     /// A whole number within `range`. Every setting has a real upper bound, stated in the message
@@ -586,7 +608,7 @@ final class YAMLReader {
     /// Reports a required key that is absent or empty (not one whose value was already reported).
     func require<T, Key>(_ value: T?, _ key: Key, in info: MappingInfo<Key>, expected: @autoclosure () -> String) -> T? {
         if let value { return value }
-        if info.failed(key) { return nil }
+        if info.failed(key) || info.hasMergeKey { return nil }
         if let at = info.seen(key) {
             error(at, "'\(key.rawValue)' of \(info.what) is empty; expected \(expected())")
         } else {
@@ -607,6 +629,8 @@ struct MappingInfo<Key: YAMLName> {
     var id: String?
     var seenMask: UInt32 = 0
     var failedMask: UInt32 = 0
+    /// Whether the mapping held a merge key (`<<`), already reported: its missing keys are not.
+    var hasMergeKey = false
     var locations = InlineArray<16, SourceLocation>(repeating: SourceLocation(file: 0, line: 0, column: 0))
 
     init(location: SourceLocation, kind: String) {
@@ -717,6 +741,15 @@ extension String {
     fileprivate func replacingNewlines() -> String {
         guard contains(where: { $0.isNewline }) else { return self }
         return String(map { $0.isNewline ? " " : $0 })
+    }
+}
+
+extension YAMLReader {
+    /// What a merge key (`<<: *base`) is told: YAML 1.1's merge keys are not part of YAML 1.2 nor of
+    /// the data format, and the keys it would bring in are not read.
+    static func mergeKeyMessage(in what: String) -> String {
+        "merge keys ('<<') are not supported (in \(what)); expected the keys written out in each record "
+            + "(repeat them), or an anchor on a whole value repeated with an alias (attendees: *team)"
     }
 }
 
