@@ -206,13 +206,20 @@ public struct ReportWriter {
             throw OutputFailure("cannot move the reports into place at \(final.path): \(why)")
         }
         // After an exchange the staging name holds the previous month folder: what mentor-report wrote
-        // in it goes; a file a user put there meanwhile is kept, in a folder beside the month.
-        if replaced, !MonthFolder.removeOwned(staging).isEmpty {
-            let kept = out.appendingPathComponent("\(period).kept-\(ProcessInfo.processInfo.processIdentifier)")
-            if rename(staging.path, kept.path) == 0 {
-                note?("\(final.path) received files while it was replaced; the previous folder, with them, is kept as \(kept.path)")
+        // in it goes; a file a user put there meanwhile is kept, in a folder beside the month. This comes
+        // after the renames of the audience record, the archive page and the history (each one system
+        // call), so a kill leaves a visible window of microseconds, not the time removing a folder takes;
+        // a kill before it leaves the hidden staging folder, which the next build removes.
+        func clearPrevious() {
+            guard replaced else { return }
+            if !MonthFolder.removeOwned(staging).isEmpty {
+                let kept = out.appendingPathComponent("\(period).kept-\(ProcessInfo.processInfo.processIdentifier)")
+                if rename(staging.path, kept.path) == 0 {
+                    note?("\(final.path) received files while it was replaced; the previous folder, with them, is kept as \(kept.path)")
+                }
             }
         }
+        defer { clearPrevious() }
         // A folder turned public (--force-audience) keeps no admin month: those pages name people.
         if audience == .public {
             for other in MonthFolder.months(in: out) where other.audience == .admin {
