@@ -155,7 +155,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr.contains("\(file):5:11: warning: session of relationship 'r009' on 2027-10-01 is 336 days after every other session (the latest of them is on 2026-10-30, at \(file):"))
         #expect(result.stderr.contains("): it alone makes 2027-10 the default reporting month; check its date\n"))
-        #expect(result.stderr.contains("\(file):5:11: warning: the reporting month 2027-10 is partial: the latest session of the data is on 2027-10-01, 30 days before the month ends (2027-10-31); use --period 2027-09 for the last complete month\n"))
+        #expect(result.stderr.contains("\(file):5:11: warning: the reporting month 2027-10 is partial: the latest session of the data is on 2027-10-01, 30 days before the month ends (2027-10-31); use --period 2026-10 for the last complete month\n"))
         let page = try String(contentsOfFile: work.path + "/out/2027-10/index.html", encoding: .utf8)
         #expect(page.contains("Partial month: the latest session in the data is on 1 October 2027"))
     }

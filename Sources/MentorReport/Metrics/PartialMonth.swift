@@ -12,7 +12,8 @@ public struct PartialMonth: Sendable, Equatable {
     /// Where that session's date is (the first such session in reading order).
     public var latestSessionLocation: SourceLocation
     /// The latest month that is not partial by the same rule: the latest session's month when that
-    /// session is within `allowedDays` of its month's end, otherwise the month before it.
+    /// session is within `allowedDays` of its month's end, otherwise the month before it, or, when that
+    /// month has no session, the month of the latest session before it.
     public var lastCompleteMonth: Month
     /// Days from the latest session to as_of.
     public var daysBeforeEnd: Int
@@ -28,7 +29,17 @@ public struct PartialMonth: Sendable, Equatable {
         latestSession = date
         latestSessionLocation = data.sessions[latest].dateLocation
         daysBeforeEnd = gap
-        lastCompleteMonth = date.month.last.days(since: date) > PartialMonth.allowedDays ? date.month.previous : date.month
+        var complete = date.month.last.days(since: date) > PartialMonth.allowedDays ? date.month.previous : date.month
+        // A month with no session at all is no answer (a mistyped year leaves a gap of empty months):
+        // then the month of the latest session before it, where the data stopped.
+        if complete < date.month {
+            var earlier: Day?
+            for session in data.sessions where session.date <= complete.last && earlier.map({ session.date > $0 }) ?? true {
+                earlier = session.date
+            }
+            if let earlier, earlier.month < complete { complete = earlier.month }
+        }
+        lastCompleteMonth = complete
     }
 
     /// The index of the latest-dated session, the first of them in reading order; nil with none.
