@@ -237,6 +237,26 @@ var mentorReportExecutable: String {
         #expect(lstat(path, &info) == 0 && info.st_mode & 0o777 == 0o644)
     }
 
+    /// A link at a file's name is replaced by the file, never written through.
+    @Test func forceReplacesALinkInsteadOfWritingThroughIt() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("outside.txt", Array("OUTSIDE\n".utf8))
+        try FileManager.default.createDirectory(atPath: folder.path + "/t", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/t/site.css", withDestinationPath: "../outside.txt")
+        #expect(try mentorReport(["templates", folder.path + "/t"]).status == 2)
+        #expect(try mentorReport(["templates", folder.path + "/t", "--force"]).status == 0)
+        #expect(FileManager.default.contents(atPath: folder.path + "/outside.txt") == Data("OUTSIDE\n".utf8))
+        #expect(FileManager.default.contents(atPath: folder.path + "/t/site.css").map { [UInt8]($0) } == BuiltInFiles.templates["site.css"])
+    }
+
+    @Test func aFolderThatCannotBeMadeExitsThree() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("file", Array("x".utf8))
+        let result = try mentorReport(["init", folder.path + "/file/programme"])
+        #expect(result.status == 3)
+        #expect(result.stderr == "error: cannot create the folder \(folder.path)/file/programme: Not a directory\n")
+    }
+
     @Test func oneExistingFileIsNamedAndNothingIsWritten() throws {
         let folder = try TemporaryFolder()
         try folder.write("site.css", Array("mine\n".utf8))

@@ -70,7 +70,6 @@ public enum BuiltInFiles {
     /// them. With it, those files are replaced; other files in the folder are never touched.
     /// Returns the paths written, sorted.
     public static func write(_ files: [String: [UInt8]], into folder: String, force: Bool) throws -> [String] {
-        let fm = FileManager.default
         let names = files.keys.sorted()
         let paths = names.map { (folder as NSString).appendingPathComponent($0) }
         var info = stat()
@@ -80,10 +79,8 @@ public enum BuiltInFiles {
         }
         for (name, path) in zip(names, paths) {
             let parent = (path as NSString).deletingLastPathComponent
-            do {
-                try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            } catch {
-                throw OutputFailure("cannot create the folder \(parent): \(systemReason(error))")
+            if let code = makeDirectories(parent) {
+                throw OutputFailure("cannot create the folder \(parent): \(String(cString: strerror(code)))")
             }
             // Written to a temporary file and renamed into place: a link at the name is replaced,
             // never followed.
@@ -95,6 +92,18 @@ public enum BuiltInFiles {
         }
         return paths
     }
+}
+
+/// `mkdir -p`: nil, or the system's error number (`ENOTDIR` when a file is in the way).
+private func makeDirectories(_ path: String) -> Int32? {
+    var info = stat()
+    if stat(path, &info) == 0 {
+        return (info.st_mode & S_IFMT) == S_IFDIR ? nil : ENOTDIR
+    }
+    let parent = (path as NSString).deletingLastPathComponent
+    if !parent.isEmpty, parent != path, let failure = makeDirectories(parent) { return failure }
+    if mkdir(path, 0o755) != 0 && errno != EEXIST { return errno }
+    return nil
 }
 
 /// Files that `mentor-report templates` or `init` would overwrite, without `--force`.
