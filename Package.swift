@@ -32,13 +32,23 @@ let package = Package(
             name: "CXSLTSupport",
             dependencies: ["CLibXSLT"],
             linkerSettings: [.linkedLibrary("z")]),
+        // The default templates and the starter programme, built into the program from templates/ and
+        // starter/ (see Plugins/EmbedFiles). `Embedded/` holds links to those two folders only so that
+        // SwiftPM sees a file added to or removed from them and runs the plugin again.
         .target(
             name: "MentorReport",
             dependencies: [
                 "CYAML", "CLibXML2", "CLibXSLT", "CXSLTSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
-            ]),
+            ],
+            exclude: ["Embedded"],
+            plugins: ["EmbedFiles"]),
+        .executableTarget(name: "EmbedFilesGenerator"),
+        .plugin(
+            name: "EmbedFiles",
+            capability: .buildTool(),
+            dependencies: ["EmbedFilesGenerator"]),
         .executableTarget(
             name: "MentorReportCLI",
             dependencies: [

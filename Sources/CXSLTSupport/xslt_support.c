@@ -19,6 +19,9 @@
 #include <libxml/parserInternals.h>
 #include <libxml/catalog.h>
 
+/* The virtual folder the built-in templates are named in: no file is ever read from it. */
+#define MR_BUILTIN_FOLDER "/mentor-report/built-in-templates"
+
 static __thread char *error_buffer = NULL;
 static __thread size_t error_length = 0;
 
@@ -59,6 +62,17 @@ static xsltSecurityPrefsPtr sandbox_prefs = NULL;
 static __thread char *thread_root = NULL;
 /* Loads the sandbox refused on this thread since mr_sandbox_enter. */
 static __thread int thread_refusals = 0;
+/* Whether XML loads on this thread read the built-in templates (mr_sandbox_enter_builtin): then they
+   read from memory, by name, and never from the file system. */
+static __thread int thread_builtin = 0;
+
+/* The built-in templates, registered once (mr_builtin_register) and read-only afterwards. */
+static const char *const *builtin_names = NULL;
+static const unsigned char *const *builtin_data = NULL;
+static const size_t *builtin_lengths = NULL;
+static size_t builtin_count = 0;
+
+static int mr_builtin_resolve(const char *url, const char **why);
 
 /* libxslt's own read check (document(), imports) asks the same question as the loader, of the same
    folder, so that its "read rights … denied" message comes first; the loader stays the check that
@@ -68,6 +82,7 @@ static int check_read(xsltSecurityPrefsPtr prefs, xsltTransformContextPtr contex
     (void)context;
     char canonical[PATH_MAX];
     const char *why = NULL;
+    if (thread_builtin) return value != NULL && mr_builtin_resolve(value, &why) >= 0;
     return value != NULL && mr_sandbox_resolve(thread_root, value, canonical, sizeof canonical, &why) == 0;
 }
 
@@ -111,6 +126,16 @@ int mr_sandbox_enter(const char *root) {
     if (copy == NULL) return -1;
     free(thread_root);
     thread_root = copy;
+    thread_builtin = 0;
+    thread_refusals = 0;
+    return 0;
+}
+
+int mr_sandbox_enter_builtin(void) {
+    if (builtin_names == NULL) return -1;
+    free(thread_root);
+    thread_root = NULL;
+    thread_builtin = 1;
     thread_refusals = 0;
     return 0;
 }
@@ -118,6 +143,15 @@ int mr_sandbox_enter(const char *root) {
 void mr_sandbox_leave(void) {
     free(thread_root);
     thread_root = NULL;
+    thread_builtin = 0;
+}
+
+void mr_builtin_register(const char *const *names, const unsigned char *const *data, const size_t *lengths, size_t count) {
+    if (builtin_names != NULL) return;
+    builtin_data = data;
+    builtin_lengths = lengths;
+    builtin_count = count;
+    builtin_names = names;
 }
 
 static int starts_with_nocase(const char *text, const char *prefix) {
@@ -179,6 +213,75 @@ static int inside_root(const char *root, const char *path, char out[PATH_MAX], c
     return 0;
 }
 
+/* The path of a `file:` URI without a query or fragment (file:///path, file://localhost/path or
+   file:/path), percent-decoded into `out`: 0, or -1 with `why`. */
+static int file_uri_path(const char *url, char *out, size_t size, const char **why) {
+    const char *path;
+    if (starts_with_nocase(url, "file://localhost/")) path = url + 16;
+    else if (starts_with_nocase(url, "file:///")) path = url + 7;
+    else if (starts_with_nocase(url, "file://")) {
+        *why = "a file URI naming another host";
+        return -1;
+    } else if (starts_with_nocase(url, "file:/")) path = url + 5;
+    else {
+        *why = "a file URI without an absolute path";
+        return -1;
+    }
+    if (percent_decode(path, out, size) != 0) {
+        *why = "a malformed percent escape in the URI";
+        return -1;
+    }
+    return 0;
+}
+
+const char *mr_builtin_folder(void) {
+    return MR_BUILTIN_FOLDER;
+}
+
+/* The index of the built-in file `path` names: exactly MR_BUILTIN_FOLDER "/" and a registered name
+   (no "." or ".." step, no second slash: a built-in file is named one way only), or -1. */
+static long builtin_lookup(const char *path) {
+    size_t n = strlen(MR_BUILTIN_FOLDER);
+    if (strncmp(path, MR_BUILTIN_FOLDER, n) != 0 || path[n] != '/') return -1;
+    for (size_t i = 0; i < builtin_count; i++) {
+        if (strcmp(path + n + 1, builtin_names[i]) == 0) return (long)i;
+    }
+    return -1;
+}
+
+/* What the loader serves for `url` when the thread reads the built-in templates: the index of the
+   built-in file it names (a plain path as written, then unescaped, or a file: URI as above), or -1
+   with `why`. Nothing is looked up on the file system. */
+static int mr_builtin_resolve(const char *url, const char **why) {
+    char decoded[PATH_MAX];
+    *why = "empty URI";
+    if (url == NULL || *url == '\0') return -1;
+    long found = -1;
+    size_t scheme = scheme_length(url);
+    if (scheme > 0) {
+        if (scheme != 4 || !starts_with_nocase(url, "file:")) {
+            *why = "only local files may be read (no network, no other URI schemes)";
+            return -1;
+        }
+        if (strchr(url, '?') != NULL || strchr(url, '#') != NULL) {
+            *why = "a file URI with a query (?) or fragment (#)";
+            return -1;
+        }
+        if (file_uri_path(url, decoded, sizeof decoded, why) != 0) return -1;
+        found = builtin_lookup(decoded);
+    } else {
+        found = builtin_lookup(url);
+        if (found < 0 && strchr(url, '%') != NULL && percent_decode(url, decoded, sizeof decoded) == 0) {
+            found = builtin_lookup(decoded);
+        }
+    }
+    if (found < 0) {
+        *why = "not a file of the built-in templates (they may read only each other)";
+        return -1;
+    }
+    return (int)found;
+}
+
 int mr_sandbox_resolve(const char *root, const char *url, char *out, size_t out_size, const char **why) {
     static const char *refused_scheme = "only local files may be read (no network, no other URI schemes)";
     char canonical[PATH_MAX];
@@ -200,21 +303,7 @@ int mr_sandbox_resolve(const char *root, const char *url, char *out, size_t out_
             *why = "a file URI with a query (?) or fragment (#)";
             return -1;
         }
-        const char *path;
-        if (starts_with_nocase(url, "file://localhost/")) path = url + 16;
-        else if (starts_with_nocase(url, "file:///")) path = url + 7;
-        else if (starts_with_nocase(url, "file://")) {
-            *why = "a file URI naming another host";
-            return -1;
-        } else if (starts_with_nocase(url, "file:/")) path = url + 5;
-        else {
-            *why = "a file URI without an absolute path";
-            return -1;
-        }
-        if (percent_decode(path, decoded, sizeof decoded) != 0) {
-            *why = "a malformed percent escape in the URI";
-            return -1;
-        }
+        if (file_uri_path(url, decoded, sizeof decoded, why) != 0) return -1;
         found = inside_root(root, decoded, canonical, why);
     } else {
         /* A plain path, as libxml2's file opener sees it: first as written, then unescaped. */
@@ -332,23 +421,11 @@ static void printable(const char *text, char *out, size_t size) {
    results, the XSD and its includes, DTDs, entities) passes here. The check and the open are the same
    thing: the URI is resolved the way libxml2's file opener would, checked as a canonical path inside
    this thread's templates folder, and only that canonical path is handed to libxml2 to open. */
-static xmlParserInputPtr sandboxed_loader(const char *url, const char *id, xmlParserCtxtPtr context) {
-    (void)id;
-    char canonical[PATH_MAX];
-    const char *why = NULL;
-    unsigned char *data = NULL;
-    size_t length = 0;
-    if (mr_sandbox_read_file(thread_root, url, canonical, sizeof canonical, &data, &length, &why) != 0) {
-        char shown[1024];
-        printable(url == NULL ? "(none)" : url, shown, sizeof shown);
-        xmlGenericError(xmlGenericErrorContext, "cannot read %s: %s\n", shown, why);
-        thread_refusals++;
-        return NULL;
-    }
-    /* libxml2 parses the bytes that were checked, named by their canonical path (so relative URIs
-       in them resolve against it); it opens nothing itself. */
+/* libxml2 parses the bytes that were checked (copied into its buffer), named by their canonical path
+   (so relative URIs in them resolve against it); it opens nothing itself. */
+static xmlParserInputPtr input_from_bytes(xmlParserCtxtPtr context, const char *canonical,
+                                          const unsigned char *data, size_t length) {
     xmlParserInputBufferPtr buffer = xmlParserInputBufferCreateMem((const char *)data, (int)length, XML_CHAR_ENCODING_NONE);
-    free(data);
     if (buffer == NULL) return NULL;
     xmlParserInputPtr input = xmlNewIOInputStream(context, buffer, XML_CHAR_ENCODING_NONE);
     if (input == NULL) {
@@ -357,6 +434,38 @@ static xmlParserInputPtr sandboxed_loader(const char *url, const char *id, xmlPa
     }
     input->filename = (const char *)xmlStrdup((const xmlChar *)canonical);
     if (context != NULL && context->directory == NULL) context->directory = xmlParserGetDirectory(canonical);
+    return input;
+}
+
+static xmlParserInputPtr sandboxed_loader(const char *url, const char *id, xmlParserCtxtPtr context) {
+    (void)id;
+    char canonical[PATH_MAX];
+    const char *why = NULL;
+    unsigned char *data = NULL;
+    size_t length = 0;
+    if (thread_builtin) {
+        int index = mr_builtin_resolve(url, &why);
+        if (index >= 0 && builtin_lengths[index] <= INT_MAX) {
+            /* The built-in file's bytes, from memory; its name is its path in the virtual folder. */
+            snprintf(canonical, sizeof canonical, "%s/%s", MR_BUILTIN_FOLDER, builtin_names[index]);
+            return input_from_bytes(context, canonical, builtin_data[index], builtin_lengths[index]);
+        }
+        if (index >= 0) why = "larger than 2 GB";
+        char shown[1024];
+        printable(url == NULL ? "(none)" : url, shown, sizeof shown);
+        xmlGenericError(xmlGenericErrorContext, "cannot read %s: %s\n", shown, why);
+        thread_refusals++;
+        return NULL;
+    }
+    if (mr_sandbox_read_file(thread_root, url, canonical, sizeof canonical, &data, &length, &why) != 0) {
+        char shown[1024];
+        printable(url == NULL ? "(none)" : url, shown, sizeof shown);
+        xmlGenericError(xmlGenericErrorContext, "cannot read %s: %s\n", shown, why);
+        thread_refusals++;
+        return NULL;
+    }
+    xmlParserInputPtr input = input_from_bytes(context, canonical, data, length);
+    free(data);
     return input;
 }
 

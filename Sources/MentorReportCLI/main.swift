@@ -8,7 +8,7 @@ struct MentorReportCommand: ParsableCommand {
         commandName: "mentor-report",
         abstract: "Checks a mentoring programme's YAML data and writes its KPI reports.",
         discussion: "Exit status: 0 success (warnings printed), 1 invalid data, 2 bad usage, 3 template or output failure.",
-        subcommands: [Build.self, Validate.self, Generate.self],
+        subcommands: [Build.self, Validate.self, Init.self, Templates.self, Generate.self],
         defaultSubcommand: Build.self)
 }
 
@@ -71,8 +71,8 @@ extension MentorReportCommand {
         @Option(name: .long, help: ArgumentHelp("Where the reports go: OUT/<yyyy-mm>/ and OUT/index.html.", valueName: "dir"))
         var out: String = "output"
 
-        @Option(name: .long, help: ArgumentHelp("The XSLT templates folder to render pages with.", valueName: "dir"))
-        var templates: String = "templates"
+        @Option(name: .long, help: ArgumentHelp("A templates folder to render pages with instead of the built-in templates; it replaces them whole (`mentor-report templates DIR` writes a copy to edit).", valueName: "dir"))
+        var templates: String?
 
         @Option(name: .long, help: ArgumentHelp("public: aggregates only; admin: also pages that name people.", valueName: "public|admin"))
         var audience: AudienceOption = .public
@@ -85,7 +85,7 @@ extension MentorReportCommand {
             let started = clock.now
             let progress = ProgressLine(enabled: !options.quiet)
             let run = CommandRun(options: options, progress: progress)
-            var writer = ReportWriter(outputFolder: out, templatesFolder: templates)
+            var writer = ReportWriter(outputFolder: out, templates: templates.map(TemplateSource.folder) ?? .builtIn)
             let reportAudience: ReportAudience = audience == .admin ? .admin : .public
             // The output folder is taken before anything is read: a second build into it fails at once,
             // and a build of the other audience is refused before it does any work.
@@ -154,6 +154,40 @@ extension MentorReportCommand {
         }
     }
 
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a starter programme folder: DIR/data (a small, commented programme that validates and builds) and DIR/README.md.")
+
+        @Argument(help: ArgumentHelp("The folder to write (created if needed).", valueName: "dir"))
+        var folder: String
+
+        @Flag(name: .long, help: "Replace files of the starter programme that exist already in DIR.")
+        var force = false
+
+        func run() throws {
+            try writeBuiltIn(BuiltInFiles.starter, into: folder, force: force, what: "the starter programme")
+            let data = (folder as NSString).appendingPathComponent("data")
+            let out = (folder as NSString).appendingPathComponent("out")
+            printError("next: mentor-report validate --data \(data) && mentor-report build --data \(data) --out \(out)")
+        }
+    }
+
+    struct Templates: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write an editable copy of the built-in templates into DIR, for build --templates DIR.")
+
+        @Argument(help: ArgumentHelp("The folder to write (created if needed).", valueName: "dir"))
+        var folder: String
+
+        @Flag(name: .long, help: "Replace template files that exist already in DIR.")
+        var force = false
+
+        func run() throws {
+            try writeBuiltIn(BuiltInFiles.templates, into: folder, force: force, what: "the built-in templates")
+            printError("next: edit them, then mentor-report build --templates \(folder)")
+        }
+    }
+
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a synthetic programme of any size in the data format, for benchmarks.")
@@ -180,6 +214,21 @@ extension MentorReportCommand {
                 throw ExitCode(3)
             }
         }
+    }
+}
+
+/// Writes built-in files into `folder` for `init` and `templates`: exit 2 when files exist already
+/// (without --force; nothing is written), 3 when the folder cannot be written.
+func writeBuiltIn(_ files: [String: [UInt8]], into folder: String, force: Bool, what: String) throws {
+    do {
+        let written = try BuiltInFiles.write(files, into: folder, force: force)
+        printError("wrote \(what) into \(folder): \(counted(written.count, "file"))")
+    } catch let existing as ExistingFiles {
+        printError("error: \(existing)")
+        throw ExitCode(2)
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode(3)
     }
 }
 

@@ -40,6 +40,20 @@ void mr_install_safe_loaders(void);
 int mr_sandbox_enter(const char *root);
 void mr_sandbox_leave(void);
 
+/* Registers the built-in templates once (later calls are ignored): `count` files, each a name (such
+   as "layout.xsl") and its bytes. The arrays and what they point to must live as long as the process. */
+void mr_builtin_register(const char *const *names, const unsigned char *const *data, const size_t *lengths, size_t count);
+
+/* The virtual folder the built-in templates are named in ("/mentor-report/built-in-templates"): a
+   stylesheet loaded as "<folder>/overview.xsl" imports "<folder>/layout.xsl". Never read from disk. */
+const char *mr_builtin_folder(void);
+
+/* Lets XML loads on the calling thread read the built-in templates, and nothing else, until
+   mr_sandbox_leave: the loader serves exactly "<mr_builtin_folder()>/<name>" for a registered name
+   (as a plain path, percent-escaped or a file: URI) from memory and refuses every other URI; it opens
+   no file. -1 when no templates were registered. */
+int mr_sandbox_enter_builtin(void);
+
 /* How many loads the sandbox refused on the calling thread since mr_sandbox_enter: a transform whose
    document() was refused must fail, not render without the document. */
 int mr_sandbox_refusals(void);

@@ -20,8 +20,9 @@ public struct OutputFailure: Error, CustomStringConvertible {
 public struct ReportWriter {
     /// OUT: the folder the months and the archive page are written into.
     public var outputFolder: String
-    /// The XSLT templates folder the pages are rendered with.
-    public var templatesFolder: String
+    /// The templates the pages are rendered with (and report.xml is checked against): the built-in
+    /// set, or a folder that replaces it whole.
+    public var templates: TemplateSource
     /// Told what is being done ("rendered 3 of 10 pages"), from any thread, for a progress line.
     public var progress: (@Sendable (String) -> Void)?
     /// Set by a process that exits right after writing (the command line tool): report.xml's tree and
@@ -35,30 +36,37 @@ public struct ReportWriter {
 
     /// A writer into `outputFolder` with the stylesheets of `templatesFolder`.
     public init(outputFolder: String, templatesFolder: String) {
+        self.init(outputFolder: outputFolder, templates: .folder(templatesFolder))
+    }
+
+    /// A writer into `outputFolder` with `templates` (by default the built-in ones).
+    public init(outputFolder: String, templates: TemplateSource = .builtIn) {
         self.outputFolder = outputFolder
-        self.templatesFolder = templatesFolder
+        self.templates = templates
     }
 
     /// The files of one month's folder, by name, before anything touches the disk.
     public func render(_ report: Report) throws -> [(name: String, bytes: [UInt8])] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: templatesFolder, isDirectory: &isFolder) else {
-            throw OutputFailure("the templates folder \(templatesFolder) cannot be used: No such file or directory")
-        }
-        guard isFolder.boolValue else {
-            throw OutputFailure("the templates folder \(templatesFolder) cannot be used: Not a directory")
+        if case .folder(let templatesFolder) = templates {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: templatesFolder, isDirectory: &isFolder) else {
+                throw OutputFailure("the templates folder \(templatesFolder) cannot be used: No such file or directory")
+            }
+            guard isFolder.boolValue else {
+                throw OutputFailure("the templates folder \(templatesFolder) cannot be used: Not a directory")
+            }
         }
         let document = ReportXML(report: report).document()
         document.freedOnDeinit = !keepsTreesUntilExit
-        let schemaPath = (templatesFolder as NSString).appendingPathComponent("report.xsd")
-        let templatesFolder = self.templatesFolder
+        let schemaPath = templates.path(of: "report.xsd")
+        let templates = self.templates
         // The schema check and the serialisation only read the tree, as the pages do: they run on a
         // thread of their own while the pages render, and nothing is returned unless the check passed.
         let tree = UncheckedSendable(document)
         let checked = BackgroundJob { () -> Result<[UInt8], OutputFailure> in
             let schema: XMLSchema
             do {
-                schema = try XMLSchema(path: schemaPath, folder: templatesFolder)
+                schema = try XMLSchema(path: schemaPath, source: templates)
             } catch {
                 return .failure(OutputFailure("\(schemaPath): \(error)"))
             }
@@ -69,7 +77,7 @@ public struct ReportWriter {
             }
             do { return .success(try tree.value.serialized()) } catch { return .failure(OutputFailure("report.xml: \(error)")) }
         }
-        var renderer = SiteRenderer(templatesFolder: templatesFolder)
+        var renderer = SiteRenderer(templates: templates)
         renderer.keepsTreesUntilExit = keepsTreesUntilExit
         let pages = Result { try renderer.renderPages(document: document, report: report, progress: progress) }
         // The tree is freed (or kept) only after both are done with it; a schema problem is told first.
@@ -160,7 +168,7 @@ public struct ReportWriter {
         do {
             var months = MonthFolder.months(in: out).filter { $0.month != period && $0.audience == audience }.map(\.month)
             months.append(period)
-            let archive = try SiteRenderer(templatesFolder: templatesFolder).renderArchive(months: months, audience: audience, programme: programme)
+            let archive = try SiteRenderer(templates: templates).renderArchive(months: months, audience: audience, programme: programme)
             if fm.contents(atPath: index.path).map({ [UInt8]($0) }) != archive {
                 current = indexTemporary
                 try writeFile(archive, to: indexTemporary)

@@ -1,13 +1,14 @@
 import Foundation
 
-/// Renders the HTML site from `report.xml` with the XSLT stylesheets of a templates folder: each
-/// stylesheet is compiled once per run, and pages are rendered on all cores.
+/// Renders the HTML site from `report.xml` with the XSLT stylesheets of a templates folder or of the
+/// built-in set: each stylesheet is compiled once per run, and pages are rendered on all cores.
 package struct SiteRenderer {
-    package var templatesFolder: String
+    package var templates: TemplateSource
     /// Leave each page's result tree to the process's exit (see `ReportWriter.keepsTreesUntilExit`).
     var keepsTreesUntilExit = false
 
-    package init(templatesFolder: String) { self.templatesFolder = templatesFolder }
+    package init(templates: TemplateSource) { self.templates = templates }
+    package init(templatesFolder: String) { self.templates = .folder(templatesFolder) }
 
     /// One page to render: the file it becomes, its stylesheet and its parameters.
     struct Page {
@@ -39,6 +40,10 @@ package struct SiteRenderer {
     /// like the stylesheets. A templates folder without a readable `site.css` is an error: pages
     /// without their styles must not be published.
     private func css() throws -> String {
+        guard case .folder(let templatesFolder) = templates else {
+            // Built in from templates/site.css, which the tests check is UTF-8.
+            return String(decoding: BuiltInFiles.templates["site.css"] ?? [], as: UTF8.self)
+        }
         let path = (templatesFolder as NSString).appendingPathComponent("site.css")
         var info = stat()
         guard lstat(path, &info) == 0 else {
@@ -60,11 +65,18 @@ package struct SiteRenderer {
     private func compile(_ names: [String]) throws -> [String: XSLTStylesheet] {
         var compiled: [String: XSLTStylesheet] = [:]
         for name in names where compiled[name] == nil {
-            let path = (templatesFolder as NSString).appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw RenderFailure(file: path, message: "the stylesheet is missing from the templates folder")
+            let path = templates.path(of: name)
+            switch templates {
+            case .folder:
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw RenderFailure(file: path, message: "the stylesheet is missing from the templates folder; expected a complete set of templates (mentor-report templates DIR writes one)")
+                }
+            case .builtIn:
+                guard BuiltInFiles.templates[name] != nil else {
+                    throw RenderFailure(file: path, message: "the stylesheet is missing from the built-in templates")
+                }
             }
-            compiled[name] = try XSLTStylesheet(path: path, folder: templatesFolder)
+            compiled[name] = try XSLTStylesheet(named: name, in: templates)
         }
         return compiled
     }

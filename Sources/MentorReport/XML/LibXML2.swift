@@ -115,9 +115,18 @@ final class XMLSchema {
         try self.init(path: path, folder: (path as NSString).deletingLastPathComponent)
     }
 
-    init(path: String, folder: String) throws {
+    convenience init(path: String, folder: String) throws {
+        try self.init(path: path, source: .folder(folder))
+    }
+
+    /// The schema `report.xsd` of `source` (for the built-in set, read from memory only).
+    convenience init(in source: TemplateSource) throws {
+        try self.init(path: source.path(of: "report.xsd"), source: source)
+    }
+
+    init(path: String, source: TemplateSource) throws {
         XSLTSandbox.initialise()
-        do { try XSLTSandbox.enter(folder) } catch let failure as RenderFailure { throw XMLFailure(message: failure.description) }
+        do { try XSLTSandbox.enter(source) } catch let failure as RenderFailure { throw XMLFailure(message: failure.description) }
         defer { XSLTSandbox.leave() }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
         guard let document = xmlReadFile(path, nil, options) else {

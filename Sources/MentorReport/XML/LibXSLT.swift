@@ -9,8 +9,8 @@ final class XSLTStylesheet: @unchecked Sendable {
     // Compiled stylesheets are read-only once parsed and may be shared by transforms on several threads.
     let style: xsltStylesheetPtr
     let path: String
-    /// The templates folder the stylesheet may read from.
-    let folder: String
+    /// The templates the stylesheet may read from: a folder, or the built-in set.
+    let source: TemplateSource
 
     /// Parses and compiles the stylesheet at `path` (imports resolve next to it) in the sandbox of
     /// `folder` (by default the stylesheet's own folder). No network access and no DTD loading.
@@ -18,12 +18,21 @@ final class XSLTStylesheet: @unchecked Sendable {
         try self.init(path: path, folder: (path as NSString).deletingLastPathComponent)
     }
 
-    init(path: String, folder: String) throws {
+    convenience init(path: String, folder: String) throws {
+        try self.init(path: path, source: .folder(folder))
+    }
+
+    /// The stylesheet `name` of `source` (for the built-in set, read from memory only).
+    convenience init(named name: String, in source: TemplateSource) throws {
+        try self.init(path: source.path(of: name), source: source)
+    }
+
+    init(path: String, source: TemplateSource) throws {
         XSLTSandbox.lock.lock()
         defer { XSLTSandbox.lock.unlock() }
         try XSLTSandbox.install()
         XSLTSandbox.prepareThread()
-        try XSLTSandbox.enter(folder)
+        try XSLTSandbox.enter(source)
         defer { XSLTSandbox.leave() }
         let options = Int32(XML_PARSE_NONET.rawValue)
         guard let doc = xmlReadFile(path, nil, options) else {
@@ -41,7 +50,7 @@ final class XSLTStylesheet: @unchecked Sendable {
         _ = XSLTSandbox.takeErrors()
         self.style = style
         self.path = path
-        self.folder = folder
+        self.source = source
     }
 
     deinit { xsltFreeStylesheet(style) }
@@ -52,7 +61,7 @@ final class XSLTStylesheet: @unchecked Sendable {
     /// process's exit (see `ReportWriter.keepsTreesUntilExit`).
     func transform(_ document: XMLDocument, parameters: [(String, String)], freeingResult: Bool = true) throws -> [UInt8] {
         XSLTSandbox.prepareThread()
-        try XSLTSandbox.enter(folder)
+        try XSLTSandbox.enter(source)
         defer { XSLTSandbox.leave() }
         // Making a context stamps the document order into the source document's elements: one at a
         // time, so that transforms sharing a document never write it at once.
@@ -116,6 +125,7 @@ enum XSLTSandbox {
         xmlInitParser()
         exsltRegisterAll()
         mr_install_safe_loaders()
+        BuiltInFiles.registered
     }()
 
     /// Makes sure libxml2 and libxslt are initialised and every XML read stays local and entity-free
@@ -135,10 +145,23 @@ enum XSLTSandbox {
     /// files inside `folder`, and nothing else, until `leave`. Every load is checked by the one loader
     /// that opens it (CXSLTSupport's `sandboxed_loader`), so what is checked is what is opened.
     static func enter(_ folder: String) throws {
+        try enter(.folder(folder))
+    }
+
+    /// Lets XML loads on this thread read the templates of `source` until `leave`: the files inside a
+    /// folder, as above, or the built-in templates by name from memory (then no file at all is opened).
+    static func enter(_ source: TemplateSource) throws {
         _ = setUp
-        guard mr_sandbox_enter(folder) == 0 else {
-            let why = String(cString: strerror(errno))
-            throw RenderFailure(file: folder, message: "cannot use the templates folder: \(why)")
+        switch source {
+        case .folder(let folder):
+            guard mr_sandbox_enter(folder) == 0 else {
+                let why = String(cString: strerror(errno))
+                throw RenderFailure(file: folder, message: "cannot use the templates folder: \(why)")
+            }
+        case .builtIn:
+            guard mr_sandbox_enter_builtin() == 0 else {
+                throw RenderFailure(file: BuiltInFiles.templatesFolder, message: "the built-in templates are not registered")
+            }
         }
     }
 
