@@ -206,6 +206,16 @@ var mentorReportExecutable: String {
         let xml = try String(contentsOfFile: dir + "/out-public/2026-10/report.xml", encoding: .utf8)
         #expect(xml.contains("<kpi id=\"satisfaction.mean.mentees\" label=\"Mentee satisfaction (1–5)\" term=\"satisfaction.mean.role\" value=\"4.2\" n=\"5\""))
         #expect(FileManager.default.fileExists(atPath: dir + "/out-public/2026-10/cohort-2026-autumn.html"))
+        // The programme's own look: its logo (embedded), accent colour and headline tiles on the pages.
+        let logo = try Data(contentsOf: URL(fileURLWithPath: dir + "/data/assets/logo.svg")).base64EncodedString()
+        for page in ["2026-10/index.html", "2026-10/executive-summary.html", "index.html"] {
+            let html = try String(contentsOfFile: dir + "/out-public/" + page, encoding: .utf8)
+            #expect(html.contains("src=\"data:image/svg+xml;base64,\(logo)\" alt=\"Example Ltd logo\""), "\(page)")
+            #expect(html.contains("--brand: #2f5d50;"), "\(page)")
+        }
+        let summary = try String(contentsOfFile: dir + "/out-public/2026-10/executive-summary.html", encoding: .utf8)
+        #expect(summary.contains("tiles across-5"))
+        #expect(summary.contains("Goals achieved so far"))
     }
 
     @Test func templatesWritesTheBuiltInTemplatesAndTheyBuild() throws {
