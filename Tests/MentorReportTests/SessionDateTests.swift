@@ -63,13 +63,47 @@ import Testing
         #expect(try !Self.findingsWithLatestSession(on: "2026-03-14").contains { $0.contains("after every other session") })
     }
 
-    @Test func twoSessionsFarAfterTheRestAreNotAnOutlier() throws {
-        // A programme that resumes after a break: the latest session is not alone.
+    @Test func aGroupOfSessionsFarAfterTheRestIsAWarningAtItsFirst() throws {
+        // Two sessions 112 days after the rest (2026-01-28): together they pick the default month.
         let sessions = try Fixture.text(Self.february, replacing: Self.latest, with: "    date: 2026-05-20\n")
             + "  - {relationship: r002, date: 2026-05-27, minutes: 30}\n"
         let found = try findings(changing: ["sessions/2026-02.yaml": sessions])
-        #expect(!found.contains { $0.contains("after every other session") })
+        #expect(found.contains("data/sessions/2026-02.yaml:3:11: warning: the 2 sessions from 2026-05-20 to 2026-05-27 are 112 days or more after every earlier session (the latest of them is on 2026-01-28, at data/sessions/2026-01.yaml:9:11): they alone make 2026-05 the default reporting month; check their dates (a mistyped year?)"))
         #expect(found.filter { $0.contains(": error: ") } == [])
+    }
+
+    @Test func sessionsGoingOnForMoreThan45DaysAfterABreakAreNoOutlier() throws {
+        // A programme that resumed after a break and has met for 46 days since: not a typo.
+        let sessions = try Fixture.text(Self.february, replacing: Self.latest, with: "    date: 2026-05-20\n")
+            + "  - {relationship: r002, date: 2026-06-02, minutes: 30}\n"
+            + "  - {relationship: r001, date: 2026-07-05, minutes: 30}\n"
+        let found = try findings(changing: ["sessions/2026-02.yaml": sessions])
+        #expect(!found.contains { $0.contains("after every other session") || $0.contains("after every earlier session") })
+        // 45 days since the break's end is still a group worth a look.
+        let shorter = try Fixture.text(Self.february, replacing: Self.latest, with: "    date: 2026-05-20\n")
+            + "  - {relationship: r001, date: 2026-07-04, minutes: 30}\n"
+        #expect(try findings(changing: ["sessions/2026-02.yaml": shorter]).contains { $0.contains("warning: the 2 sessions from 2026-05-20 to 2026-07-04 are 112 days or more after every earlier session") })
+    }
+
+    @Test func aWholeMonthTypedWithTheWrongYearIsAWarning() throws {
+        // The adversarial case: October's file saved as 2027, its sessions of relationships that ended
+        // in October 2026 left out (they would be errors), so nothing else would say it.
+        let work = try Self.sampleCopy()
+        let data = work.path + "/data"
+        let october = try String(contentsOfFile: data + "/sessions/2026-10.yaml", encoding: .utf8)
+        var kept: [Substring] = []
+        for record in october.components(separatedBy: "\n  - ").enumerated().map({ Substring($0.element) }) {
+            if ["r076", "r004", "r022"].contains(where: { record.contains("relationship: \($0)\n") }) { continue }
+            kept.append(record)
+        }
+        try FileManager.default.removeItem(atPath: data + "/sessions/2026-10.yaml")
+        let file = data + "/sessions/2027-10.yaml"
+        try kept.joined(separator: "\n  - ").replacingOccurrences(of: "date: 2026-10-", with: "date: 2027-10-").write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try mentorReport(["validate", "--data", data])
+        #expect(result.status == 0)
+        #expect(!result.stderr.contains(": error: "))
+        #expect(result.stderr.contains("\(file):5:11: warning: the 97 sessions from 2027-10-01 to 2027-10-30 are 367 days or more after every earlier session (the latest of them is on 2026-09-29, at \(data)/sessions/2026-09.yaml:"), "\(result.stderr)")
+        #expect(result.stderr.contains("they alone make 2027-10 the default reporting month; check their dates (a mistyped year?)\n"))
     }
 
     // MARK: Partial month

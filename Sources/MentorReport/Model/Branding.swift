@@ -63,9 +63,10 @@ struct RGBColour {
     init?(hex text: String) {
         guard text.first == "#" else { return nil }
         var digits = Array(text.dropFirst())
-        guard digits.count == 3 || digits.count == 6, digits.allSatisfy(\.isHexDigit) else { return nil }
+        // ASCII only: `isHexDigit` also holds for the full-width forms (`ｆ`), which `Int(radix:)` refuses.
+        guard digits.count == 3 || digits.count == 6, digits.allSatisfy({ $0.isASCII && $0.isHexDigit }) else { return nil }
         if digits.count == 3 { digits = digits.flatMap { [$0, $0] } }
-        let value = Int(String(digits), radix: 16)!
+        guard let value = Int(String(digits), radix: 16) else { return nil }
         self.init(red: value >> 16, green: (value >> 8) & 0xff, blue: value & 0xff)
     }
 

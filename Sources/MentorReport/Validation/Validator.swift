@@ -245,13 +245,44 @@ struct Validator {
     /// How many days the latest session may follow all the others before it is called an outlier.
     static let outlierDays = 45
 
-    /// The latest session `k`, more than `outlierDays` after every other (`runnerUp` is the latest of
-    /// those), alone picks the default reporting month: a mistyped year is the likely cause.
+    /// The latest sessions, when they come more than `outlierDays` after every earlier one, alone pick
+    /// the default reporting month: a mistyped year is the likely cause (decision 72). One session
+    /// (`runnerUp`, the latest of the others, is then more than `outlierDays` before it), or a group
+    /// of them spanning at most `outlierDays` (a whole month typed with the wrong year) after such a
+    /// gap. A group spanning longer is a programme that resumed after a break, not a typo.
     private mutating func checkLatestSession(_ k: Int, runnerUp j: Int) {
         let date = data.sessions[k].date, other = data.sessions[j].date
         let gap = date.days(since: other)
-        guard gap > Validator.outlierDays else { return }
-        warning(data.sessions[k].dateLocation, "session of relationship '\(data.sessions[k].relationship.value)' on \(date) is \(counted(gap, "day")) after every other session (the latest of them is on \(other), at \(place(data.sessions[j].dateLocation))): it alone makes \(date.month) the default reporting month; check its date")
+        if gap > Validator.outlierDays {
+            warning(data.sessions[k].dateLocation, "session of relationship '\(data.sessions[k].relationship.value)' on \(date) is \(counted(gap, "day")) after every other session (the latest of them is on \(other), at \(place(data.sessions[j].dateLocation))): it alone makes \(date.month) the default reporting month; check its date")
+            return
+        }
+        // A group: the session days of the last 2 × outlierDays + 1 days, by their distance from the latest.
+        let window = 2 * Validator.outlierDays + 1
+        var first = [Int](repeating: -1, count: window), count = [Int](repeating: 0, count: window)
+        var before: Int?
+        for s in data.sessions.indices {
+            let back = date.days(since: data.sessions[s].date)
+            if back < window {
+                if first[back] < 0 { first[back] = s }
+                count[back] += 1
+            } else if before.map({ data.sessions[s].date > data.sessions[$0].date }) ?? true {
+                before = s
+            }
+        }
+        // Walk back from the latest day: the group ends where no session falls within outlierDays.
+        var earliest = 0
+        var earlier: Int? = before
+        for back in 1..<window where first[back] >= 0 {
+            if back - earliest > Validator.outlierDays { earlier = first[back]; break }
+            earliest = back
+            if earliest > Validator.outlierDays { return }
+        }
+        guard let earlier else { return }
+        let start = data.sessions[first[earliest]].date
+        let sessions = count[0...earliest].reduce(0, +)
+        let gapBefore = start.days(since: data.sessions[earlier].date)
+        warning(data.sessions[first[earliest]].dateLocation, "the \(sessions) sessions from \(start) to \(date) are \(counted(gapBefore, "day")) or more after every earlier session (the latest of them is on \(data.sessions[earlier].date), at \(place(data.sessions[earlier].dateLocation))): they alone make \(date.month) the default reporting month; check their dates (a mistyped year?)")
     }
 
     /// Session `k` falls on the same day of the same relationship as the earlier session `j`: equal in
