@@ -83,6 +83,11 @@ import Testing
                 == ["data/program.yaml:24:13: error: invalid value 'blue' for 'accent'; expected a colour as #rgb or #rrggbb, such as \"#1d4e89\""])
         #expect(try findings(changing: logo.merging(["program.yaml": try BrandingTests.branding(accent: "\"#12345\"")]) { $1 })
                 == ["data/program.yaml:24:13: error: invalid value '#12345' for 'accent'; expected a colour as #rgb or #rrggbb, such as \"#1d4e89\""])
+        // Full-width hex digits pass Character.isHexDigit; they are an error, not a crash.
+        for accent in ["#ｆｆｆ", "#12345６"] {
+            #expect(try findings(changing: logo.merging(["program.yaml": try BrandingTests.branding(accent: "\"\(accent)\"")]) { $1 })
+                    == ["data/program.yaml:24:13: error: invalid value '\(accent)' for 'accent'; expected a colour as #rgb or #rrggbb, such as \"#1d4e89\""])
+        }
         // Unquoted, `#1d4e89` is a YAML comment: the value is empty, not the colour.
         #expect(try findings(changing: logo.merging(["program.yaml": try BrandingTests.branding(accent: "#1d4e89")]) { $1 })
                 == ["data/program.yaml:24:12: error: 'accent' is empty; expected a colour as #rgb or #rrggbb in quotes, such as accent: \"#1d4e89\" (unquoted, # starts a comment in YAML)"])
