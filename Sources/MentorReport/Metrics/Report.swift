@@ -80,6 +80,8 @@ public struct Report: Sendable {
     public var policy: PolicyFindings
     /// The self-identified groups of the data, sorted.
     public var groups: [String]
+    /// Each likert5 or nps question of the surveys open by as_of, its counted answers per scale point.
+    public var questions: [QuestionSummary]
 
     /// The KPI `id`, when the report has it.
     public func kpi(_ id: String) -> ReportedKPI? { kpis.first { $0.id == id } }
@@ -108,7 +110,9 @@ extension Report {
             case 0:
                 let assessments = calculator.healthAssessments()
                 let findings = PolicyFindings(data: data, links: index.links, asOf: period.asOf)
-                result.set = calculator.compute(health: assessments, policy: findings)
+                let questions = calculator.questionSummaries()
+                result.set = calculator.compute(health: assessments, policy: findings, questions: questions)
+                result.questions = questions
                 result.assessments = assessments
                 result.findings = findings
             case 1:
@@ -164,6 +168,7 @@ extension Report {
         roi = calculator.returnOnInvestment()
         stories = calculator.consentedStories()
         policy = findings
+        questions = results[0].questions
         groups = index.groups
         self.data = data
         self.period = period
@@ -205,5 +210,6 @@ private struct MonthResult {
     var set = KPISet()
     var assessments: [HealthAssessment] = []
     var findings: PolicyFindings?
+    var questions: [QuestionSummary] = []
 }
 

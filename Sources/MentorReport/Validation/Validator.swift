@@ -101,6 +101,7 @@ struct Validator {
             }
             if person.isMentee && !person.groups.isEmpty { groupsSeen.formUnion(person.groups) }
         }
+        checkSegmentValues()
         // Only when every person was read: a person left out may be the group's only mentee.
         for share in data.program.benchmarks.workforceShare where data.readWhole(.person) && !groupsSeen.contains(share.group) {
             warning(share.location,
@@ -278,6 +279,28 @@ struct Validator {
             warning(r.location, "one-to-one relationship '\(r.id)' has \(counted(r.mentors.count, "mentor")) and \(counted(r.mentees.count, "mentee")); expected one of each")
         }
         _ = known(r.cohort, in: cohorts, .cohort)
+    }
+
+    /// Segment values (SPEC 2026-12) are written in KPI ids as ids: two mentees' different values that
+    /// would be written alike (`Senior manager`, `senior-manager`) would merge two segments' KPIs. An error
+    /// at the second value in reading order, naming the first. Mentees of any enrolment date: a later month
+    /// would meet the collision.
+    private mutating func checkSegmentValues() {
+        for dimension in SegmentDimension.allCases {
+            var first: [String: (value: String, location: SourceLocation?)] = [:]
+            for p in data.people.indices where data.people[p].isMentee {
+                guard let v = dimension.value(of: data.people[p]) else { continue }
+                let id = segmentId(v.value)
+                guard let earlier = first[id] else {
+                    first[id] = v
+                    continue
+                }
+                guard earlier.value != v.value else { continue }
+                let at = v.location ?? data.people[p].location
+                let there = earlier.location.map { " at \(place($0))" } ?? ""
+                error(at, "\(dimension.rawValue) '\(v.value)' of person '\(data.people[p].id)' and \(dimension.rawValue) '\(earlier.value)'\(there) are both written '\(id)' in KPI ids; expected \(dimension.rawValue) values that differ in more than case and punctuation (write one of them like the other)")
+            }
+        }
     }
 
     /// Each target names a KPI of the catalog (SPEC 2026-12: `unknown KPI 'health.at-risk' — did you
