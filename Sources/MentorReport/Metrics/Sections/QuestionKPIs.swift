@@ -40,12 +40,14 @@ extension KPICalculator {
             }
         }
         var answered: [Int] = []
+        // Bound once: each `data` or `index` access in the loop would retain the whole index.
+        let all = data.responses, responseSurvey = index.responseSurvey, lookup = index.questionLookup
         for r in responses {
-            guard let s = index.responseSurvey[r], !summaries[s].isEmpty else { continue }
+            guard let s = responseSurvey[r], !summaries[s].isEmpty else { continue }
             answered.removeAll(keepingCapacity: true)
-            for a in data.responses[r].answers.indices {
-                guard case .number(let v) = data.responses[r].answers[a].value,
-                      let q = index.questionLookup[s][data.responses[r].answers[a].question],
+            for a in all[r].answers.indices {
+                guard case .number(let v) = all[r].answers[a].value,
+                      let q = lookup[s][all[r].answers[a].question],
                       var summary = summaries[s][q] else { continue }
                 let point = v - summary.lowest
                 guard summary.counts.indices.contains(point) else { continue }

@@ -99,40 +99,45 @@ extension KPICalculator {
         let windowStart = asOf.adding(days: -364)
         var out: [KPIValue] = []
         // Goals of each relationship set and achieved by as_of; satisfaction of each respondent.
-        var goalsSet = [Int](repeating: 0, count: data.relationships.count)
-        var goalsAchieved = [Int](repeating: 0, count: data.relationships.count)
-        for i in data.relationships.indices {
+        // Bound once: each `data` or `index` access in a loop would retain the whole index.
+        let relationships = data.relationships, people = data.people, surveys = data.surveys
+        let menteesOf = index.links.menteesOf, firstStart = index.firstStartAsMentee
+        let promotions = index.promotions, departures = index.departures
+        var goalsSet = [Int](repeating: 0, count: relationships.count)
+        var goalsAchieved = [Int](repeating: 0, count: relationships.count)
+        for i in relationships.indices {
             // By position: copying a goal would copy its title.
-            for g in data.relationships[i].goals.indices {
-                if data.relationships[i].goals[g].set <= asOf { goalsSet[i] += 1 }
-                if data.relationships[i].goals[g].status == .achieved, let day = data.relationships[i].goals[g].achieved,
+            for g in relationships[i].goals.indices {
+                if relationships[i].goals[g].set <= asOf { goalsSet[i] += 1 }
+                if relationships[i].goals[g].status == .achieved, let day = relationships[i].goals[g].achieved,
                    day <= asOf { goalsAchieved[i] += 1 }
             }
         }
-        var satAnswers = [Int](repeating: 0, count: data.people.count)
-        var satSum = [Int](repeating: 0, count: data.people.count)
+        var satAnswers = [Int](repeating: 0, count: people.count)
+        var satSum = [Int](repeating: 0, count: people.count)
+        let responseSurvey = index.responseSurvey, responseRespondent = index.responseRespondent, tallies = index.answerTallies
         for r in responses {
-            guard let s = index.responseSurvey[r], let p = index.responseRespondent[r], data.surveys[s].audience == .mentees else { continue }
-            let t = index.answerTallies[r]
-            satAnswers[p] += t.satisfactionAnswers
-            satSum[p] += t.satisfactionSum
+            guard let s = responseSurvey[r], let p = responseRespondent[r], surveys[s].audience == .mentees else { continue }
+            satAnswers[p] += tallies[r].satisfactionAnswers
+            satSum[p] += tallies[r].satisfactionSum
         }
-        var statusOf = [HealthStatus?](repeating: nil, count: data.relationships.count)
+        var statusOf = [HealthStatus?](repeating: nil, count: relationships.count)
         for h in health { statusOf[h.relationship] = h.status }
 
         for dimension in SegmentDimension.allCases {
             // Segment of each enrolled mentee (-1: none), segments in name order.
             let values = dimension.values(in: data, asOf: asOf)
+            let minGroupSize = self.minGroupSize
             let position = Dictionary(values.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-            var segmentOf = [Int](repeating: -1, count: data.people.count)
+            var segmentOf = [Int](repeating: -1, count: people.count)
             var t = [Tally](repeating: Tally(), count: values.count)
             for p in enrolledMentees {
-                guard let v = dimension.value(of: data.people[p]), let k = position[v.value] else { continue }
+                guard let v = dimension.value(of: people[p]), let k = position[v.value] else { continue }
                 segmentOf[p] = k
                 t[k].mentees += 1
-                if let first = index.firstStartAsMentee[p], first <= asOf { t[k].matched += 1 }
-                if index.promotions[p].contains(where: { $0 >= windowStart && $0 <= asOf }) { t[k].promoted += 1 }
-                let left = index.departures[p]
+                if let first = firstStart[p], first <= asOf { t[k].matched += 1 }
+                if promotions[p].contains(where: { $0 >= windowStart && $0 <= asOf }) { t[k].promoted += 1 }
+                let left = departures[p]
                 if !left.contains(where: { $0 < windowStart }) {
                     t[k].retentionDenominator += 1
                     if !left.contains(where: { $0 <= asOf }) { t[k].retained += 1 }
@@ -145,9 +150,9 @@ extension KPICalculator {
             }
             // R: the relationships with a mentee in the segment, each counted once per segment.
             var segs: [Int] = []
-            for i in data.relationships.indices {
+            for i in relationships.indices {
                 segs.removeAll(keepingCapacity: true)
-                for p in index.links.menteesOf[i] where segmentOf[p] >= 0 && !segs.contains(segmentOf[p]) { segs.append(segmentOf[p]) }
+                for p in menteesOf[i] where segmentOf[p] >= 0 && !segs.contains(segmentOf[p]) { segs.append(segmentOf[p]) }
                 for k in segs {
                     t[k].goalsSet += goalsSet[i]
                     t[k].goalsAchieved += goalsAchieved[i]

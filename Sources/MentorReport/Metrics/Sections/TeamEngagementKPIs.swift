@@ -23,11 +23,12 @@ extension KPICalculator {
     /// date, the later in reading order); paired when both exist. The interval is the competencies'.
     func teamEngagement() -> [KPIValue] {
         var pairs: [(pre: Double, post: Double)] = []
+        let firstStart = index.firstStartAsMentee, scores = index.engagementScores
         for p in enrolledMentees {
-            guard let s = index.firstStartAsMentee[p], s <= asOf, !index.engagementScores[p].isEmpty else { continue }
+            guard let s = firstStart[p], s <= asOf, !scores[p].isEmpty else { continue }
             var pre: (day: Day, value: Double)?, post: (day: Day, value: Double)?
             // Reading order: `>=` lets a later record of the same date win.
-            for score in index.engagementScores[p] {
+            for score in scores[p] {
                 if score.day <= s {
                     if pre.map({ score.day >= $0.day }) ?? true { pre = score }
                 } else if score.day <= asOf {
