@@ -138,6 +138,16 @@ import Testing
         #expect(findings(folder.path) == [
             "data/people.yaml:10:77: error: level 'senior manager' of person 'b1' and level 'Senior manager' at data/people.yaml:6:77 are both written 'senior-manager' in KPI ids; expected level values that differ in more than case and punctuation (write one of them like the other)",
         ])
+        // A value whose KPI ids include another value's: `Team lead.satisfaction.mean` (written
+        // team-lead.satisfaction.mean) would count its mentees under team-lead's satisfaction id. The error
+        // goes on the later of the two in reading order (c1's Team lead).
+        let clash = try Fixture.text("kpi-segments/people.yaml",
+                                     replacing: "{id: b2, name: Mentee B2, roles: [mentee], enrolled: 2026-01-01, level: Manager,",
+                                     with: "{id: b2, name: Mentee B2, roles: [mentee], enrolled: 2026-01-01, level: Team lead.satisfaction.mean,")
+        let clashing = try Fixture.variant(of: "kpi-segments", ["people.yaml": clash])
+        #expect(findings(clashing.path) == [
+            "data/people.yaml:15:77: error: level 'Team lead' of person 'c1' would give the KPI id 'segment.level.team-lead.satisfaction.mean.mentees', which is also one of level 'Team lead.satisfaction.mean' at data/people.yaml:11:77; expected level values that do not end like a KPI's name",
+        ])
         #expect(segmentId("Senior manager") == "senior-manager" && segmentId("People & Culture") == "people-culture")
         #expect(segmentId("R&D  / Ops") == "r-d-ops" && segmentId("Sales") == "Sales" && segmentId("2026-a") == "2026-a")
         #expect(segmentId("Équipe") == "-quipe" && segmentId(".hidden") == ".hidden")

@@ -286,13 +286,28 @@ struct Validator {
     /// at the second value in reading order, naming the first. Mentees of any enrolment date: a later month
     /// would meet the collision.
     private mutating func checkSegmentValues() {
+        let suffixes = KPIDefinition.segments.filter { $0.part == .department }.map { d in
+            String(d.pattern.dropFirst("segment.department.{department}".count))
+        }
         for dimension in SegmentDimension.allCases {
             var first: [String: (value: String, location: SourceLocation?)] = [:]
+            // Every KPI id of the values met so far → the value's id: a value such as `a.satisfaction.mean`
+            // would give value `a`'s satisfaction id to its own count.
+            var kpiIds: [String: String] = [:]
             for p in data.people.indices where data.people[p].isMentee {
                 guard let v = dimension.value(of: data.people[p]) else { continue }
                 let id = segmentId(v.value)
                 guard let earlier = first[id] else {
                     first[id] = v
+                    for suffix in suffixes {
+                        let kpi = "segment.\(dimension.rawValue).\(id)\(suffix)"
+                        if let other = kpiIds[kpi], let o = first[other] {
+                            let there = o.location.map { " at \(place($0))" } ?? ""
+                            error(v.location ?? data.people[p].location, "\(dimension.rawValue) '\(v.value)' of person '\(data.people[p].id)' would give the KPI id '\(kpi)', which is also one of \(dimension.rawValue) '\(o.value)'\(there); expected \(dimension.rawValue) values that do not end like a KPI's name")
+                            break
+                        }
+                        kpiIds[kpi] = id
+                    }
                     continue
                 }
                 guard earlier.value != v.value else { continue }
