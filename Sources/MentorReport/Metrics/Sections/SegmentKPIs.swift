@@ -11,7 +11,7 @@ extension KPIDefinition {
         }
         return [
             segment("mentees", "mentees", "mentees", unit: .count,
-                    "Enrolled mentees of the \(of); every KPI of a \(of) with fewer than the privacy threshold is withheld (and the next-smallest when only one is)."),
+                    "Enrolled mentees of the \(of); all KPIs of a \(of) with fewer mentees than the privacy threshold are withheld (and of the next-smallest when only one is)."),
             segment("match.rate", "mentees matched", "mentees matched", unit: .ratio, fraction: true,
                     "Share of the \(of)'s enrolled mentees who are mentees of a relationship that has started by the last day of the month."),
             segment("cadence.adherence", "cadence adherence", "cadence adherence", unit: .ratio, fraction: true,
