@@ -153,6 +153,18 @@ import Testing
         #expect(segmentId("Équipe") == "-quipe" && segmentId(".hidden") == ".hidden")
     }
 
+    @Test func surveyAndQuestionIdsThatRunIntoEachOtherAreAnError() throws {
+        // Survey pulse's question q3.extra and survey pulse.q3's question extra: both question.pulse.q3.extra.
+        let surveys = try Fixture.text("kpi-segments/surveys.yaml", replacing: "  - id: later\n", with: "  - id: pulse.q3\n")
+            .replacingOccurrences(of: "      - {id: sat, text: Still worth it,", with: "      - {id: extra, text: Still worth it,")
+            .replacingOccurrences(of: "      - {id: note, text: 'Anything else?', scale: text}\n",
+                                  with: "      - {id: note, text: 'Anything else?', scale: text}\n      - {id: q3.extra, text: Extra, scale: likert5}\n")
+        let folder = try Fixture.variant(of: "kpi-segments", ["surveys.yaml": surveys])
+        #expect(findings(folder.path) == [
+            "data/surveys.yaml:20:14: error: question 'extra' of survey 'pulse.q3' and question 'q3.extra' of survey 'pulse' at data/surveys.yaml:12:14 would both have the KPIs 'question.pulse.q3.extra.*'; expected survey and question ids that do not run into each other (use '-' rather than '.')",
+        ])
+    }
+
     @Test func questionsHaveMeansTopTwoSharesAndAnswerCounts() throws {
         let march = try report("2026-03")
         // sat: c1's later 5, then 4, 3, 4, 2, 5.

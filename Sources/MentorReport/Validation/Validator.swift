@@ -68,6 +68,7 @@ struct Validator {
         let surveys = index(data.surveys.map { ($0.id, $0.location) }, .survey)
 
         checkTargets()
+        checkQuestionIds()
         var emails = IdIndex(capacity: data.people.count)
         var nameAndManager: [String: Int] = [:]
         var groupsSeen = Set<String>()
@@ -279,6 +280,24 @@ struct Validator {
             warning(r.location, "one-to-one relationship '\(r.id)' has \(counted(r.mentors.count, "mentor")) and \(counted(r.mentees.count, "mentee")); expected one of each")
         }
         _ = known(r.cohort, in: cohorts, .cohort)
+    }
+
+    /// Question KPIs are named `question.S.Q` (SPEC 2026-12); ids may hold dots, so survey `a.b`'s question
+    /// `c` and survey `a`'s question `b.c` would share their KPIs. An error at the later question.
+    private mutating func checkQuestionIds() {
+        var seen: [String: (survey: String, question: String, location: SourceLocation)] = [:]
+        for survey in data.surveys {
+            for q in survey.questions where q.scale != .text {
+                let key = survey.id + "." + q.id
+                if let earlier = seen[key] {
+                    if earlier.survey != survey.id {
+                        error(q.location, "question '\(q.id)' of survey '\(survey.id)' and question '\(earlier.question)' of survey '\(earlier.survey)' at \(place(earlier.location)) would both have the KPIs 'question.\(key).*'; expected survey and question ids that do not run into each other (use '-' rather than '.')")
+                    }
+                } else {
+                    seen[key] = (survey.id, q.id, q.location)
+                }
+            }
+        }
     }
 
     /// Segment values (SPEC 2026-12) are written in KPI ids as ids: two mentees' different values that
