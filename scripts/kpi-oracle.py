@@ -301,6 +301,103 @@ for g in groups:
     put('inclusion.%s.workforce_share' % g, ws.get(g), 'ok' if g in ws else 'no-data')
     ri = sh / ws[g] if sh is not None and ws.get(g) else None
     put('inclusion.%s.representation_index' % g, None if sup[g] else ri, 'suppressed' if sup[g] else ('ok' if ri is not None else 'no-data'))
+# (2026-12) Team engagement: each enrolled mentee's first relationship start s <= as_of; pre = latest score
+# dated <= s, post = latest dated in (s, as_of]; on one date the later in reading order.
+def first_start(pid):
+    starts = [todate(r['start']) for r in rels if pid in r['mentees']]
+    return min(starts) if starts else None
+te = []
+for p in mentees:
+    s0 = first_start(p['id'])
+    if s0 is None or s0 > asof: continue
+    pre = post = None
+    for o in outs:
+        if o['event'] != 'engagement-score' or o['person'] != p['id']: continue
+        d = todate(o['date'])
+        if d <= s0 and (pre is None or d >= pre[0]): pre = (d, float(o['value']))
+        if s0 < d <= asof and (post is None or d >= post[0]): post = (d, float(o['value']))
+    if pre and post: te.append((pre[1], post[1]))
+n = len(te); diffs = [b - a for a, b in te]
+tv = {'n': n, 'pre_mean': st.mean([a for a, b in te]) if n else None, 'post_mean': st.mean([b for a, b in te]) if n else None,
+      'change': st.mean(diffs) if n else None}
+if n >= 2:
+    m = stats.t.ppf(0.975, n - 1) * st.stdev(diffs) / math.sqrt(n)
+    tv['ci95_low'] = tv['change'] - m; tv['ci95_high'] = tv['change'] + m
+else: tv['ci95_low'] = tv['ci95_high'] = None
+for k, v in tv.items():
+    k = 'outcomes.team_engagement.' + k
+    if n == 0: put(k, None, 'no-data')
+    elif n < mingroup: put(k, None, 'suppressed')
+    else: put(k, v, 'ok' if v is not None else 'no-data')
+# (2026-12) Segments: per dimension, values held by enrolled mentees in name order (code-point order of
+# the value; a cohort's value is its id); M = those mentees, R = relationships with a mentee in M.
+import re
+def seg_id(v): return v if re.fullmatch(r'[A-Za-z0-9][A-Za-z0-9._-]*', v) else re.sub(r'[^A-Za-z0-9._-]+', '-', v.lower())
+health = {}
+for r in rels:
+    if not active_on(r, asof): continue
+    s0 = todate(r['start']); dates = [todate(x['date']) for x in sess if x['relationship'] == r['id']]
+    before = [d for d in dates if d <= asof]; lastd = max(before) if before else s0
+    ws0 = max(s0, asof - dt.timedelta(days=89)); L = (asof - ws0).days + 1
+    c = cad[r.get('cadence') or P.get('default_cadence', 'monthly')]
+    if (asof - s0).days < 30: health[r['id']] = 'too-early'
+    elif (asof - lastd).days > P.get('at_risk_after_days', 45): health[r['id']] = 'at-risk'
+    elif sum(1 for d in dates if ws0 <= d <= asof) < L // c: health[r['id']] = 'behind'
+    else: health[r['id']] = 'on-track'
+for dim in ['cohort', 'department', 'level']:
+    vals = sorted({p[dim] for p in mentees if p.get(dim) not in (None, '')})
+    members = {v: [p for p in mentees if p.get(dim) == v] for v in vals}
+    sup = {v: len(members[v]) < mingroup for v in vals}
+    if sum(sup.values()) == 1:
+        cand = sorted([v for v in vals if not sup[v]], key=lambda v: (len(members[v]), v))
+        if cand: sup[cand[0]] = True
+    for v in vals:
+        M = members[v]; ids = {p['id'] for p in M}; pre = 'segment.%s.%s.' % (dim, seg_id(str(v)))
+        R = [r for r in rels if ids & set(r['mentees'])]
+        res = {}
+        res['mentees'] = (len(M), 'ok')
+        mt = sum(1 for p in M if any(p['id'] in r['mentees'] and todate(r['start']) <= asof for r in rels))
+        res['match.rate'] = (mt / len(M), 'ok')
+        hs = [health[r['id']] for r in R if r['id'] in health]
+        ot = hs.count('on-track'); den = ot + hs.count('behind') + hs.count('at-risk')
+        res['cadence.adherence'] = (ot / den, 'ok') if den else (None, 'no-data')
+        gl = [g for r in R for g in r.get('goals') or []]
+        gs = sum(1 for g in gl if todate(g['set']) <= asof)
+        ga = sum(1 for g in gl if g['status'] == 'achieved' and todate(g['achieved']) <= asof)
+        res['goals.achievement_rate'] = (ga / gs, 'ok') if gs else (None, 'no-data')
+        sat = []; satp = set()
+        for i in counted:
+            r = resps[i]
+            if sm[r['survey']]['audience'] != 'mentees' or r['respondent'] not in ids: continue
+            for qid, x in (r.get('answers') or {}).items():
+                qq = q(r['survey'], qid)
+                if isinstance(x, int) and not isinstance(x, bool) and qq['scale'] == 'likert5' and qq.get('measure') == 'satisfaction':
+                    sat.append(x); satp.add(r['respondent'])
+        if not satp: res['satisfaction.mean.mentees'] = (None, 'no-data')
+        elif len(satp) < mingroup: res['satisfaction.mean.mentees'] = (None, 'suppressed')
+        else: res['satisfaction.mean.mentees'] = (sum(sat) / len(sat), 'ok')
+        pr = sum(1 for p in M if any(w0 <= d <= asof for d in prom.get(p['id'], [])))
+        res['outcomes.promotion_rate_12m'] = (pr / len(M), 'ok')
+        dn = [p for p in M if not any(d < w0 for d in left.get(p['id'], []))]
+        rt = sum(1 for p in dn if not any(d <= asof for d in left.get(p['id'], [])))
+        res['outcomes.retention_rate_12m'] = (rt / len(dn), 'ok') if dn else (None, 'no-data')
+        for k, (x, status) in res.items():
+            put(pre + k, None, 'suppressed') if sup[v] else put(pre + k, x, status)
+# (2026-12) Survey questions: surveys open by as_of, each likert5/nps question over the counted responses.
+for s in surveys:
+    if todate(s['opens']) > asof: continue
+    for qq in s['questions']:
+        if qq['scale'] not in ('likert5', 'nps'): continue
+        xs = []; who = set()
+        for i in counted:
+            r = resps[i]
+            if r['survey'] != s['id']: continue
+            x = (r.get('answers') or {}).get(qq['id'])
+            if isinstance(x, int) and not isinstance(x, bool): xs.append(x); who.add(r['respondent'])
+        top = 4 if qq['scale'] == 'likert5' else 9
+        pre = 'question.%s.%s.' % (s['id'], qq['id'])
+        supp(pre + 'mean', sum(xs) / len(xs) if xs else None, len(who))
+        supp(pre + 'top2', sum(1 for x in xs if x >= top) / len(xs) if xs else None, len(who))
 dr = 0; oc = 0; pe = 0; ledby = {}
 for r in rels:
     if not active_on(r, asof): continue

@@ -69,8 +69,9 @@
     <xsl:choose>
       <xsl:when test="$unit = 'ratio'"><xsl:value-of select="format-number($value * 100, '0.0')"/>%</xsl:when>
       <xsl:when test="$unit = 'nps'"><xsl:value-of select="format-number($value, '+0.0;−0.0')"/></xsl:when>
-      <xsl:when test="$unit = 'likert'"><xsl:value-of select="format-number($value, '0.00')"/></xsl:when>
+      <xsl:when test="$unit = 'likert' or $unit = 'score'"><xsl:value-of select="format-number($value, '0.00')"/></xsl:when>
       <xsl:when test="$unit = 'index' or $unit = 'effect-size' or $unit = 'per-relationship'"><xsl:value-of select="format-number($value, '0.00')"/></xsl:when>
+      <xsl:when test="$unit = 'points'"><xsl:value-of select="format-number($value, '0.0')"/></xsl:when>
       <xsl:when test="$unit = 'days'"><xsl:value-of select="format-number($value, '#,##0.#')"/> day<xsl:if test="format-number($value, '0.#') != '1'">s</xsl:if></xsl:when>
       <xsl:when test="$unit = 'hours'"><xsl:value-of select="format-number($value, '#,##0.#')"/> h</xsl:when>
       <xsl:otherwise><xsl:value-of select="format-number($value, '#,##0.##')"/></xsl:otherwise>

@@ -193,7 +193,8 @@
   <xsl:template match="report" mode="page-glossary">
     <xsl:call-template name="glossary">
       <xsl:with-param name="kpis" select="kpis/kpi[starts-with(@id, 'satisfaction.') or starts-with(@id, 'nps.') or @id = 'reciprocal.top2'
-        or starts-with(@id, 'competency.') or starts-with(@id, 'goals.') or starts-with(@id, 'outcomes.')]"/>
+        or starts-with(@id, 'competency.') or starts-with(@id, 'goals.')
+        or (starts-with(@id, 'outcomes.') and not(starts-with(@id, 'outcomes.team_engagement.')))]"/>
     </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

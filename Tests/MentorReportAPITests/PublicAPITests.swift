@@ -32,7 +32,7 @@ import Testing
         let report = Report(data: loaded.data, period: period, audience: .admin)
 
         // Every KPI of the catalogue, in its order, and one read with its label.
-        let catalog = KPICatalog(data: loaded.data)
+        let catalog = KPICatalog(data: loaded.data, period: period)
         #expect(report.kpis.count == catalog.ids.count)
         #expect(report.kpis.map(\.id) == catalog.ids)
         let matched = try #require(report.kpi("match.rate"))

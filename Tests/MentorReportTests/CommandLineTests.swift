@@ -100,7 +100,7 @@ func mentorReport(_ arguments: [String]) throws -> CommandResult {
         #expect(result.stdout == "")
         #expect(!result.stderr.contains("\r"))  // no progress when standard error is not a terminal
         let last = result.stderr.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(last.hasPrefix("data → \(out.path)/2026-10: 1708 records, 3 warnings; 111 KPIs, 7 pages, report.xml and kpis.csv (period 2026-10, public) in "))
+        #expect(last.hasPrefix("data → \(out.path)/2026-10: 1708 records, 3 warnings; 343 KPIs, 7 pages, report.xml and kpis.csv (period 2026-10, public) in "))
         #expect(result.stderr.split(separator: "\n").filter { !$0.contains("warning: policy") }.count == 1)
     }
 

@@ -59,13 +59,35 @@ struct ReportXML {
             e.attribute("end", c.end?.description)
         }
         let surveys = root.element("surveys")
-        for s in data.surveys {
+        var summaries = report.questions[...]
+        for (i, s) in data.surveys.enumerated() {
             let e = surveys.element("survey")
             e.attribute("id", s.id)
             e.attribute("title", s.title)
             e.attribute("kind", s.kind.rawValue)
             e.attribute("audience", s.audience.rawValue)
             e.attribute("opens", s.opens.description)
+            // Its likert5 and nps questions when open by as_of (SPEC 2026-12): text, and the counted
+            // answers per scale point unless too few people answered to show them.
+            while let q = summaries.first, q.survey == i {
+                summaries.removeFirst()
+                let question = s.questions[q.question]
+                let qe = e.element("question")
+                qe.attribute("id", question.id)
+                qe.attribute("kpi", "question.\(s.id).\(question.id)")
+                qe.attribute("scale", question.scale.rawValue)
+                qe.attribute("text", question.text)
+                if q.suppressed {
+                    qe.attribute("suppressed", "true")
+                } else {
+                    qe.attribute("respondents", String(q.respondents))
+                    for (point, count) in q.counts.enumerated() {
+                        let a = qe.element("answers")
+                        a.attribute("point", String(point + q.lowest))
+                        a.attribute("count", String(count))
+                    }
+                }
+            }
         }
         let groups = root.element("groups")
         for g in report.groups {
@@ -75,7 +97,7 @@ struct ReportXML {
         }
 
         let kpis = root.element("kpis")
-        let catalog = KPICatalog(data: report.data)
+        let catalog = KPICatalog(data: report.data, period: period)
         for k in report.kpis {
             let e = kpis.element("kpi")
             e.attribute("id", k.id)

@@ -246,6 +246,12 @@ package struct SyntheticProgramme {
             } else if r < 20 {
                 t += "  - person: \(persons[i].id)\n    date: \(date)\n    event: left\n    voluntary: \(rng.below(3) != 0)\n"
             } else if r < 50 {
+                // A team engagement score when they enrolled, before their first relationship (SPEC 2026-12
+                // pairs it with a later one), from a generator of its own so that every other record stays
+                // as the seed made it before.
+                var before = SplitMix64(seed: UInt64(i) &* 0x9E37_79B9_7F4A_7C15 &+ 0x7E57)
+                t += "  - person: \(persons[i].id)\n    date: \(persons[i].enrolled)\n    event: engagement-score\n    value: \(35 + before.below(55))\n"
+                outcomeCount += 1
                 t += "  - person: \(persons[i].id)\n    date: \(date)\n    event: engagement-score\n    value: \(40 + rng.below(60))\n"
             } else { continue }
             outcomeCount += 1

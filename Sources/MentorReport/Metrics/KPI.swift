@@ -4,6 +4,10 @@ public enum KPIUnit: String, Sendable {
     case perRelationship = "per-relationship"
     case effectSize = "effect-size"
     case currency
+    /// Points of the 0–100 team engagement scale.
+    case points
+    /// A mean answer on its question's own scale (1–5 or 0–10).
+    case score
 }
 
 /// Whether a KPI has a value: `ok`, `suppressed` (too few people to show, SPEC §3 privacy) or `noData`

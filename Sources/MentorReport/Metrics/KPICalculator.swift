@@ -30,11 +30,13 @@ struct KPICalculator {
     }
 
     /// Every KPI; the health assessments and policy findings may be passed when the caller has them.
-    func compute(health: [HealthAssessment]? = nil, policy findings: PolicyFindings? = nil) -> KPISet {
+    func compute(health: [HealthAssessment]? = nil, policy findings: PolicyFindings? = nil,
+                 questions summaries: [QuestionSummary]? = nil) -> KPISet {
         var set = KPISet()
         let health = health ?? healthAssessments()
         for kpi in participation() + engagement(health: health) + surveyResponseRates() + reaction()
-            + learning() + results() + inclusion() + policy(findings) {
+            + learning() + results() + inclusion() + teamEngagement() + segments(health: health)
+            + questions(summaries ?? questionSummaries()) + policy(findings) {
             set.append(kpi)
         }
         return set

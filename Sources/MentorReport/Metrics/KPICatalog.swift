@@ -18,7 +18,10 @@ public struct KPICatalog {
     private let positions: [String: Int]
 
     /// The catalogue for `data`: each family expanded over the types, cohorts, surveys, roles, competencies and groups it has.
-    public init(data: ProgrammeData) {
+    /// The segments and questions depend on the month (mentees enrolled, surveys open by its last day): with
+    /// `period` they are the month's; without, every value any mentee holds and every survey's questions
+    /// (the ids a target may name).
+    public init(data: ProgrammeData, period: ReportingPeriod? = nil) {
         var entries: [Entry] = []
         let all = KPIDefinition.all
         var i = 0
@@ -32,7 +35,7 @@ public struct KPICatalog {
             }
             var end = i
             while end < all.count && all[end].part == part { end += 1 }
-            for (value, words) in KPICatalog.values(of: part, in: data) {
+            for (value, words) in KPICatalog.values(of: part, in: data, asOf: period?.asOf) {
                 for definition in all[i..<end] {
                     entries.append(Entry(id: definition.id(value), definition: definition,
                                          label: KPICatalog.label(definition.label, part: part, value: value, words: words)))
@@ -55,8 +58,17 @@ public struct KPICatalog {
     public static func isFraction(_ id: String) -> Bool { KPIDefinition.of(id)?.isFraction ?? false }
 
     /// The values a part takes in the data, with their readable names, in catalogue order.
-    static func values(of part: KPIPart, in data: ProgrammeData) -> [(value: String, words: String)] {
+    static func values(of part: KPIPart, in data: ProgrammeData, asOf: Day?) -> [(value: String, words: String)] {
         switch part {
+        case .menteeCohort:
+            let names = Dictionary(data.cohorts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            return SegmentDimension.cohort.values(in: data, asOf: asOf).map { (segmentId($0), names[$0] ?? $0) }
+        case .department: return SegmentDimension.department.values(in: data, asOf: asOf).map { (segmentId($0), $0) }
+        case .level: return SegmentDimension.level.values(in: data, asOf: asOf).map { (segmentId($0), $0) }
+        case .question:
+            return data.surveys.filter { s in asOf.map { s.opens <= $0 } ?? true }.flatMap { s in
+                s.questions.filter { $0.scale != .text }.map { ("\(s.id).\($0.id)", "\(s.title): \($0.text)") }
+            }
         case .type: return RelationshipType.allCases.map { ($0.rawValue, $0.rawValue) }
         case .cohort: return data.cohorts.map { ($0.id, $0.name) }
         case .survey: return data.surveys.map { ($0.id, $0.title) }

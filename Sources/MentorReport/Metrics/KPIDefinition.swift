@@ -6,6 +6,9 @@ public enum KPISection: String, CaseIterable, Sendable {
     case learning = "Learning"
     case results = "Behaviour and results"
     case inclusion = "Inclusion"
+    case teamEngagement = "Team engagement"
+    case segments = "Segments"
+    case questions = "Survey questions"
     case policy = "Policy and data quality"
 }
 
@@ -18,6 +21,11 @@ public enum KPIDirection: String, Sendable {
 /// What a family's id part ranges over (`surveys.response_rate.{survey}`), and how the part reads in labels.
 public enum KPIPart: String, CaseIterable, Sendable {
     case type, cohort, survey, role, competency, group
+    /// Segments (SPEC 2026-12): the cohorts, departments and levels held by enrolled mentees.
+    case menteeCohort = "mentee-cohort"
+    case department, level
+    /// A likert5 or nps question of an open survey, written `survey.question`.
+    case question
 }
 
 /// One KPI, or one family of KPIs sharing a rule, as the catalogue declares it: everything the
@@ -88,12 +96,19 @@ public struct KPIDefinition: Sendable {
 
 extension KPIDefinition {
     /// The whole catalogue, in SPEC order: each section's definitions, declared in its file.
-    public static let all: [KPIDefinition] = participation + engagement + reaction + learning + results + inclusion + policy
+    public static let all: [KPIDefinition] = participation + engagement + reaction + learning + results + inclusion
+        + teamEngagement + segments + questions + policy
 
-    /// The definition of `id`: the KPI's own or its family's.
+    /// The definition of `id`: the KPI's own or its family's. Where two families match (the segment
+    /// `segment.level.a.satisfaction.mean.mentees` also ends like `segment.level.{level}.mentees`), the one
+    /// with the longer fixed text, which leaves the shorter part value, is meant.
     public static func of(_ id: String) -> KPIDefinition? {
         if let exact = byPattern[id] { return exact }
-        return all.first { $0.part != nil && $0.matches(id) }
+        var best: KPIDefinition?
+        for d in all where d.part != nil && d.matches(id) {
+            if best.map({ d.pattern.count > $0.pattern.count }) ?? true { best = d }
+        }
+        return best
     }
 
     private static let byPattern: [String: KPIDefinition] = Dictionary(
@@ -112,7 +127,8 @@ extension KPIDefinition {
             "",
             "Generated from the KPI catalogue (`Sources/MentorReport/Metrics/Sections/*KPIs.swift`); do not edit by hand:",
             "`MENTOR_REPORT_WRITE_DOCS=1 swift test --filter KPICatalogueTests` writes it anew. `{part}` in an id stands for",
-            "each value of the part in the data (a relationship type, cohort, survey, role, competency or group).",
+            "each value of the part in the data (a relationship type, cohort, survey, role, competency or group; for segments, a",
+            "cohort, department or level held by an enrolled mentee; for questions, a survey's id and a question's id joined by a dot).",
             "\"Better\" says which way meets a target: a target is a floor when higher is better, a ceiling when lower is.",
         ]
         for section in KPISection.allCases {

@@ -18,6 +18,8 @@ struct ProgrammeIndex {
     /// `promoted` and `left` dates of each person, sorted.
     let promotions: [[Day]]
     let departures: [[Day]]
+    /// `engagement-score` outcomes of each person, in reading order (SPEC 2026-12: team engagement).
+    let engagementScores: [[(day: Day, value: Double)]]
     /// The self-identified groups found in people's `groups`, sorted.
     let groups: [String]
     /// Each survey's question ids → position in its `questions`.
@@ -101,14 +103,16 @@ struct ProgrammeIndex {
 
         var promotions = [[Day]](repeating: [], count: data.people.count)
         var departures = [[Day]](repeating: [], count: data.people.count)
+        var engagement = [[(day: Day, value: Double)]](repeating: [], count: data.people.count)
         for o in data.outcomes {
             guard let p = people[o.person.value] else { continue }
             switch o.event {
             case .promoted: promotions[p].append(o.date)
             case .left: departures[p].append(o.date)
-            case .engagementScore: break
+            case .engagementScore: if let v = o.value { engagement[p].append((o.date, v)) }
             }
         }
+        engagementScores = engagement
         self.promotions = promotions.map { $0.sorted() }
         self.departures = departures.map { $0.sorted() }
         groups = KPICatalog.groups(in: data)

@@ -85,6 +85,8 @@ public struct Report: Sendable {
     public var groups: [String]
     /// Set when the month's data stop more than a week before its end: its pages say so.
     public var partialMonth: PartialMonth?
+    /// Each likert5 or nps question of the surveys open by as_of, its counted answers per scale point.
+    public var questions: [QuestionSummary]
 
     /// The KPI `id`, when the report has it.
     public func kpi(_ id: String) -> ReportedKPI? { kpis.first { $0.id == id } }
@@ -113,7 +115,9 @@ extension Report {
             case 0:
                 let assessments = calculator.healthAssessments()
                 let findings = PolicyFindings(data: data, links: index.links, asOf: period.asOf)
-                result.set = calculator.compute(health: assessments, policy: findings)
+                let questions = calculator.questionSummaries()
+                result.set = calculator.compute(health: assessments, policy: findings, questions: questions)
+                result.questions = questions
                 result.assessments = assessments
                 result.findings = findings
             case 1:
@@ -175,6 +179,7 @@ extension Report {
         roi = calculator.returnOnInvestment()
         stories = calculator.consentedStories()
         policy = findings
+        questions = results[0].questions
         groups = index.groups
         partialMonth = PartialMonth(period, in: data)
         self.data = data
@@ -217,5 +222,6 @@ private struct MonthResult {
     var set = KPISet()
     var assessments: [HealthAssessment] = []
     var findings: PolicyFindings?
+    var questions: [QuestionSummary] = []
 }
 

@@ -26,4 +26,7 @@ public struct Person: Sendable {
     public var groups: [String]
     /// Where the record is in the data folder.
     public var location: SourceLocation
+    /// Where `department` and `level` were read (for messages about segment values).
+    public var departmentLocation: SourceLocation? = nil
+    public var levelLocation: SourceLocation? = nil
 }

@@ -68,6 +68,7 @@ struct Validator {
         let surveys = index(data.surveys.map { ($0.id, $0.location) }, .survey)
 
         checkTargets()
+        checkQuestionIds()
         var emails = IdIndex(capacity: data.people.count)
         var nameAndManager: [String: Int] = [:]
         var groupsSeen = Set<String>()
@@ -101,6 +102,7 @@ struct Validator {
             }
             if person.isMentee && !person.groups.isEmpty { groupsSeen.formUnion(person.groups) }
         }
+        checkSegmentValues()
         // Only when every person was read: a person left out may be the group's only mentee.
         for share in data.program.benchmarks.workforceShare where data.readWhole(.person) && !groupsSeen.contains(share.group) {
             warning(share.location,
@@ -331,6 +333,61 @@ struct Validator {
             warning(r.location, "one-to-one relationship '\(r.id)' has \(counted(r.mentors.count, "mentor")) and \(counted(r.mentees.count, "mentee")); expected one of each")
         }
         _ = known(r.cohort, in: cohorts, .cohort)
+    }
+
+    /// Question KPIs are named `question.S.Q` (SPEC 2026-12); ids may hold dots, so survey `a.b`'s question
+    /// `c` and survey `a`'s question `b.c` would share their KPIs. An error at the later question.
+    private mutating func checkQuestionIds() {
+        var seen: [String: (survey: String, question: String, location: SourceLocation)] = [:]
+        for survey in data.surveys {
+            for q in survey.questions where q.scale != .text {
+                let key = survey.id + "." + q.id
+                if let earlier = seen[key] {
+                    if earlier.survey != survey.id {
+                        error(q.location, "question '\(q.id)' of survey '\(survey.id)' and question '\(earlier.question)' of survey '\(earlier.survey)' at \(place(earlier.location)) would both have the KPIs 'question.\(key).*'; expected survey and question ids that do not run into each other (use '-' rather than '.')")
+                    }
+                } else {
+                    seen[key] = (survey.id, q.id, q.location)
+                }
+            }
+        }
+    }
+
+    /// Segment values (SPEC 2026-12) are written in KPI ids as ids: two mentees' different values that
+    /// would be written alike (`Senior manager`, `senior-manager`) would merge two segments' KPIs. An error
+    /// at the second value in reading order, naming the first. Mentees of any enrolment date: a later month
+    /// would meet the collision.
+    private mutating func checkSegmentValues() {
+        let suffixes = KPIDefinition.segments.filter { $0.part == .department }.map { d in
+            String(d.pattern.dropFirst("segment.department.{department}".count))
+        }
+        for dimension in SegmentDimension.allCases {
+            var first: [String: (value: String, location: SourceLocation?)] = [:]
+            // Every KPI id of the values met so far → the value's id: a value such as `a.satisfaction.mean`
+            // would give value `a`'s satisfaction id to its own count.
+            var kpiIds: [String: String] = [:]
+            for p in data.people.indices where data.people[p].isMentee {
+                guard let v = dimension.value(of: data.people[p]) else { continue }
+                let id = segmentId(v.value)
+                guard let earlier = first[id] else {
+                    first[id] = v
+                    for suffix in suffixes {
+                        let kpi = "segment.\(dimension.rawValue).\(id)\(suffix)"
+                        if let other = kpiIds[kpi], let o = first[other] {
+                            let there = o.location.map { " at \(place($0))" } ?? ""
+                            error(v.location ?? data.people[p].location, "\(dimension.rawValue) '\(v.value)' of person '\(data.people[p].id)' would give the KPI id '\(kpi)', which is also one of \(dimension.rawValue) '\(o.value)'\(there); expected \(dimension.rawValue) values that do not end like a KPI's name")
+                            break
+                        }
+                        kpiIds[kpi] = id
+                    }
+                    continue
+                }
+                guard earlier.value != v.value else { continue }
+                let at = v.location ?? data.people[p].location
+                let there = earlier.location.map { " at \(place($0))" } ?? ""
+                error(at, "\(dimension.rawValue) '\(v.value)' of person '\(data.people[p].id)' and \(dimension.rawValue) '\(earlier.value)'\(there) are both written '\(id)' in KPI ids; expected \(dimension.rawValue) values that differ in more than case and punctuation (write one of them like the other)")
+            }
+        }
     }
 
     /// Each target and headline KPI names a KPI of the catalog (SPEC 2026-12: `unknown KPI 'health.at-risk' — did you

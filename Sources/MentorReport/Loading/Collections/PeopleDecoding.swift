@@ -7,7 +7,7 @@ enum PersonKey: String, YAMLName {
 extension YAMLReader {
     func decodePerson() throws -> Person? {
         var id: Located<String>?, name: String?, email: String?, roles: [Located<String>]?, enrolled: Day?
-        var department: String?, level: String?, manager: Located<String>?, capacity: Int?
+        var department: Located<String>?, level: Located<String>?, manager: Located<String>?, capacity: Int?
         var cohort: Located<String>?, groups: [Located<String>]?
         guard var info = try mapping("person", PersonKey.table, { key in
             switch key {
@@ -16,8 +16,8 @@ extension YAMLReader {
             case .email: email = try string("email")
             case .roles: roles = try stringList("roles")
             case .enrolled: enrolled = try day("enrolled")
-            case .department: department = try string("department")
-            case .level: level = try string("level")
+            case .department: department = try locatedString("department")
+            case .level: level = try locatedString("level")
             case .manager: manager = try self.id("manager")
             case .mentorCapacity: capacity = try int("mentor_capacity", 0...Program.maxMentorCapacity)
             case .cohort: cohort = try self.id("cohort")
@@ -51,7 +51,8 @@ extension YAMLReader {
         var groupNames: [String] = []
         for g in groups ?? [] where !groupNames.contains(g.value) { groupNames.append(g.value) }
         return Person(id: id.value, name: name, email: email, isMentor: isMentor, isMentee: isMentee,
-                      enrolled: enrolled, department: department, level: level, manager: manager,
-                      mentorCapacity: capacity, cohort: cohort, groups: groupNames, location: id.location)
+                      enrolled: enrolled, department: department?.value, level: level?.value, manager: manager,
+                      mentorCapacity: capacity, cohort: cohort, groups: groupNames, location: id.location,
+                      departmentLocation: department?.location, levelLocation: level?.location)
     }
 }

@@ -72,17 +72,8 @@ extension KPICalculator {
             let prefix = "competency.\(competency.id)."
             let sample = pairs[c]
             let n = sample.count
-            let diffs = sample.map { $0.post - $0.pre }
-            let change = Statistics.mean(diffs)
-            let sd = Statistics.sampleStandardDeviation(diffs)
-            var effect: Double?
-            var low: Double?, high: Double?
-            if n >= 2, let sd, let change {
-                if sd > 0 { effect = change / sd }
-                let margin = Statistics.studentTQuantile(0.975, df: n - 1) * sd / Double(n).squareRoot()
-                low = change - margin
-                high = change + margin
-            }
+            let paired = PairedChange(sample)
+            let (change, effect, low, high) = (paired.change, paired.effectSize, paired.low, paired.high)
             let kpis = [
                 KPIValue(prefix + "n", .count, Double(n), n: n),
                 KPIValue(prefix + "pre_mean", .likert, Statistics.mean(sample.map(\.pre)), n: n),

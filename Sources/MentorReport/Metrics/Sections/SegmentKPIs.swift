@@ -1,0 +1,199 @@
+/// SPEC §3 "Segments" (2026-12): the programme's KPIs compared across the cohorts, departments and
+/// levels of enrolled mentees, each by the whole programme's rule restricted to the segment.
+extension KPIDefinition {
+    static let segments: [KPIDefinition] = SegmentDimension.allCases.flatMap(segmentFamily)
+
+    private static func segmentFamily(_ d: SegmentDimension) -> [KPIDefinition] {
+        let part = "{\(d.part.rawValue)}", of = d.rawValue
+        func segment(_ kpi: String, _ label: String, _ name: String, unit: KPIUnit, fraction: Bool = false, _ definition: String) -> KPIDefinition {
+            KPIDefinition("segment.\(of).\(part).\(kpi)", "\(part): \(label)", name: "By \(of): \(name)", unit: unit,
+                          fraction: fraction, section: .segments, definition)
+        }
+        return [
+            segment("mentees", "mentees", "mentees", unit: .count,
+                    "Enrolled mentees of the \(of); all KPIs of a \(of) with fewer mentees than the privacy threshold are withheld (and of the next-smallest when only one is)."),
+            segment("match.rate", "mentees matched", "mentees matched", unit: .ratio, fraction: true,
+                    "Share of the \(of)'s enrolled mentees who are mentees of a relationship that has started by the last day of the month."),
+            segment("cadence.adherence", "cadence adherence", "cadence adherence", unit: .ratio, fraction: true,
+                    "Cadence adherence of the relationships with a mentee of the \(of), active on the last day of the month."),
+            segment("goals.achievement_rate", "goals achieved so far", "goals achieved so far", unit: .ratio, fraction: true,
+                    "Goals of the relationships with a mentee of the \(of) achieved by the last day of the month, divided by their goals set by then."),
+            segment("satisfaction.mean.mentees", "mentee satisfaction (1–5)", "mentee satisfaction (1–5)", unit: .likert,
+                    "Mean of the counted answers to satisfaction questions of mentee surveys given by the \(of)'s enrolled mentees."),
+            segment("outcomes.promotion_rate_12m", "mentees promoted in 12 months", "mentees promoted in 12 months", unit: .ratio, fraction: true,
+                    "Share of the \(of)'s enrolled mentees promoted in the 365 days up to the last day of the month."),
+            segment("outcomes.retention_rate_12m", "mentees retained over 12 months", "mentees retained over 12 months", unit: .ratio, fraction: true,
+                    "The 12-month retention rate over the \(of)'s enrolled mentees."),
+        ]
+    }
+}
+
+/// A dimension the programme is compared across (SPEC 2026-12 "Segments").
+enum SegmentDimension: String, CaseIterable {
+    case cohort, department, level
+
+    /// The catalogue part its values fill in.
+    var part: KPIPart {
+        switch self {
+        case .cohort: return .menteeCohort
+        case .department: return .department
+        case .level: return .level
+        }
+    }
+
+    /// The person's value in this dimension, with where it was read; nil when absent or empty.
+    func value(of person: Person) -> (value: String, location: SourceLocation?)? {
+        let found: (String?, SourceLocation?)
+        switch self {
+        case .cohort: found = (person.cohort?.value, person.cohort?.location)
+        case .department: found = (person.department, person.departmentLocation)
+        case .level: found = (person.level, person.levelLocation)
+        }
+        guard let value = found.0, !value.isEmpty else { return nil }
+        return (value, found.1)
+    }
+
+    /// The values held by mentees enrolled by `asOf` (by any mentee without it), in name order: by the
+    /// value's text, byte by byte (a cohort's value is its id).
+    func values(in data: ProgrammeData, asOf: Day?) -> [String] {
+        var seen = Set<String>()
+        for i in data.people.indices where data.people[i].isMentee && (asOf.map { data.people[i].enrolled <= $0 } ?? true) {
+            if let v = value(of: data.people[i]) { seen.insert(v.value) }
+        }
+        return seen.sorted(by: nameOrder)
+    }
+}
+
+/// Name order: by UTF-8 bytes, so that the order is the same everywhere (no locale).
+func nameOrder(_ a: String, _ b: String) -> Bool { Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) }
+
+/// A segment value as written in KPI ids: as is when it is an id, else lower-cased with each run of
+/// other characters replaced by `-` (`Senior manager` → `senior-manager`).
+func segmentId(_ value: String) -> String {
+    if value.utf8.first.map(isIdStart) == true && value.utf8.allSatisfy(isIdByte) { return value }
+    var out: [UInt8] = []
+    var inRun = false
+    for c in value.lowercased().unicodeScalars {
+        if c.isASCII && isIdByte(UInt8(c.value)) {
+            out.append(UInt8(c.value))
+            inRun = false
+        } else if !inRun {
+            out.append(UInt8(ascii: "-"))
+            inRun = true
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
+}
+
+private func isIdStart(_ b: UInt8) -> Bool {
+    (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+}
+private func isIdByte(_ b: UInt8) -> Bool { isIdStart(b) || b == 0x2E || b == 0x5F || b == 0x2D }
+
+extension KPICalculator {
+    /// segment.D.v.*: per dimension, the enrolled mentees are grouped once; each relationship, goal and
+    /// counted response is added to the segments of its mentees (a relationship with mentees in two
+    /// segments counts in both, once in each).
+    func segments(health: [HealthAssessment]) -> [KPIValue] {
+        // Facts of each enrolled mentee, worked out once for the three dimensions.
+        let windowStart = asOf.adding(days: -364)
+        var out: [KPIValue] = []
+        // Goals of each relationship set and achieved by as_of; satisfaction of each respondent.
+        // Bound once: each `data` or `index` access in a loop would retain the whole index.
+        let relationships = data.relationships, people = data.people, surveys = data.surveys
+        let menteesOf = index.links.menteesOf, firstStart = index.firstStartAsMentee
+        let promotions = index.promotions, departures = index.departures
+        var goalsSet = [Int](repeating: 0, count: relationships.count)
+        var goalsAchieved = [Int](repeating: 0, count: relationships.count)
+        for i in relationships.indices {
+            // By position: copying a goal would copy its title.
+            for g in relationships[i].goals.indices {
+                if relationships[i].goals[g].set <= asOf { goalsSet[i] += 1 }
+                if relationships[i].goals[g].status == .achieved, let day = relationships[i].goals[g].achieved,
+                   day <= asOf { goalsAchieved[i] += 1 }
+            }
+        }
+        var satAnswers = [Int](repeating: 0, count: people.count)
+        var satSum = [Int](repeating: 0, count: people.count)
+        let responseSurvey = index.responseSurvey, responseRespondent = index.responseRespondent, tallies = index.answerTallies
+        for r in responses {
+            guard let s = responseSurvey[r], let p = responseRespondent[r], surveys[s].audience == .mentees else { continue }
+            satAnswers[p] += tallies[r].satisfactionAnswers
+            satSum[p] += tallies[r].satisfactionSum
+        }
+        var statusOf = [HealthStatus?](repeating: nil, count: relationships.count)
+        for h in health { statusOf[h.relationship] = h.status }
+
+        for dimension in SegmentDimension.allCases {
+            // Segment of each enrolled mentee (-1: none), segments in name order.
+            let values = dimension.values(in: data, asOf: asOf)
+            let minGroupSize = self.minGroupSize
+            let position = Dictionary(values.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            var segmentOf = [Int](repeating: -1, count: people.count)
+            var t = [Tally](repeating: Tally(), count: values.count)
+            for p in enrolledMentees {
+                guard let v = dimension.value(of: people[p]), let k = position[v.value] else { continue }
+                segmentOf[p] = k
+                t[k].mentees += 1
+                if let first = firstStart[p], first <= asOf { t[k].matched += 1 }
+                if promotions[p].contains(where: { $0 >= windowStart && $0 <= asOf }) { t[k].promoted += 1 }
+                let left = departures[p]
+                if !left.contains(where: { $0 < windowStart }) {
+                    t[k].retentionDenominator += 1
+                    if !left.contains(where: { $0 <= asOf }) { t[k].retained += 1 }
+                }
+                if satAnswers[p] > 0 {
+                    t[k].satisfactionAnswers += satAnswers[p]
+                    t[k].satisfactionSum += satSum[p]
+                    t[k].respondents += 1
+                }
+            }
+            // R: the relationships with a mentee in the segment, each counted once per segment.
+            var segs: [Int] = []
+            for i in relationships.indices {
+                segs.removeAll(keepingCapacity: true)
+                for p in menteesOf[i] where segmentOf[p] >= 0 && !segs.contains(segmentOf[p]) { segs.append(segmentOf[p]) }
+                for k in segs {
+                    t[k].goalsSet += goalsSet[i]
+                    t[k].goalsAchieved += goalsAchieved[i]
+                    switch statusOf[i] {
+                    case .onTrack?: t[k].onTrack += 1
+                    case .behind?: t[k].behind += 1
+                    case .atRisk?: t[k].atRisk += 1
+                    case .tooEarly?, nil: break
+                    }
+                }
+            }
+            // Privacy: a segment under the minimum group size is withheld whole; when exactly one is, the
+            // next-smallest is too (ties: first in name order).
+            var suppressed = t.map { $0.mentees < minGroupSize }
+            if suppressed.filter({ $0 }).count == 1,
+               let next = values.indices.filter({ !suppressed[$0] }).min(by: { (t[$0].mentees, $0) < (t[$1].mentees, $1) }) {
+                suppressed[next] = true
+            }
+            for (k, value) in values.enumerated() {
+                let prefix = "segment.\(dimension.rawValue).\(segmentId(value))."
+                let s = t[k]
+                let kpis: [KPIValue] = [
+                    .count(prefix + "mentees", s.mentees),
+                    .rate(prefix + "match.rate", s.matched, s.mentees),
+                    .rate(prefix + "cadence.adherence", s.onTrack, s.onTrack + s.behind + s.atRisk),
+                    .rate(prefix + "goals.achievement_rate", s.goalsAchieved, s.goalsSet),
+                    fromAnswers(KPIValue(prefix + "satisfaction.mean.mentees", .likert,
+                                         s.satisfactionAnswers == 0 ? nil : Double(s.satisfactionSum) / Double(s.satisfactionAnswers),
+                                         n: s.respondents), respondents: s.respondents),
+                    .rate(prefix + "outcomes.promotion_rate_12m", s.promoted, s.mentees),
+                    .rate(prefix + "outcomes.retention_rate_12m", s.retained, s.retentionDenominator),
+                ]
+                out += suppressed[k] ? kpis.map { $0.suppressing() } : kpis
+            }
+        }
+        return out
+    }
+
+    private struct Tally {
+        var mentees = 0, matched = 0, promoted = 0, retained = 0, retentionDenominator = 0
+        var onTrack = 0, behind = 0, atRisk = 0, goalsSet = 0, goalsAchieved = 0
+        var satisfactionAnswers = 0, satisfactionSum = 0, respondents = 0
+    }
+}
