@@ -55,7 +55,7 @@ func startMentorReport(_ arguments: [String]) throws -> Process {
             kill(build.processIdentifier, SIGKILL)
             build.waitUntilExit()
             let now = try visibleTree(out.path)
-            #expect(now == before || now == after, "kill after \(delay) s left a mix")
+            #expect(now == before || now == after, "kill after \(delay) s left a mix: \(Set(now.keys).union(after.keys).filter { now[$0] != after[$0] }.sorted()) differ from the new output, \(Set(now.keys).union(before.keys).filter { now[$0] != before[$0] }.sorted()) from the old")
             if now == before { outcomes.before += 1 } else if now == after {
                 outcomes.after += 1
                 // Back to the earlier state for the next kill.
