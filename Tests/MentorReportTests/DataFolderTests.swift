@@ -114,4 +114,94 @@ import Testing
         #expect(findings.isEmpty)
         #expect(files.filter { $0.collection == .sessions }.count == 3_002)
     }
+
+    // MARK: A file swapped for a link out of the folder after it was checked (decision 106)
+
+    /// A data folder with `outcomes.yaml`, and a folder outside it holding a file of secret bytes.
+    private func folderAndOutside() throws -> (data: TemporaryFolder, outside: TemporaryFolder) {
+        let data = try Fixture.variant(of: "minimal")
+        let outside = try TemporaryFolder()
+        try outside.write("secret.yaml", Array("outcomes: [{person: p001, SECRETKEY: 1}]\n".utf8))
+        try outside.write("sessions/2026-01.yaml", Array("SECRET-SESSIONS\n".utf8))
+        try outside.write("secret.svg", Array("<svg xmlns=\"http://www.w3.org/2000/svg\">SECRET-OUTSIDE</svg>".utf8))
+        return (data, outside)
+    }
+
+    /// Replaces `relative` in `folder` by a link to `target`, as a second process may between the
+    /// listing's check and the read.
+    private func swapForLink(_ folder: TemporaryFolder, _ relative: String, to target: String) throws {
+        let path = folder.url.appendingPathComponent(relative).path
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
+    }
+
+    @Test func aDataFileSwappedForALinkOutOfTheFolderAfterItsCheckIsNotRead() throws {
+        let (data, outside) = try folderAndOutside()
+        let folder = DataFolder(path: data.path)
+        // The check: the listing finds a regular file inside the folder.
+        let listed = folder.files().files.first { $0.displayPath.hasSuffix("/outcomes.yaml") }
+        #expect(folder.entry("outcomes.yaml") == .file(size: try #require(listed).size))
+        // Then the swap, then the read: the bytes outside never come back, and the reason says why.
+        try swapForLink(data, "outcomes.yaml", to: outside.path + "/secret.yaml")
+        for read in [{ try folder.read("outcomes.yaml", limit: 1 << 20) }, { try #require(listed).read(limit: 1 << 20) }] {
+            do {
+                let bytes = try read()
+                Issue.record("read \(String(decoding: Array(bytes.bytes), as: UTF8.self))")
+            } catch let failure as FileReadError {
+                #expect(failure.reason == "it changed while it was read and now leads out of the data folder, so it was not read; links must stay inside the data folder (copy the file into it instead)")
+            }
+        }
+    }
+
+    @Test func aCollectionFolderSwappedForALinkOutOfTheFolderIsNotRead() throws {
+        // A link in the middle of the path: not one that O_NOFOLLOW sees, but the file opened is checked.
+        let (data, outside) = try folderAndOutside()
+        let folder = DataFolder(path: data.path)
+        let listed = try #require(folder.files().files.first { $0.displayPath.hasSuffix("/sessions/2026-01.yaml") })
+        try FileManager.default.removeItem(atPath: data.path + "/sessions")
+        try FileManager.default.createSymbolicLink(atPath: data.path + "/sessions", withDestinationPath: outside.path + "/sessions")
+        #expect(throws: FileReadError.self) { try listed.read(limit: 1 << 20) }
+        #expect(throws: FileReadError.self) { try folder.read("sessions/2026-01.yaml", limit: 1 << 20) }
+    }
+
+    @Test func aSurveyExportSwappedForALinkOutOfTheFolderIsNotRead() throws {
+        let (data, outside) = try folderAndOutside()
+        try data.write("responses/pulse.csv", Array("a,b\n1,2\n".utf8))
+        let folder = DataFolder(path: data.path)
+        #expect(folder.entry("responses/pulse.csv") == .file(size: 8))
+        try outside.write("secret.csv", Array("SECRET,CELLS\n".utf8))
+        try swapForLink(data, "responses/pulse.csv", to: outside.path + "/secret.csv")
+        do {
+            _ = try CSVRows(path: data.path + "/responses/pulse.csv", limit: 1 << 20, inside: try #require(folder.realFolder))
+            Issue.record("the export outside the data folder was read")
+        } catch let failure as ExportReadError {
+            #expect(failure.message == "cannot read the file: it changed while it was read and now leads out of the data folder, so it was not read; links must stay inside the data folder (copy the file into it instead)")
+        }
+    }
+
+    @Test func aLogoSwappedForALinkOutOfTheFolderIsNotRead() throws {
+        let (data, outside) = try folderAndOutside()
+        let logo = Array("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8)
+        try data.write("assets/logo.svg", logo)
+        let folder = DataFolder(path: data.path)
+        #expect(folder.entry("assets/logo.svg") == .file(size: logo.count))
+        try swapForLink(data, "assets/logo.svg", to: outside.path + "/secret.svg")
+        #expect(throws: FileReadError.self) { try folder.read("assets/logo.svg", limit: Logo.maxBytes) }
+    }
+
+    @Test func linksThatStayInsideTheFolderAreStillRead() throws {
+        let (data, _) = try folderAndOutside()
+        let original = try #require(FileManager.default.contents(atPath: data.path + "/outcomes.yaml"))
+        try data.write("archive/outcomes-2026.yaml", Array(original))
+        try swapForLink(data, "outcomes.yaml", to: "archive/outcomes-2026.yaml")
+        // A linked folder inside the data folder, too.
+        try FileManager.default.moveItem(atPath: data.path + "/sessions", toPath: data.path + "/archive/sessions")
+        try FileManager.default.createSymbolicLink(atPath: data.path + "/sessions", withDestinationPath: data.path + "/archive/sessions")
+        let folder = DataFolder(path: data.path)
+        let read = try folder.read("outcomes.yaml", limit: 1 << 20)
+        #expect(withExtendedLifetime(read) { Array(read.bytes) } == Array(original))
+        let sessions = try #require(folder.files().files.first { $0.displayPath.hasSuffix("/sessions/2026-01.yaml") })
+        #expect(try sessions.read(limit: 1 << 20).bytes.count == sessions.size)
+        #expect(findings(data.path) == findings(Fixture.path("minimal")))
+    }
 }

@@ -189,6 +189,55 @@ import Testing
         #expect(forced.stderr.contains("note: removed the admin reports of 2026-09 from \(out.path), now a folder of public reports"))
     }
 
+    @Test func aFolderTurnedPublicIsRefusedWhileAnAdminMonthHoldsAFileOfTheUsers() throws {
+        let out = try TemporaryFolder()
+        #expect(try mentorReport(["build", "--out", out.path, "--period", "2026-09", "--audience", "admin", "--quiet"]).status == 0)
+        try out.write("2026-09/notes.txt", Array("notes".utf8))
+        let before = try contents(of: out.path)
+        let refused = try mentorReport(["build", "--out", out.path, "--period", "2026-10", "--force-audience", "--quiet"])
+        #expect(refused.status == 3)
+        #expect(refused.stderr == "error: \(out.path) is to hold public reports, but its admin month \(out.path)/2026-09 holds notes.txt, "
+            + "which mentor-report did not write; its admin pages name people and must not stay in a public folder, and mentor-report "
+            + "removes only files it wrote. Nothing was changed. Move those files out of \(out.path)/2026-09 (or the folder out of "
+            + "\(out.path)), then build again, or use another --out for public reports\n")
+        #expect(try contents(of: out.path) == before)
+        // Checked again when the month is written, with the lock held (a file put there after the start).
+        try out.write("2026-09/notes.txt", nil)
+        let writer = ReportWriter(outputFolder: out.path, templatesFolder: Fixture.repository.appendingPathComponent("templates").path)
+        let lock = try writer.acquire(audience: .public, forceAudience: true)
+        try out.write("2026-09/notes.txt", Array("notes".utf8))
+        let during = try contents(of: out.path)
+        #expect(throws: OutputFailure.self) {
+            try writer.write([("index.html", Array("page".utf8))], period: Month(text: "2026-10")!, audience: .public, lock: lock)
+        }
+        lock.release()
+        #expect(try contents(of: out.path) == during)
+    }
+
+    @Test(arguments: [false, true])
+    func aHalfRemovedAdminMonthIsRemovedWhenTheFolderTurnsPublic(manifestGone: Bool) throws {
+        // What a kill while the admin month was emptied leaves, or an index.html deleted by hand: the
+        // archive does not list it, but relationships.html, report.xml and kpis.csv still name people.
+        let out = try TemporaryFolder()
+        #expect(try mentorReport(["build", "--out", out.path, "--period", "2026-09", "--audience", "admin", "--quiet"]).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path + "/2026-09")
+        for name in names where name.hasSuffix(".html") && name != "relationships.html" || manifestGone && name == ".mentor-report-month" {
+            try out.write("2026-09/" + name, nil)
+        }
+        #expect(FileManager.default.fileExists(atPath: out.path + "/2026-09/relationships.html"))
+        let forced = try mentorReport(["build", "--out", out.path, "--period", "2026-10", "--force-audience", "--quiet"])
+        #expect(forced.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: out.path + "/2026-09"))
+        #expect(forced.stderr.contains("note: removed the admin reports of 2026-09 from \(out.path), now a folder of public reports"))
+        #expect(try String(contentsOfFile: out.path + "/.mentor-report-audience", encoding: .utf8) == "public\n")
+    }
+
+    @Test func removingAMonthFolderUnlinksItsManifestLast() throws {
+        // Cut short, a removal leaves a folder still marked as mentor-report's, and as admin.
+        #expect(MonthFolder.removalOrder([".mentor-report-month", "report.xml", "cohort-a.html", "index.html", "relationships.html"])
+                == ["cohort-a.html", "index.html", "relationships.html", "report.xml", ".mentor-report-month"])
+    }
+
     @Test func anAdminBuildIntoAPublicFolderIsRefused() throws {
         let out = try TemporaryFolder()
         #expect(try mentorReport(["build", "--out", out.path, "--quiet"]).status == 0)

@@ -11,8 +11,9 @@ struct CSVRows: ExportRows {
     private var nextLine = 1
     let delimiter: UnicodeScalar
 
-    init(path: String, limit: Int) throws {
-        try self.init(bytes: Self.bytes(ofExport: path, limit: limit))
+    /// The export at `path`, which must lie inside the data folder whose real path is `folder`.
+    init(path: String, limit: Int, inside folder: String) throws {
+        try self.init(bytes: Self.bytes(ofExport: path, limit: limit, inside: folder))
     }
 
     init(bytes all: [UInt8]) throws {

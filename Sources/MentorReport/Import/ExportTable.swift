@@ -13,11 +13,12 @@ protocol ExportRows {
 }
 
 extension ExportRows {
-    /// An export file's bytes, read as data files are: a regular file only, at most `limit` bytes.
-    static func bytes(ofExport path: String, limit: Int) throws -> [UInt8] {
+    /// An export file's bytes, read as data files are: a regular file only, at most `limit` bytes,
+    /// the file opened lying inside the data folder whose real path is `folder` (decision 106).
+    static func bytes(ofExport path: String, limit: Int, inside folder: String) throws -> [UInt8] {
         do {
             // The bytes are borrowed from `file`: it must live until they are copied.
-            let file = try FileBytes(path: path, limit: limit)
+            let file = try FileBytes(path: path, limit: limit, inside: folder)
             return withExtendedLifetime(file) { Array(file.bytes) }
         } catch {
             throw ExportReadError(message: "cannot read the file: \(error)")

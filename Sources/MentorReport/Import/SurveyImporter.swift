@@ -127,10 +127,12 @@ struct SurveyImporter {
         }
         let path = URL(fileURLWithPath: folder, isDirectory: true).appendingPathComponent(relative).path
         let size: Int
+        let dataFolder = DataFolder(path: folder)
+        let realFolder = dataFolder.realFolder ?? DataFolder.unresolvable
         if let contents {
             size = contents.count
         } else {
-            let found = DataFolder(path: folder).entry(relative)
+            let found = dataFolder.entry(relative)
             if let reason = found.notAFile {
                 // Not a file (a folder, a link leaving the data folder): the path alone, as the data
                 // folder's own findings about such entries, for there is no line to point at.
@@ -156,10 +158,10 @@ struct SurveyImporter {
         result.bytes = size
         do {
             if isWorkbook {
-                var rows = try contents.map { try XLSXRows(bytes: $0) } ?? XLSXRows(path: path, limit: maxBytes)
+                var rows = try contents.map { try XLSXRows(bytes: $0) } ?? XLSXRows(path: path, limit: maxBytes, inside: realFolder)
                 try read(&rows)
             } else {
-                var rows = try contents.map { try CSVRows(bytes: $0) } ?? CSVRows(path: path, limit: maxBytes)
+                var rows = try contents.map { try CSVRows(bytes: $0) } ?? CSVRows(path: path, limit: maxBytes, inside: realFolder)
                 try read(&rows)
             }
         } catch let failure as ExportReadError {

@@ -11,8 +11,9 @@ struct XLSXRows: ExportRows {
     private let strings: [String]
     private var lastRow = 0
 
-    init(path: String, limit: Int) throws {
-        try self.init(bytes: Self.bytes(ofExport: path, limit: limit))
+    /// The export at `path`, which must lie inside the data folder whose real path is `folder`.
+    init(path: String, limit: Int, inside folder: String) throws {
+        try self.init(bytes: Self.bytes(ofExport: path, limit: limit, inside: folder))
     }
 
     /// The workbook's bytes, read once: checked by `ZIPCheck`, then opened by ZIPFoundation in memory.

@@ -27,6 +27,15 @@ struct DataFile: Sendable {
     var size: Int
     /// The file's bytes when it is given in memory rather than read from `url`.
     var contents: [UInt8]? = nil
+    /// The data folder's real path, which the file opened must lie within (`FileBytes`).
+    var realFolder: String? = nil
+
+    /// The file's bytes: the ones given in memory, or the file read from disk, checked as it is opened
+    /// to lie inside the data folder (`DataFolder.read`).
+    func read(limit: Int) throws -> FileBytes {
+        if let contents { return FileBytes(copying: contents) }
+        return try FileBytes(path: url.path, limit: limit, inside: realFolder ?? DataFolder.unresolvable)
+    }
 }
 
 /// Finds the files of a data folder, on disk or given in memory (path inside the folder → bytes).
@@ -35,7 +44,7 @@ struct DataFolder {
     let memory: [String: [UInt8]]?
     /// The folder's real path (links and `..` resolved), which every entry's must lie within; nil in
     /// memory, or when the folder cannot be resolved (then nothing in it is read).
-    private let realFolder: String?
+    let realFolder: String?
 
     init(path: String, memory: [String: [UInt8]]? = nil) {
         self.path = path
@@ -183,6 +192,20 @@ struct DataFolder {
         "ignored: only files ending in lower-case .yaml are read; rename it to \(renamed) to include it"
     }
 
+    /// The bytes of the file at `relative`, read only when the file opened lies inside the data folder,
+    /// whatever became of its name since `entry` checked it (decision 106); throws why not.
+    func read(_ relative: String, limit: Int) throws -> FileBytes {
+        if let memory {
+            guard let bytes = memory[relative] else { throw FileReadError(errno: ENOENT) }
+            return FileBytes(copying: bytes)
+        }
+        return try FileBytes(path: url(relative).path, limit: limit, inside: realFolder ?? DataFolder.unresolvable)
+    }
+
+    /// Stands for a data folder whose real path cannot be found: no real path lies inside it, so
+    /// nothing is read from it.
+    static let unresolvable = "\u{0}unresolvable"
+
     /// The path with every link, `.` and `..` resolved (realpath(3)), or nil when it cannot be.
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
@@ -198,7 +221,7 @@ struct DataFolder {
     private func file(_ collection: DataCollection, _ relative: String, size: Int) -> DataFile {
         DataFile(collection: collection, displayPath: shown(relative),
                  url: URL(fileURLWithPath: path, isDirectory: true).appendingPathComponent(relative),
-                 size: size, contents: memory?[relative])
+                 size: size, contents: memory?[relative], realFolder: realFolder)
     }
 
     /// The data folder as given, joined with a path inside it: how files are named in messages.

@@ -289,7 +289,7 @@ public struct Loader {
         }
         let storage: FileBytes
         do {
-            storage = try file.contents.map { FileBytes(copying: $0) } ?? FileBytes(path: file.url.path, limit: limits.fileBytes)
+            storage = try file.read(limit: limits.fileBytes)
         } catch {
             return fileProblem("cannot read the file: \(error)")
         }

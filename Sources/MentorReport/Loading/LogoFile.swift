@@ -27,12 +27,8 @@ extension Loader {
         }
         let bytes: [UInt8]
         do {
-            if let inMemory = memory?[relative] {
-                bytes = inMemory
-            } else {
-                let storage = try FileBytes(path: dataFolder.shown(relative), limit: limit)
-                bytes = Array(storage.bytes)
-            }
+            let storage = try dataFolder.read(relative, limit: limit)
+            bytes = withExtendedLifetime(storage) { Array(storage.bytes) }
         } catch let failure as FileReadError {
             return problem("cannot be read: \(failure.reason)")
         } catch {

@@ -77,9 +77,21 @@ final class FileBytes {
     /// Reads the whole file; throws the system's reason when it cannot. Only a regular file is read
     /// (a FIFO would block for ever, a device such as /dev/zero never ends), opened without blocking,
     /// and never more than `limit` bytes, even if the file grows while it is read.
-    init(path: String, limit: Int) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { throw FileReadError(errno: errno) }
+    ///
+    /// With `folder` (a folder's real path, as `DataFolder.realPath` gives it), the file must lie inside
+    /// that folder, and what is checked is the file opened, not its name, so that a file swapped for a
+    /// link out of the folder after the folder's listing checked it is never read (decision 106): the
+    /// path's real path is found and opened without following a link at the last step (`O_NOFOLLOW`),
+    /// and the opened descriptor's own path (`/proc/self/fd/N`) must lie inside `folder` before any
+    /// byte is read. A link inside the folder still works (its real path is what is opened).
+    init(path: String, limit: Int, inside folder: String? = nil) throws {
+        let fd: Int32
+        if let folder {
+            fd = try FileBytes.openInside(path, folder: folder)
+        } else {
+            fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+            guard fd >= 0 else { throw FileReadError(errno: errno) }
+        }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw FileReadError(errno: errno) }
@@ -121,6 +133,39 @@ final class FileBytes {
             throw tooLarge
         }
         bytes = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buffer)[0..<length])
+    }
+
+    /// Opens `path` for reading only when the file opened lies inside `folder` (a real path); see
+    /// `init(path:limit:inside:)`. Returns the descriptor, or throws why the file was not read.
+    static func openInside(_ path: String, folder: String) throws -> Int32 {
+        let rule = "links must stay inside the data folder (copy the file into it instead)"
+        let changed = FileReadError(reason: "it changed while it was read and now leads out of the data folder, so it was not read; \(rule)")
+        func inside(_ real: String) -> Bool {
+            real.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+        }
+        guard let resolved = realpath(path, nil) else { throw FileReadError(errno: errno) }
+        let real = String(cString: resolved)
+        free(resolved)
+        guard inside(real) else { throw changed }
+        let fd = open(real, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard fd >= 0 else {
+            let code = errno
+            if code == ELOOP { throw changed }
+            throw FileReadError(errno: code)
+        }
+        // The descriptor's own path: what was opened, whatever happened to the names on the way.
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink("/proc/self/fd/\(fd)", &buffer, buffer.count - 1)
+        guard n > 0, n < buffer.count - 1 else {
+            close(fd)
+            throw FileReadError(reason: "the file opened cannot be told (/proc/self/fd cannot be read), so it cannot be checked to lie inside the data folder")
+        }
+        let opened = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard inside(opened) else {
+            close(fd)
+            throw changed
+        }
+        return fd
     }
 
     /// What a file system entry that is not a regular file is, in words.

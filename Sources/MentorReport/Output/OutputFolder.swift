@@ -121,12 +121,55 @@ enum MonthFolder {
         return head.contains("<report format-version=\"") && head.contains(" period=\"\(folder.lastPathComponent)\"")
     }
 
+    /// The month folders of OUT that hold admin reports, index page or not: a manifest of audience
+    /// admin, or, without one, a `relationships.html`. A month half removed (killed while its files
+    /// were unlinked, or its index.html deleted by hand) is one too, as long as either is left.
+    static func adminFolders(in out: URL) -> [(month: Month, folder: URL)] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).sorted()
+        return names.compactMap { name in
+            let folder = out.appendingPathComponent(name, isDirectory: true)
+            guard let month = Month(text: name), isDirectory(folder) else { return nil }
+            if let manifest = readManifest(folder) { return manifest.audience == .admin ? (month, folder) : nil }
+            var page = stat()
+            return lstat(folder.appendingPathComponent("relationships.html").path, &page) == 0 ? (month, folder) : nil
+        }
+    }
+
+    /// Throws unless every admin month folder of OUT (`adminFolders`) but `period`'s (which the build
+    /// replaces, under `checkReplaceable`) can be emptied of
+    /// what mentor-report wrote and removed: each entry is one it wrote (see `owned`) and the folder
+    /// can be written. Called before a folder is turned public, so that a refused build changes
+    /// nothing (decision 105).
+    static func checkAdminRemovable(in out: URL, except period: Month?) throws {
+        for (month, folder) in adminFolders(in: out) where month != period {
+            let manifest = readManifest(folder)
+            let listing = Result { try FileManager.default.contentsOfDirectory(atPath: folder.path) }
+            let foreign = ((try? listing.get()) ?? []).sorted().filter { !owned($0, in: folder, manifest: manifest) }
+            let what: String
+            if case .failure = listing {
+                what = "cannot be listed (\(String(cString: strerror(access(folder.path, R_OK | X_OK) == 0 ? EIO : errno))))"
+            } else if let first = foreign.first {
+                let more = foreign.count > 1 ? " (and \(foreign.count - 1) more)" : ""
+                what = "holds \(first)\(more), which mentor-report did not write"
+            } else if access(folder.path, W_OK | X_OK) != 0 {
+                what = "cannot be emptied (\(String(cString: strerror(errno))))"
+            } else {
+                continue
+            }
+            throw OutputFailure("\(out.path) is to hold public reports, but its admin month \(folder.path) \(what); "
+                + "its admin pages name people and must not stay in a public folder, and mentor-report removes only files it wrote. "
+                + "Nothing was changed. Move \(foreign.isEmpty ? "the folder" : "those files") out of \(folder.path) (or the folder out of \(out.path)), "
+                + "then build again, or use another --out for public reports")
+        }
+    }
+
     /// Removes what mentor-report wrote in `folder` (see `owned`) and then the folder, if it is empty;
-    /// returns the names left (a user's files, which are never removed).
+    /// returns the names left (a user's files, which are never removed). The manifest goes last, so a
+    /// removal cut short leaves a folder still marked as mentor-report's (and, for admin, as admin).
     @discardableResult
     static func removeOwned(_ folder: URL) -> [String] {
         let manifest = readManifest(folder)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        let names = removalOrder((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
         var left: [String] = []
         for name in names {
             // A staging folder killed before its manifest was written holds generated names only.
@@ -138,6 +181,11 @@ enum MonthFolder {
         }
         if left.isEmpty { rmdir(folder.path) }
         return left
+    }
+
+    /// The order a month folder's entries are removed in: by name, the manifest last.
+    static func removalOrder(_ names: [String]) -> [String] {
+        names.sorted { ($0 == manifestName ? 1 : 0, $0) < ($1 == manifestName ? 1 : 0, $1) }
     }
 
     private static func isDirectory(_ url: URL) -> Bool {

@@ -105,6 +105,9 @@ public struct ReportWriter {
         let lock = try OutputLock(folder: out, created: !existed)
         do {
             try OutputAudience.check(out, building: audience, force: forceAudience)
+            // Refused before the data is read, too, when an admin month cannot be taken out (`write`
+            // checks again, with the lock held, before it changes anything).
+            if audience == .public { try MonthFolder.checkAdminRemovable(in: out, except: nil) }
         } catch {
             lock.abandon()
             throw error
@@ -141,6 +144,7 @@ public struct ReportWriter {
         try MonthFolder.checkReplaceable(final)
         try ArchivePage.checkReplaceable(in: out)
         try HistoryFile.checkReplaceable(in: out)
+        if audience == .public { try MonthFolder.checkAdminRemovable(in: out, except: period) }
         progress?("writing \(files.count) files into \(final.path)")
         removeLeftovers(in: out)
         var current = staging
@@ -229,13 +233,23 @@ public struct ReportWriter {
         }
         defer { clearPrevious() }
         // A folder turned public (--force-audience) keeps no admin month: those pages name people.
+        // Every admin month, with its index page or half removed, was checked above to hold only
+        // mentor-report's files; one that could not be emptied after all (a file added meanwhile, an
+        // unlink refused) stops the build before the folder is recorded public (decision 105).
         if audience == .public {
-            for other in MonthFolder.months(in: out) where other.audience == .admin {
-                let folder = out.appendingPathComponent(other.month.description)
-                guard (try? MonthFolder.checkReplaceable(folder)) != nil else { continue }
-                let left = MonthFolder.removeOwned(folder)
-                note?(left.isEmpty ? "removed the admin reports of \(other.month) from \(out.path), now a folder of public reports (they name people)"
-                      : "removed the admin reports of \(other.month) from \(out.path); \(folder.path) still holds files mentor-report did not write")
+            for (month, folder) in MonthFolder.adminFolders(in: out) where month != period {
+                var left = MonthFolder.removeOwned(folder)
+                var gone = stat()
+                if left.isEmpty && lstat(folder.path, &gone) == 0 { left = ["entries that cannot be removed"] }
+                guard left.isEmpty else {
+                    unlink(audienceTemporary.path)
+                    unlink(indexTemporary.path)
+                    unlink(historyTemporary.path)
+                    throw OutputFailure("the public reports are in \(final.path), but the admin month \(folder.path) could not be emptied: "
+                        + "it still holds \(left.joined(separator: ", ")); its pages may name people, so \(out.path) is not recorded as a folder "
+                        + "of public reports. Move those files out of \(folder.path), then build again")
+                }
+                note?("removed the admin reports of \(month) from \(out.path), now a folder of public reports (they name people)")
             }
         }
         if newAudience, rename(audienceTemporary.path, audienceFile.path) != 0 {
