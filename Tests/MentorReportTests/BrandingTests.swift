@@ -44,11 +44,44 @@ import Testing
         #expect(try check("assets/logo.jpeg", "\u{89}PNG")
                 == ["data/program.yaml:23:11: error: logo 'assets/logo.jpeg' is not a JPEG image (it does not start with the JPEG signature); expected a JPEG file, or a name ending in the image's real type"])
         #expect(try check("assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle></svg>")
-                == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image: line 1: Premature end of data in tag svg line 1; expected well-formed XML with an <svg> root element"])
+                == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image: line 1: Opening and ending tag mismatch: circle line 1 and svg; expected well-formed XML with an <svg> root element"])
         #expect(try check("assets/logo.svg", "<html xmlns=\"http://www.w3.org/1999/xhtml\"/>")
                 == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image: its root element is <html>; expected an <svg> root element"])
         #expect(try check("assets/logo.svg", "<svg viewBox=\"0 0 1 1\"/>")
                 == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image a browser shows: its <svg> root has no xmlns=\"http://www.w3.org/2000/svg\"; expected the SVG namespace on the root element"])
+    }
+
+    @Test func anSVGLogoWithANULByteOrContentAfterItsRootIsRefused() throws {
+        // libxml2 stops reading at a NUL byte; browsers show such a file as a broken image.
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+        #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(), "assets/logo.svg": svg + "\u{0}junk"])
+                == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image: byte 42 (line 1) is a NUL byte, which XML does not allow; expected well-formed XML with an <svg> root element"])
+        #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(), "assets/logo.svg": svg + "\n\u{0}\n"])
+                == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image: byte 43 (line 2) is a NUL byte, which XML does not allow; expected well-formed XML with an <svg> root element"])
+        #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(), "assets/logo.svg": svg + "\njunk"])
+                == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image: line 2: Extra content at the end of the document; expected well-formed XML with an <svg> root element"])
+        // A comment and white space after the root are well-formed XML.
+        #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(), "assets/logo.svg": svg + "\n<!-- end -->\n  "]) == [])
+    }
+
+    @Test func aLatin1SVGLogoIsToldToSaveAsUTF8OnOneLine() throws {
+        let folder = try Fixture.variant(of: "minimal", ["program.yaml": try BrandingTests.branding()])
+        try folder.write("assets/logo.svg", Array("<svg xmlns=\"http://www.w3.org/2000/svg\">\n<text>caf".utf8) + [0xE9] + Array("</text></svg>".utf8))
+        #expect(findings(folder.path)
+                == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image: line 2, column 10: the file is not UTF-8 text: byte 0xE9 is not UTF-8 (it is 'é' in Windows-1252 or Latin-1, as Excel and older Windows editors save text); expected well-formed XML with an <svg> root element, in UTF-8: save the file as UTF-8 (in the editor: Save As or Save with Encoding → UTF-8)"])
+    }
+
+    @Test func aLogoWithAWrongDeclaredEncodingPrintsOneLocatedMessageOnly() throws {
+        let folder = try Fixture.variant(of: "minimal", [
+            "program.yaml": try BrandingTests.branding(),
+            "assets/logo.svg": "<?xml version=\"1.0\" encoding=\"EBCDIC-US\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ])
+        let result = try mentorReport(["validate", "--data", folder.path])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map { $0.replacingOccurrences(of: folder.path, with: "data") }
+        // Every line is a located message or the summary: libxml2 printed nothing of its own.
+        #expect(lines.filter { !$0.hasPrefix("data/") && !$0.hasPrefix("data:") && !$0.contains("errors") }.isEmpty, "\(lines)")
+        #expect(lines.contains("data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image: line 1: input conversion failed due to input error, bytes 0x73 0x76 0x67 0x20 (the encoding the file declares does not fit its bytes); expected well-formed XML with an <svg> root element"))
     }
 
     @Test func realPNGAndJPEGSignaturesAreAccepted() throws {

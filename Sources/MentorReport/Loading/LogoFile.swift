@@ -61,6 +61,12 @@ extension Loader {
                 }
                 return nil
             case .failure(let failure):
+                // Text saved as Windows-1252 that does not say so: the same hint as a YAML or CSV file.
+                if failure.message.contains("UTF-8"), let bad = InvalidUTF8.first(in: bytes) {
+                    return "is not an SVG image: line \(bad.line), column \(bad.column): " + bad.message(
+                        expected: "well-formed XML with an <svg> root element, in UTF-8",
+                        howToSave: "in the editor: Save As or Save with Encoding → UTF-8")
+                }
                 return "is not an SVG image: \(failure.message); expected well-formed XML with an <svg> root element"
             }
         }
