@@ -317,7 +317,7 @@ final class YAMLReader {
             guard let k = keyEvent.withBytes(keys.position) else {
                 let key = keyEvent.value
                 try skipValue()
-                if keyEvent.isPlain && key == "<<" {
+                if (keyEvent.isPlain && key == "<<") || keyEvent.isMergeTagged {
                     // A YAML 1.1 merge key: the keys it would bring in are not read, so the mapping's
                     // missing keys are this error's consequence and are not reported again.
                     info.hasMergeKey = true
