@@ -145,6 +145,12 @@ import Testing
                 == ["data/program.yaml:22:18: error: 'headline_kpis' lists 2 KPIs; expected 3 to 6 KPI ids, the executive summary's tiles"])
         #expect(try check("[a.a, b.b, c.c, d.d, e.e, f.f, g.g]").first
                 == "data/program.yaml:22:18: error: 'headline_kpis' lists 7 KPIs; expected 3 to 6 KPI ids, the executive summary's tiles")
+        // Three entries were written, one of them not an id: only that one is reported, not the count.
+        #expect(try check("[[match.rate], cadence.adherence, sessions.count]")
+                == ["data/program.yaml:22:19: error: 'headline_kpis' holds a list; expected text"])
+        #expect(try check("[[match.rate], cadence.adherence]")
+                == ["data/program.yaml:22:18: error: 'headline_kpis' lists 2 KPIs; expected 3 to 6 KPI ids, the executive summary's tiles",
+                    "data/program.yaml:22:19: error: 'headline_kpis' holds a list; expected text"])
         #expect(try check("[match.rate, sessions.count, match.rate]")
                 == ["data/program.yaml:22:47: error: KPI 'match.rate' appears twice in headline_kpis (first at 22:19); expected each KPI once"])
         #expect(try check("[match.rate, sessions.count, health.at-risk]")

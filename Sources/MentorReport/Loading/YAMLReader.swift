@@ -517,6 +517,15 @@ final class YAMLReader {
         try list(key, expected: "a list, such as [a, b]", { try self.locatedString(key) })?.items
     }
 
+    /// A list of strings with the number of entries written, those reported and left out included.
+    func stringListCountingEntries(_ key: String) throws -> (items: [Located<String>], entries: Int)? {
+        var entries = 0
+        guard let items = try list(key, expected: "a list, such as [a, b]", { entries += 1; return try self.locatedString(key) })?.items else {
+            return nil
+        }
+        return (items, entries)
+    }
+
     static let groupNameExpectation = "a group name of letters, digits, '.', '_' or '-' starting with a letter or digit"
 
     /// A list of group names, each following the id rule: a group name becomes part of KPI ids
