@@ -29,6 +29,11 @@ import Testing
     @Test func logoPathAndTypeErrorsPointAtTheValue() throws {
         #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(logo: "../logo.svg")])
                 == ["data/program.yaml:23:11: error: logo '../logo.svg' is not a path inside the data folder; expected a relative path such as assets/logo.svg, without '..'"])
+        // No '..' in these: they are told what is wrong with them.
+        #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(logo: "\"\"")])
+                == ["data/program.yaml:23:11: error: 'logo' is empty; expected a relative path such as assets/logo.svg, or no logo key for no logo"])
+        #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(logo: "assets//logo.svg")])
+                == ["data/program.yaml:23:11: error: logo 'assets//logo.svg' has an empty folder or file name ('//' or a '/' at the end); expected a relative path such as assets/logo.svg"])
         #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(logo: "assets/logo.gif"), "assets/logo.gif": "GIF89a"])
                 == ["data/program.yaml:23:11: error: logo 'assets/logo.gif' is not an SVG, PNG or JPEG file; expected a file ending in .svg, .png, .jpg or .jpeg"])
         #expect(try findings(changing: ["program.yaml": try BrandingTests.branding()])
@@ -97,7 +102,7 @@ import Testing
     @Test func logoOverOneMegabyteIsAnError() throws {
         let big = "<svg xmlns=\"http://www.w3.org/2000/svg\"><!--" + String(repeating: "x", count: bytesPerMegabyte) + "--></svg>"
         #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(), "assets/logo.svg": big])
-                == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is 1.0 MB; expected a logo of at most 1 MB (every page carries it)"])
+                == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is 1,048,629 bytes; expected at most 1,048,576 (1 MB), since every page carries it"])
     }
 
     @Test func logoLinkLeavingTheDataFolderIsRefused() throws {

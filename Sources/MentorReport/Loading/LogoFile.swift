@@ -23,7 +23,7 @@ extension Loader {
         guard case .file(let size) = found else { return }
         let limit = Logo.maxBytes
         if size > limit {
-            return problem("is \(megabytesText(size)); expected a logo of at most \(megabytesText(limit)) (every page carries it)")
+            return problem("is \(groupedCount(size)) bytes; expected at most \(groupedCount(limit)) (\(megabytesText(limit))), since every page carries it")
         }
         let bytes: [UInt8]
         do {

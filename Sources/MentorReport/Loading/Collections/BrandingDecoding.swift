@@ -20,6 +20,15 @@ extension YAMLReader {
             case .logo:
                 guard let path = try locatedString("logo") else { return }
                 guard SurveyImporter.relativePath(path.value) != nil else {
+                    if path.value.isEmpty {
+                        error(path.location, "'logo' is empty; expected a relative path such as assets/logo.svg, or no logo key for no logo")
+                        return
+                    }
+                    let parts = path.value.split(separator: "/", omittingEmptySubsequences: false)
+                    if !path.value.hasPrefix("/"), !path.value.contains("\\"), !parts.contains(".."), parts.contains("") {
+                        error(path.location, "logo '\(clip(path.value))' has an empty folder or file name ('//' or a '/' at the end); expected a relative path such as assets/logo.svg")
+                        return
+                    }
                     error(path.location, "logo '\(clip(path.value))' is not a path inside the data folder; expected a relative path such as assets/logo.svg, without '..'")
                     return
                 }
