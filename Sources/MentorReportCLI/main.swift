@@ -323,7 +323,8 @@ func main() -> Never {
             print(message)
             Foundation.exit(0)
         }
-        printError(message)
+        // The argument parser starts its messages "Error:"; every other message starts "error:".
+        printError(message.hasPrefix("Error: ") ? "error: " + message.dropFirst(7) : message)
         Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue)
     }
 }

@@ -42,6 +42,10 @@ import Testing
         let coloured = DiagnosticPrinter(useColour: true).lines(for: diagnostics)
         #expect(coloured == ["\u{1B}[1m" + #"data/\u{1B}x.yaml:2:3:"# + "\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m " + #"'a\u{1B}[2J\u{85}\u{0}b' is bad"#])
         #expect(escapingControlCharacters("plain text — ok") == "plain text — ok")
+        // Bidirectional overrides and isolates would make the rest of a message read backwards.
+        #expect(escapingControlCharacters("logo\u{202E}gvs.a — \u{2066}x\u{2069}\u{200F}\u{61C}")
+                == #"logo\u{202E}gvs.a — \u{2066}x\u{2069}\u{200F}\u{61C}"#)
+        #expect(escapingControlCharacters("\u{2010}\u{2065}\u{202F}\u{200D}") == "\u{2010}\u{2065}\u{202F}\u{200D}")
         #expect(escapingControlCharacters("two\nlines\r\u{7F}", keepingLineBreaks: true) == #"two"# + "\n" + #"lines\u{D}\u{7F}"#)
     }
 

@@ -29,6 +29,11 @@ import Testing
     @Test func logoPathAndTypeErrorsPointAtTheValue() throws {
         #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(logo: "../logo.svg")])
                 == ["data/program.yaml:23:11: error: logo '../logo.svg' is not a path inside the data folder; expected a relative path such as assets/logo.svg, without '..'"])
+        // No '..' in these: they are told what is wrong with them.
+        #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(logo: "\"\"")])
+                == ["data/program.yaml:23:11: error: 'logo' is empty; expected a relative path such as assets/logo.svg, or no logo key for no logo"])
+        #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(logo: "assets//logo.svg")])
+                == ["data/program.yaml:23:11: error: logo 'assets//logo.svg' has an empty folder or file name ('//' or a '/' at the end); expected a relative path such as assets/logo.svg"])
         #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(logo: "assets/logo.gif"), "assets/logo.gif": "GIF89a"])
                 == ["data/program.yaml:23:11: error: logo 'assets/logo.gif' is not an SVG, PNG or JPEG file; expected a file ending in .svg, .png, .jpg or .jpeg"])
         #expect(try findings(changing: ["program.yaml": try BrandingTests.branding()])
@@ -44,11 +49,44 @@ import Testing
         #expect(try check("assets/logo.jpeg", "\u{89}PNG")
                 == ["data/program.yaml:23:11: error: logo 'assets/logo.jpeg' is not a JPEG image (it does not start with the JPEG signature); expected a JPEG file, or a name ending in the image's real type"])
         #expect(try check("assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle></svg>")
-                == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image: line 1: Premature end of data in tag svg line 1; expected well-formed XML with an <svg> root element"])
+                == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image: line 1: Opening and ending tag mismatch: circle line 1 and svg; expected well-formed XML with an <svg> root element"])
         #expect(try check("assets/logo.svg", "<html xmlns=\"http://www.w3.org/1999/xhtml\"/>")
                 == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image: its root element is <html>; expected an <svg> root element"])
         #expect(try check("assets/logo.svg", "<svg viewBox=\"0 0 1 1\"/>")
                 == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image a browser shows: its <svg> root has no xmlns=\"http://www.w3.org/2000/svg\"; expected the SVG namespace on the root element"])
+    }
+
+    @Test func anSVGLogoWithANULByteOrContentAfterItsRootIsRefused() throws {
+        // libxml2 stops reading at a NUL byte; browsers show such a file as a broken image.
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+        #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(), "assets/logo.svg": svg + "\u{0}junk"])
+                == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image: byte 42 (line 1) is a NUL byte, which XML does not allow; expected well-formed XML with an <svg> root element"])
+        #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(), "assets/logo.svg": svg + "\n\u{0}\n"])
+                == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image: byte 43 (line 2) is a NUL byte, which XML does not allow; expected well-formed XML with an <svg> root element"])
+        #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(), "assets/logo.svg": svg + "\njunk"])
+                == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image: line 2: Extra content at the end of the document; expected well-formed XML with an <svg> root element"])
+        // A comment and white space after the root are well-formed XML.
+        #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(), "assets/logo.svg": svg + "\n<!-- end -->\n  "]) == [])
+    }
+
+    @Test func aLatin1SVGLogoIsToldToSaveAsUTF8OnOneLine() throws {
+        let folder = try Fixture.variant(of: "minimal", ["program.yaml": try BrandingTests.branding()])
+        try folder.write("assets/logo.svg", Array("<svg xmlns=\"http://www.w3.org/2000/svg\">\n<text>caf".utf8) + [0xE9] + Array("</text></svg>".utf8))
+        #expect(findings(folder.path)
+                == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image: line 2, column 10: the file is not UTF-8 text: byte 0xE9 is not UTF-8 (it is 'é' in Windows-1252 or Latin-1, as Excel and older Windows editors save text); expected well-formed XML with an <svg> root element, in UTF-8: save the file as UTF-8 (in the editor: Save As or Save with Encoding → UTF-8)"])
+    }
+
+    @Test func aLogoWithAWrongDeclaredEncodingPrintsOneLocatedMessageOnly() throws {
+        let folder = try Fixture.variant(of: "minimal", [
+            "program.yaml": try BrandingTests.branding(),
+            "assets/logo.svg": "<?xml version=\"1.0\" encoding=\"EBCDIC-US\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ])
+        let result = try mentorReport(["validate", "--data", folder.path])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map { $0.replacingOccurrences(of: folder.path, with: "data") }
+        // Every line is a located message or the summary: libxml2 printed nothing of its own.
+        #expect(lines.filter { !$0.hasPrefix("data/") && !$0.hasPrefix("data:") && !$0.contains("errors") }.isEmpty, "\(lines)")
+        #expect(lines.contains("data/program.yaml:23:11: error: logo 'assets/logo.svg' is not an SVG image: line 1: input conversion failed due to input error, bytes 0x73 0x76 0x67 0x20 (the encoding the file declares does not fit its bytes); expected well-formed XML with an <svg> root element"))
     }
 
     @Test func realPNGAndJPEGSignaturesAreAccepted() throws {
@@ -64,7 +102,7 @@ import Testing
     @Test func logoOverOneMegabyteIsAnError() throws {
         let big = "<svg xmlns=\"http://www.w3.org/2000/svg\"><!--" + String(repeating: "x", count: bytesPerMegabyte) + "--></svg>"
         #expect(try findings(changing: ["program.yaml": try BrandingTests.branding(), "assets/logo.svg": big])
-                == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is 1.0 MB; expected a logo of at most 1 MB (every page carries it)"])
+                == ["data/program.yaml:23:11: error: logo 'assets/logo.svg' is 1,048,629 bytes; expected at most 1,048,576 (1 MB), since every page carries it"])
     }
 
     @Test func logoLinkLeavingTheDataFolderIsRefused() throws {
@@ -117,6 +155,12 @@ import Testing
                 == ["data/program.yaml:22:18: error: 'headline_kpis' lists 2 KPIs; expected 3 to 6 KPI ids, the executive summary's tiles"])
         #expect(try check("[a.a, b.b, c.c, d.d, e.e, f.f, g.g]").first
                 == "data/program.yaml:22:18: error: 'headline_kpis' lists 7 KPIs; expected 3 to 6 KPI ids, the executive summary's tiles")
+        // Three entries were written, one of them not an id: only that one is reported, not the count.
+        #expect(try check("[[match.rate], cadence.adherence, sessions.count]")
+                == ["data/program.yaml:22:19: error: 'headline_kpis' holds a list; expected text"])
+        #expect(try check("[[match.rate], cadence.adherence]")
+                == ["data/program.yaml:22:18: error: 'headline_kpis' lists 2 KPIs; expected 3 to 6 KPI ids, the executive summary's tiles",
+                    "data/program.yaml:22:19: error: 'headline_kpis' holds a list; expected text"])
         #expect(try check("[match.rate, sessions.count, match.rate]")
                 == ["data/program.yaml:22:47: error: KPI 'match.rate' appears twice in headline_kpis (first at 22:19); expected each KPI once"])
         #expect(try check("[match.rate, sessions.count, health.at-risk]")

@@ -53,6 +53,20 @@ import Testing
         #expect(!rows.contains { $0.contains(",@SUM") })
     }
 
+    @Test func labelsDropTheControlCharactersThePagesDrop() throws {
+        // ESC would recolour a terminal that shows kpis.csv; report.xml and the pages drop it.
+        let program = try Fixture.text("minimal/program.yaml", replacing: "    name: Communication\n", with: "    name: \"Comm\\x01unication\\e[31m\"\n")
+        let folder = try Fixture.variant(of: "minimal", ["program.yaml": program])
+        let out = try TemporaryFolder()
+        let month = try build(folder.path, out: out.path, period: "2026-02")
+        let rows = try CSVExportTests.rows(month + "/kpis.csv")
+        let change = try #require(rows.first { $0.hasPrefix("competency.communication.change,") })
+        #expect(change.hasSuffix(",Communication[31m: change,,"))
+        let xml = try String(contentsOfFile: month + "/report.xml", encoding: .utf8)
+        #expect(xml.contains("label=\"Communication[31m: change\""))
+        #expect(!rows.contains { $0.unicodeScalars.contains { $0.value < 0x20 } })
+    }
+
     @Test func historyCoversEveryMonthByPeriodThenCatalogueOrder() throws {
         let out = try TemporaryFolder()
         // Built out of order: the history is by period all the same.

@@ -69,6 +69,24 @@ func mentorReport(_ arguments: [String]) throws -> CommandResult {
         #expect(try mentorReport(["--help"]).status == 0)
     }
 
+    @Test func usageErrorsStartLowerCaseLikeEveryOtherMessage() throws {
+        let result = try mentorReport(["build", "--period", "2026-13"])
+        #expect(result.stderr.hasPrefix("error: --period must be a month as YYYY-MM, such as 2026-10; found '2026-13'\n"), "\(result.stderr)")
+        #expect(!result.stderr.contains("Error:"))
+    }
+
+    @Test func aRightToLeftOverrideInAPathIsEscapedInTheMessage() throws {
+        // Printed raw, U+202E would show the rest of the line backwards.
+        let program = try Fixture.text("minimal/program.yaml", replacing: "    replacement_cost_per_leaver: 60000\n",
+                                       with: "    replacement_cost_per_leaver: 60000\n  branding:\n    logo: \"assets/x\u{202E}gnp.svg\"\n")
+        let folder = try Fixture.variant(of: "minimal", ["program.yaml": program])
+        let result = try mentorReport(["validate", "--data", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.replacingOccurrences(of: folder.path, with: "data").contains(
+            #"data/program.yaml:23:11: error: logo 'assets/x\u{202E}gnp.svg' does not exist in the data folder; expected the logo file saved as data/assets/x\u{202E}gnp.svg"#))
+        #expect(!result.stderr.unicodeScalars.contains("\u{202E}"))
+    }
+
     @Test func buildWritesTheMonthFolderAndABrokenSchemaExitsThree() throws {
         let out = try TemporaryFolder()
         let ok = try mentorReport(["build", "--out", out.path, "--period", "2026-09", "--quiet"])

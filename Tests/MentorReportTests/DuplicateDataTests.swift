@@ -49,12 +49,23 @@ import Testing
 
     @Test func copyAndBackupNamesAreKnown() {
         for (name, marker) in [("2026-10 (copy).yaml", "(copy)"), ("2026-10 copy.yaml", " copy"), ("Copy of 2026-10.yaml", "copy of"),
-                               ("2026-10 (1).yaml", " (1)"), ("2026-10~.yaml", "~"), ("2026-10.bak.yaml", ".bak"), ("2026-10.orig.yaml", ".orig")] {
+                               ("2026-10 (1).yaml", " (1)"), ("2026-10~.yaml", "~"), ("2026-10.bak.yaml", ".bak"), ("2026-10.orig.yaml", ".orig"),
+                               ("2026-10-copy.yaml", "-copy"), ("2026-10_backup.yaml", "_backup"), ("~2026-10.yaml", "~"),
+                               ("2026-10.Backup.yaml", ".backup"), ("cohort-a_Copy.yaml", "_copy")] {
             #expect(DataFolder.copyMarker(name) == marker, "\(name)")
         }
-        for name in ["2026-10.yaml", "copywriting.yaml", "2026 (q1).yaml", "people.yaml"] {
+        for name in ["2026-10.yaml", "copywriting.yaml", "2026 (q1).yaml", "people.yaml", "copy.yaml", "backup.yaml",
+                     "2026-10-copyedit.yaml", "backups-2026.yaml", "cohort-copy-editors-2026.yaml", "2026-10-part2.yaml"] {
             #expect(DataFolder.copyMarker(name) == nil, "\(name)")
         }
+    }
+
+    @Test func aCopyNamedWithADashIsAWarningAtItsFile() throws {
+        let folder = try Fixture.variant(of: "minimal")
+        let month = try String(contentsOfFile: folder.path + "/sessions/2026-02.yaml", encoding: .utf8)
+        try folder.write("sessions/2026-02_backup.yaml", Array(month.utf8))
+        let found = findings(folder.path)
+        #expect(found.contains("data/sessions/2026-02_backup.yaml:1:1: warning: read as data, but its name looks like a copy or a backup ('_backup'); if it is one, move it out of the data folder: a copy counts its records twice"), "\(found)")
     }
 
     @Test func aPersonEnteredTwiceUnderAnotherIdIsAWarning() throws {

@@ -106,6 +106,24 @@ import Testing
         ])
     }
 
+    @Test func aMergeKeyWrittenWithItsTagGetsTheMergeKeyMessage() throws {
+        let folder = try Fixture.variant(of: "minimal")
+        try folder.write("sessions/2026-02.yaml", Array("""
+            sessions:
+              - &first
+                relationship: r001
+                date: 2026-02-12
+                minutes: 60
+                format: phone
+              - !!merge <<: *first
+                date: 2026-02-26
+
+            """.utf8))
+        #expect(findings(folder.path) == [
+            "data/sessions/2026-02.yaml:7:5: error: merge keys ('<<') are not supported (in session); expected the keys written out in each record (repeat them), or an anchor on a whole value repeated with an alias (attendees: *team)",
+        ])
+    }
+
     // MARK: Exports: one message for a mistake on many rows
 
     @Test func dayFirstDatesInAnExportPrintOnceWithTheCountAndTheFix() throws {

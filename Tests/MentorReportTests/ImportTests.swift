@@ -107,6 +107,43 @@ func summary(_ responses: [Response]) -> [String] {
         }
     }
 
+    @Test func aRatingQuestionMappedToAFreeTextColumnIsOneErrorQuotingNoAnswer() throws {
+        // q2 (likert5) mapped to Q4, the free-text question: the answers are respondents' own words.
+        let folder = try importFolder(ExportCase(file: "qualtrics.csv", format: "qualtrics", extra: [#"columns: {q2: "Q4"}"#]))
+        let found = findings(folder.path)
+        #expect(found == [
+            "data/responses/qualtrics.csv:5:22: error: column 'Q4' (mapped to likert5 question 'q2') holds text in 5 rows (lines 5, 6, 7, …); expected numbers or scale labels — is it a free-text question?",
+        ])
+        for secret in ["ideally every two weeks", "goals", "clicked", "Café", "what good looks like"] {
+            #expect(!found.joined().contains(secret))
+        }
+    }
+
+    @Test func manyDistinctShortUnknownAnswersInAColumnAreTakenForText() throws {
+        // Short answers could be a respondent's words too: more than three distinct ones are not quoted.
+        var text = try String(contentsOfFile: Fixture.path("imports/exports/generic.csv"), encoding: .utf8)
+        for (id, answer) in [("001", "Nothing"), ("002", "More sessions"), ("003", "Fine"), ("004", "Nothing")] {
+            let row = try #require(text.split(separator: "\n").first { $0.contains("pulse-\(id),") })
+            let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+            text = text.replacingOccurrences(of: row, with: (fields[..<3] + [Substring(answer)] + fields[4...]).joined(separator: ","))
+        }
+        let folder = try importFolder(ExportCase(file: "generic.csv", format: "csv", respondent: "id"))
+        try folder.write("responses/generic.csv", Array(text.utf8))
+        // Three distinct short values: mistyped labels, quoted (grouped per value).
+        #expect(findings(folder.path) == [
+            "data/responses/generic.csv:2:4: error: answer 'Nothing' in column 'q1' of 2 rows (lines 2, 5) maps to no number for question 'q1' (likert5); expected a whole number or one of 'strongly disagree', 'disagree', 'neither agree nor disagree', 'neutral', 'agree', 'strongly agree', 'very dissatisfied', 'dissatisfied', 'neither satisfied nor dissatisfied', 'satisfied', 'very satisfied'; add it under import labels",
+            "data/responses/generic.csv:3:4: error: answer 'More sessions' in column 'q1' maps to no number for question 'q1' (likert5); expected a whole number or one of 'strongly disagree', 'disagree', 'neither agree nor disagree', 'neutral', 'agree', 'strongly agree', 'very dissatisfied', 'dissatisfied', 'neither satisfied nor dissatisfied', 'satisfied', 'very satisfied'; add it under import labels",
+            "data/responses/generic.csv:4:4: error: answer 'Fine' in column 'q1' maps to no number for question 'q1' (likert5); expected a whole number or one of 'strongly disagree', 'disagree', 'neither agree nor disagree', 'neutral', 'agree', 'strongly agree', 'very dissatisfied', 'dissatisfied', 'neither satisfied nor dissatisfied', 'satisfied', 'very satisfied'; add it under import labels",
+        ])
+        // A fourth: the column holds text, and no answer is quoted.
+        let row = try #require(text.split(separator: "\n").first { $0.contains("pulse-006,") })
+        text = text.replacingOccurrences(of: row, with: row.replacingOccurrences(of: "pulse-006,5,", with: "pulse-006,Good,"))
+        try folder.write("responses/generic.csv", Array(text.utf8))
+        #expect(findings(folder.path) == [
+            "data/responses/generic.csv:2:4: error: column 'q1' (mapped to likert5 question 'q1') holds text in 5 rows (lines 2, 3, 4, …); expected numbers or scale labels — is it a free-text question?",
+        ])
+    }
+
     @Test func aMappedColumnThatIsMissingIsNamedWithTheNearestHeader() throws {
         let folder = try importFolder(ExportCase(file: "google-forms.csv", format: "google-forms",
                                                  extra: [#"columns: {q2: "Rate yourself [I connect my teams priorities to the company strategy]"}"#]))

@@ -11,6 +11,17 @@ func megabytesText(_ bytes: Int) -> String {
     return mb == mb.rounded() ? "\(Int(mb)) MB" : String(format: "%.1f MB", mb)
 }
 
+/// A count with thousands separated by commas, as messages write byte counts: "1,048,577".
+func groupedCount(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    var out = ""
+    for (i, c) in digits.enumerated() {
+        if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(c)
+    }
+    return (n < 0 ? "-" : "") + out
+}
+
 /// A byte count for summary lines, always with one decimal: "0.3 MB", "30.8 MB".
 package func megabytesFigure(_ bytes: Int) -> String {
     String(format: "%.1f MB", Double(bytes) / Double(bytesPerMegabyte))

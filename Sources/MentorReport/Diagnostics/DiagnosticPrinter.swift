@@ -61,32 +61,42 @@ package func printError(_ line: String) {
     writeStandardError(escapingControlCharacters(line, keepingLineBreaks: true) + "\n")
 }
 
-/// `text` with each control character (C0, DEL and C1: U+0000–U+001F, U+007F–U+009F) written as
-/// `\u{1B}`, as Swift spells it, so that data quoted in a message (a name holding ESC [2J) cannot move
+/// `text` with each control character (C0, DEL and C1: U+0000–U+001F, U+007F–U+009F) and each
+/// bidirectional formatting character (U+202E …) written as `\u{1B}`, as Swift spells it, so that data quoted in a message (a name holding ESC [2J) cannot move
 /// the cursor, clear the screen or retitle the terminal. With `keepingLineBreaks`, "\n" stays.
 package func escapingControlCharacters(_ text: String, keepingLineBreaks: Bool = false) -> String {
     // Nearly every message has none: checked byte by byte first (C1 controls are 0xC2 0x80–0x9F).
     var utf8 = text.utf8.makeIterator()
     var found = false
-    var previous: UInt8 = 0
+    var previous: UInt8 = 0, beforePrevious: UInt8 = 0
     while let b = utf8.next() {
-        if (b < 0x20 && !(keepingLineBreaks && b == 0x0A)) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) {
+        if (b < 0x20 && !(keepingLineBreaks && b == 0x0A)) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F)
+            || (previous == 0xD8 && b == 0x9C)
+            || (beforePrevious == 0xE2 && previous == 0x80 && (b == 0x8E || b == 0x8F || (0xAA...0xAE).contains(b)))
+            || (beforePrevious == 0xE2 && previous == 0x81 && (0xA6...0xA9).contains(b)) {
             found = true
             break
         }
+        beforePrevious = previous
         previous = b
     }
     guard found else { return text }
     var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
         let v = scalar.value
-        if (v < 0x20 && !(keepingLineBreaks && v == 0x0A)) || (0x7F...0x9F).contains(v) {
+        if (v < 0x20 && !(keepingLineBreaks && v == 0x0A)) || (0x7F...0x9F).contains(v) || isBidiControl(v) {
             out.append(contentsOf: "\\u{\(String(v, radix: 16, uppercase: true))}".unicodeScalars)
         } else {
             out.append(scalar)
         }
     }
     return String(out)
+}
+
+/// The bidirectional formatting characters (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069):
+/// printed raw, a right-to-left override makes the rest of a message read backwards ("Trojan Source").
+private func isBidiControl(_ v: UInt32) -> Bool {
+    v == 0x061C || v == 0x200E || v == 0x200F || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
 }
 
 /// Writes `text` to standard error as it is (no newline added), all of it.

@@ -5,8 +5,9 @@ enum CSVCell {
     /// The UTF-8 byte-order mark every CSV export starts with.
     static let byteOrderMark = "\u{FEFF}"
 
-    /// A text cell: formula-safe, then quoted as needed.
-    static func text(_ value: String) -> String { quoted(formulaSafe(value)) }
+    /// A text cell: without the characters report.xml cannot hold (so a label reads as on the pages,
+    /// and a name's ESC cannot recolour a terminal), formula-safe, then quoted as needed.
+    static func text(_ value: String) -> String { quoted(formulaSafe(xmlSafe(value))) }
 
     /// A number as the exports format it (`-0.25` stays a number: never prefixed).
     static func number(_ value: String) -> String { quoted(value) }

@@ -53,6 +53,29 @@ struct SurveyImporter {
         var many: @Sendable (_ count: Int, _ lines: String) -> String
         var lines: [Int]
         var count: Int
+        /// For an answer that maps to no number: its column, and how the column reads when it is
+        /// found to hold free text (the message quoting no answer; `flushRowErrors`).
+        var answerColumn: Int? = nil
+        var textMessage: (@Sendable (_ count: Int, _ lines: String) -> String)? = nil
+        var textLike = false
+    }
+
+    /// The most distinct unknown answers a rating column may hold and still be reported one by one,
+    /// quoting them (mistyped labels); more, or any text-like answer, and the column is taken for a
+    /// free-text one (decision 108).
+    static let quotedUnknownAnswers = 3
+
+    /// Whether an unknown answer could be a mistyped scale label, and so may be quoted in a message:
+    /// at most 30 characters and 3 words, letters, digits, spaces and `-'/()` only. Anything else
+    /// could be a respondent's own words, which never reach a message (decision 108).
+    static func labelLike(_ cell: String) -> Bool {
+        let text = cell.trimmedExportText
+        guard text.count <= 30 else { return false }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" })
+        guard words.count <= 3 else { return false }
+        return text.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) || " -'/()".unicodeScalars.contains($0)
+        }
     }
 
     /// The most lines a grouped row error lists.
@@ -90,19 +113,50 @@ struct SurveyImporter {
     /// A row error that may repeat in other rows with only the row differing (`key` the same): the
     /// first is kept, the rest counted, and `flushRowErrors` prints `single` for one row, `many` for more.
     private mutating func rowError(_ line: Int, _ column: Int, key: String, _ single: String,
-                                   many: @escaping @Sendable (_ count: Int, _ lines: String) -> String) {
+                                   many: @escaping @Sendable (_ count: Int, _ lines: String) -> String,
+                                   answerColumn: Int? = nil, textLike: Bool = false,
+                                   textMessage: (@Sendable (_ count: Int, _ lines: String) -> String)? = nil) {
         if let i = rowErrorIndex[key] {
             rowErrors[i].count += 1
             if rowErrors[i].lines.count < SurveyImporter.listedRows { rowErrors[i].lines.append(line) }
             return
         }
         rowErrorIndex[key] = rowErrors.count
-        rowErrors.append(RowError(line: line, column: column, single: single, many: many, lines: [line], count: 1))
+        rowErrors.append(RowError(line: line, column: column, single: single, many: many, lines: [line], count: 1,
+                                  answerColumn: answerColumn, textMessage: textMessage, textLike: textLike))
+    }
+
+    /// The row errors with the unknown answers of each column that holds text (a text-like answer,
+    /// or more than `quotedUnknownAnswers` distinct ones) merged into one, at the column's first
+    /// such row, that quotes no answer.
+    private func mergingTextColumns(_ errors: [RowError]) -> [RowError] {
+        var distinct: [Int: Int] = [:], textual: Set<Int> = []
+        for e in errors {
+            guard let c = e.answerColumn else { continue }
+            distinct[c, default: 0] += 1
+            if e.textLike { textual.insert(c) }
+        }
+        for (c, n) in distinct where n > SurveyImporter.quotedUnknownAnswers { textual.insert(c) }
+        guard !textual.isEmpty else { return errors }
+        var merged: [RowError] = [], slot: [Int: Int] = [:]
+        for e in errors {
+            guard let c = e.answerColumn, textual.contains(c), let text = e.textMessage else { merged.append(e); continue }
+            if let i = slot[c] {
+                merged[i].count += e.count
+                merged[i].lines = Array((merged[i].lines + e.lines).sorted().prefix(SurveyImporter.listedRows))
+                merged[i].line = min(merged[i].line, e.line)
+            } else {
+                slot[c] = merged.count
+                merged.append(RowError(line: e.line, column: e.column, single: text(1, String(e.line)), many: text,
+                                       lines: e.lines, count: e.count))
+            }
+        }
+        return merged
     }
 
     /// Prints the row errors kept by `rowError`: each kind once, at its first row.
     private mutating func flushRowErrors() {
-        for e in rowErrors {
+        for e in mergingTextColumns(rowErrors) {
             if e.count == 1 {
                 error(e.line, e.column, e.single)
             } else {
@@ -450,11 +504,25 @@ struct SurveyImporter {
                 if readCells[k].count < 10_000 { readCells[k][cell] = number }
             }
             guard let n = number else {
-                let answer = "answer '\(clip(cell))' in column '\(clip(column.header))'"
+                let header = clip(column.header)
+                let what = "column '\(header)' (mapped to \(question.scale.rawValue) question '\(question.id)')"
+                let textMessage: @Sendable (Int, String) -> String = { n, lines in
+                    "\(what) holds text in \(n == 1 ? "1 row (line \(lines))" : "\(n) rows (lines \(lines))"); expected numbers or scale labels — is it a free-text question?"
+                }
+                if !SurveyImporter.labelLike(cell) {
+                    // Possibly a respondent's own words: never quoted.
+                    rowError(row.line, column.index + 1, key: "answertext:\(column.index)",
+                             textMessage(1, String(row.line)), many: textMessage,
+                             answerColumn: column.index, textLike: true, textMessage: textMessage)
+                    rowFailed = true
+                    continue
+                }
+                let answer = "answer '\(clip(cell))' in column '\(header)'"
                 let rest = "maps to no number for question '\(question.id)' (\(question.scale.rawValue)); expected a whole number or one of \(ExportValues.labelList(question.scale))\(spec.labels.isEmpty ? "" : " or the import's labels"); add it under import labels"
                 rowError(row.line, column.index + 1, key: "answer:\(column.index):" + cell,
                          "\(answer) \(rest)",
-                         many: { n, lines in "\(answer) of \(n) rows (lines \(lines)) \(rest)" })
+                         many: { n, lines in "\(answer) of \(n) rows (lines \(lines)) \(rest)" },
+                         answerColumn: column.index, textMessage: textMessage)
                 rowFailed = true
                 continue
             }

@@ -160,13 +160,22 @@ struct DataFolder {
 
     /// What in a `.yaml` file's name makes it look like a copy or a backup (`2026-10 (copy).yaml`,
     /// `2026-10 copy.yaml`, `Copy of 2026-10.yaml`, `2026-10 (1).yaml`, `2026-10~.yaml`, `2026-10.bak.yaml`,
-    /// `2026-10.orig.yaml`), or nil (SPEC §2, 2026-12).
+    /// `2026-10.orig.yaml`, `2026-10-copy.yaml`, `2026-10_backup.yaml`, `~2026-10.yaml`), or nil (SPEC §2, 2026-12).
     static func copyMarker(_ name: String) -> String? {
         let stem = String(name.dropLast(".yaml".count)).lowercased()
         if stem.contains("(copy") { return "(copy)" }
         if stem.hasSuffix(" copy") || stem.contains(" copy ") { return " copy" }
         if stem.hasPrefix("copy of ") { return "copy of" }
         if stem.hasSuffix("~") { return "~" }
+        // `~2026-10.yaml`: how Office and some editors name a lock or temporary copy.
+        if stem.hasPrefix("~") { return "~" }
+        // `2026-10-copy.yaml`, `2026-10_backup.yaml`: "copy" or "backup" as the last word of a
+        // name of more than one word (joined by '-', '_', '.' or a space); `copywriting.yaml` is not.
+        let words = stem.split(whereSeparator: { "-_. ".contains($0) })
+        if words.count > 1, let last = words.last, ["copy", "backup"].contains(last) {
+            let joiner = stem[stem.index(before: last.startIndex)]
+            return "\(joiner)\(last)"
+        }
         for ending in [".bak", ".orig", ".old"] where stem.hasSuffix(ending) { return ending }
         // " (1)", " (2)": how file managers and browsers name a second copy.
         if stem.hasSuffix(")"), let open = stem.lastIndex(of: "("), open > stem.startIndex,

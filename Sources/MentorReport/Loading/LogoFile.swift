@@ -23,7 +23,7 @@ extension Loader {
         guard case .file(let size) = found else { return }
         let limit = Logo.maxBytes
         if size > limit {
-            return problem("is \(megabytesText(size)); expected a logo of at most \(megabytesText(limit)) (every page carries it)")
+            return problem("is \(groupedCount(size)) bytes; expected at most \(groupedCount(limit)) (\(megabytesText(limit))), since every page carries it")
         }
         let bytes: [UInt8]
         do {
@@ -57,6 +57,12 @@ extension Loader {
                 }
                 return nil
             case .failure(let failure):
+                // Text saved as Windows-1252 that does not say so: the same hint as a YAML or CSV file.
+                if failure.message.contains("UTF-8"), let bad = InvalidUTF8.first(in: bytes) {
+                    return "is not an SVG image: line \(bad.line), column \(bad.column): " + bad.message(
+                        expected: "well-formed XML with an <svg> root element, in UTF-8",
+                        howToSave: "in the editor: Save As or Save with Encoding → UTF-8")
+                }
                 return "is not an SVG image: \(failure.message); expected well-formed XML with an <svg> root element"
             }
         }

@@ -27,6 +27,8 @@ struct YAMLEvent {
     var kind: Kind
     /// True for a plain (unquoted, untagged) scalar, whose text may mean null, a number or a boolean.
     var isPlain: Bool
+    /// True for a scalar tagged `!!merge` (YAML 1.1's merge key written with its tag).
+    var isMergeTagged = false
 
     init(kind: Kind, bytes: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0),
          anchor: UnsafePointer<UInt8>? = nil, isPlain: Bool = false, line: Int32, column: Int32) {
@@ -289,8 +291,12 @@ final class YAMLParser {
             let s = event.data.scalar
             // A plain scalar resolves by its text (null, number, boolean); `!!str` or quotes make it text.
             let plain = s.style == YAML_PLAIN_SCALAR_STYLE && (s.tag == nil || (s.tag[0] == UInt8(ascii: "!") && s.tag[1] == 0))
-            return YAMLEvent(kind: .scalar, bytes: UnsafeBufferPointer(start: s.value, count: s.length),
-                             anchor: UnsafePointer(s.anchor), isPlain: plain, line: line, column: column)
+            var scalar = YAMLEvent(kind: .scalar, bytes: UnsafeBufferPointer(start: s.value, count: s.length),
+                                   anchor: UnsafePointer(s.anchor), isPlain: plain, line: line, column: column)
+            if let tag = s.tag, tag[0] != UInt8(ascii: "!") || tag[1] != 0 {
+                scalar.isMergeTagged = strcmp(UnsafeRawPointer(tag).assumingMemoryBound(to: CChar.self), "tag:yaml.org,2002:merge") == 0
+            }
+            return scalar
         }
         guard let kind = YAMLEvent.Kind(rawValue: UInt8(truncatingIfNeeded: event.type.rawValue)) else {
             throw YAMLSyntaxError(kind: .syntax, message: "unexpected parser event", line: line, column: column)

@@ -317,7 +317,7 @@ final class YAMLReader {
             guard let k = keyEvent.withBytes(keys.position) else {
                 let key = keyEvent.value
                 try skipValue()
-                if keyEvent.isPlain && key == "<<" {
+                if (keyEvent.isPlain && key == "<<") || keyEvent.isMergeTagged {
                     // A YAML 1.1 merge key: the keys it would bring in are not read, so the mapping's
                     // missing keys are this error's consequence and are not reported again.
                     info.hasMergeKey = true
@@ -515,6 +515,15 @@ final class YAMLReader {
     /// A list of plain words (roles); items that are not words are reported and left out.
     func stringList(_ key: String) throws -> [Located<String>]? {
         try list(key, expected: "a list, such as [a, b]", { try self.locatedString(key) })?.items
+    }
+
+    /// A list of strings with the number of entries written, those reported and left out included.
+    func stringListCountingEntries(_ key: String) throws -> (items: [Located<String>], entries: Int)? {
+        var entries = 0
+        guard let items = try list(key, expected: "a list, such as [a, b]", { entries += 1; return try self.locatedString(key) })?.items else {
+            return nil
+        }
+        return (items, entries)
     }
 
     static let groupNameExpectation = "a group name of letters, digits, '.', '_' or '-' starting with a letter or digit"

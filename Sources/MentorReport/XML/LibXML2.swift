@@ -164,10 +164,19 @@ struct XMLFailure: Error, CustomStringConvertible {
 /// Collects libxml2's structured errors as `line N: message` strings.
 private final class ErrorCollector {
     var messages: [String] = []
+    /// The messages that have a line.
+    var located: [String] = []
+    /// The first encoding-conversion message (libxml2 gives it no line), and the first line met.
+    var encoding: String?
+    var firstLine: Int32?
 
     func add(_ error: xmlError) {
-        let text = error.message.map { String(cString: $0) }?.trimmingTrailingNewlines() ?? "unknown error"
+        // libxml2's messages end in a newline, and some hold one ("…indicate encoding !\nBytes: …").
+        let text = error.message.map { String(cString: $0) }?.trimmingTrailingNewlines()
+            .split(whereSeparator: \.isNewline).joined(separator: " ") ?? "unknown error"
         messages.append(error.line > 0 ? "line \(error.line): \(text)" : text)
+        if error.line > 0 { located.append(messages[messages.count - 1]); firstLine = firstLine ?? Int32(error.line) }
+        if error.domain == Int32(XML_FROM_I18N.rawValue), encoding == nil { encoding = text }
     }
 }
 
@@ -211,16 +220,33 @@ func parsedDocument(_ text: String) throws -> XMLDocument {
 /// well-formed XML (libxml2's message, with its line). Parsed without network, DTD loading or entity
 /// substitution, so nothing outside the bytes is read.
 func svgRoot(_ bytes: [UInt8]) -> Result<(name: String, namespace: String?), XMLFailure> {
+    // libxml2 reads a memory buffer only up to a NUL byte, which browsers refuse.
+    if let nul = bytes.firstIndex(of: 0) {
+        let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        return .failure(XMLFailure(message: "byte \(nul + 1) (line \(line)) is a NUL byte, which XML does not allow"))
+    }
     let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
     xmlResetLastError()
-    guard !bytes.isEmpty, let doc = bytes.withUnsafeBufferPointer({ buffer in
-        buffer.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), "logo.svg", nil, options) }
-    }) else {
-        guard let error = xmlGetLastError(), let message = error.pointee.message else {
-            return .failure(XMLFailure(message: "the file is empty"))
+    // Every error of the parse (also the encoding and I/O errors libxml2 would print to stderr with
+    // no place) goes to the collector; the first one with a line is reported, on one line.
+    let collector = ErrorCollector()
+    xmlSetStructuredErrorFunc(Unmanaged.passUnretained(collector).toOpaque(), { userData, error in
+        guard let userData, let error else { return }
+        Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue().add(error.pointee)
+    })
+    let parsed = withExtendedLifetime(collector) {
+        bytes.isEmpty ? nil : bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), "logo.svg", nil, options) }
         }
-        let text = String(cString: message).trimmingTrailingNewlines()
-        return .failure(XMLFailure(message: error.pointee.line > 0 ? "line \(error.pointee.line): \(text)" : text))
+    }
+    xmlSetStructuredErrorFunc(nil, nil)
+    guard let doc = parsed else {
+        if bytes.isEmpty { return .failure(XMLFailure(message: "the file is empty")) }
+        // A declared encoding that does not fit the bytes: libxml2's located error that follows
+        // ("Blank needed here") says less than the conversion's own message.
+        let message = collector.encoding.map { "line \(collector.firstLine ?? 1): \($0) (the encoding the file declares does not fit its bytes)" }
+            ?? collector.located.first ?? collector.messages.first ?? "it is not well-formed XML"
+        return .failure(XMLFailure(message: message))
     }
     defer { xmlFreeDoc(doc) }
     guard let root = xmlDocGetRootElement(doc) else { return .failure(XMLFailure(message: "it has no root element")) }

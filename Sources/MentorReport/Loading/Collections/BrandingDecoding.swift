@@ -20,6 +20,15 @@ extension YAMLReader {
             case .logo:
                 guard let path = try locatedString("logo") else { return }
                 guard SurveyImporter.relativePath(path.value) != nil else {
+                    if path.value.isEmpty {
+                        error(path.location, "'logo' is empty; expected a relative path such as assets/logo.svg, or no logo key for no logo")
+                        return
+                    }
+                    let parts = path.value.split(separator: "/", omittingEmptySubsequences: false)
+                    if !path.value.hasPrefix("/"), !path.value.contains("\\"), !parts.contains(".."), parts.contains("") {
+                        error(path.location, "logo '\(clip(path.value))' has an empty folder or file name ('//' or a '/' at the end); expected a relative path such as assets/logo.svg")
+                        return
+                    }
                     error(path.location, "logo '\(clip(path.value))' is not a path inside the data folder; expected a relative path such as assets/logo.svg, without '..'")
                     return
                 }
@@ -60,7 +69,7 @@ extension YAMLReader {
     /// validator's check (as for `targets`).
     func decodeHeadlineKPIs() throws -> [Located<String>] {
         let start = location(try peek())
-        guard let ids = try stringList("headline_kpis") else { return [] }
+        guard let (ids, entries) = try stringListCountingEntries("headline_kpis") else { return [] }
         var kept: [Located<String>] = []
         for id in ids {
             if let first = kept.first(where: { $0.value == id.value }) {
@@ -70,8 +79,9 @@ extension YAMLReader {
             }
         }
         let range = YAMLReader.headlineKPICount
-        if !range.contains(ids.count) {
-            error(start, "'headline_kpis' lists \(counted(ids.count, "KPI")); expected \(range.lowerBound) to \(range.upperBound) KPI ids, the executive summary's tiles")
+        // The entries written are counted, also one reported above as not an id.
+        if !range.contains(entries) {
+            error(start, "'headline_kpis' lists \(counted(entries, "KPI")); expected \(range.lowerBound) to \(range.upperBound) KPI ids, the executive summary's tiles")
         }
         return kept
     }
