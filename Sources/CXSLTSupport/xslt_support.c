@@ -1,6 +1,7 @@
 #include "xslt_support.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,13 @@
 static __thread char *error_buffer = NULL;
 static __thread size_t error_length = 0;
 
+/* A thread that ends with messages nobody took frees them: the key's destructor runs at thread exit
+   with the buffer the thread last held (the key's value is kept equal to error_buffer). */
+static pthread_key_t error_key;
+static pthread_once_t error_key_once = PTHREAD_ONCE_INIT;
+static void free_error_buffer(void *buffer) { free(buffer); }
+static void make_error_key(void) { (void)pthread_key_create(&error_key, free_error_buffer); }
+
 static void collect(void *context, const char *format, ...) {
     (void)context;
     char chunk[2048];
@@ -39,6 +47,8 @@ static void collect(void *context, const char *format, ...) {
     char *grown = realloc(error_buffer, error_length + add + 1);
     if (grown == NULL) return;
     error_buffer = grown;
+    (void)pthread_once(&error_key_once, make_error_key);
+    (void)pthread_setspecific(error_key, error_buffer);
     memcpy(error_buffer + error_length, chunk, add);
     error_length += add;
     error_buffer[error_length] = '\0';
@@ -53,6 +63,7 @@ char *mr_take_errors(void) {
     char *taken = error_buffer;
     error_buffer = NULL;
     error_length = 0;
+    if (taken != NULL) (void)pthread_setspecific(error_key, NULL);
     return taken;
 }
 

@@ -1,3 +1,4 @@
+import CLibXML2
 import CXSLTSupport
 import Foundation
 import Testing
@@ -145,6 +146,50 @@ import Testing
                 #expect(!message.contains(Self.secret), "xs:include of '\(uri)' showed the planted file: \(message)")
             }
         }
+    }
+
+    /// The loader's reason for refusing an include reaches the message, and is taken from the thread's
+    /// buffer: a thread that ends after a refused load leaves nothing behind (LeakSanitizer checks this
+    /// under scripts/sanitize; CI once found such a buffer of an ended thread leaked).
+    @Test func aRefusedSchemaIncludeIsNamedAndLeavesNoMessageOnTheThread() throws {
+        let layout = try Layout()
+        let schema = layout.templates + "/report.xsd"
+        try Data("""
+            <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+              <xs:include schemaLocation="/etc/hostname"/>
+              <xs:element name="report"/>
+            </xs:schema>
+            """.utf8).write(to: URL(fileURLWithPath: schema))
+        /// What the thread saw, read after it has signalled.
+        final class Seen: @unchecked Sendable {
+            var message = "compiled"
+            var left: String?
+        }
+        let seen = Seen()
+        let folder = layout.templates
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            do { _ = try XMLSchema(path: schema, folder: folder) } catch { seen.message = "\(error)" }
+            seen.left = XSLTSandbox.takeErrors()
+            done.signal()
+        }
+        thread.start()
+        done.wait()
+        #expect(seen.message.contains("cannot read /etc/hostname"), "\(seen.message)")
+        #expect(seen.left == nil, "messages were left on the thread: \(seen.left ?? "")")
+
+        // A thread that ends holding a refusal nobody took frees it at its exit (LeakSanitizer).
+        let ended = DispatchSemaphore(value: 0)
+        let untaken = Thread {
+            XSLTSandbox.prepareThread()
+            if (try? XSLTSandbox.enter(.folder(folder))) != nil {
+                if let doc = xmlReadFile("/etc/hostname", nil, 0) { xmlFreeDoc(doc) }
+                XSLTSandbox.leave()
+            }
+            ended.signal()
+        }
+        untaken.start()
+        ended.wait()
     }
 
     @Test func aSchemaMayIncludeItsSiblings() throws {

@@ -126,11 +126,15 @@ final class XMLSchema {
 
     init(path: String, source: TemplateSource) throws {
         XSLTSandbox.initialise()
+        // The sandbox's loader reports what it refuses as a generic message: collected on this thread
+        // and taken before returning, so no message outlives the load (or the thread).
+        XSLTSandbox.prepareThread()
+        defer { _ = XSLTSandbox.takeErrors() }
         do { try XSLTSandbox.enter(source) } catch let failure as RenderFailure { throw XMLFailure(message: failure.description) }
         defer { XSLTSandbox.leave() }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
         guard let document = xmlReadFile(path, nil, options) else {
-            throw XMLFailure(message: "cannot read the schema \(path): " + lastXMLError())
+            throw XMLFailure(message: "cannot read the schema \(path): " + (XSLTSandbox.takeErrors() ?? lastXMLError()))
         }
         guard let parser = xmlSchemaNewDocParserCtxt(document) else {
             xmlFreeDoc(document)
@@ -144,7 +148,8 @@ final class XMLSchema {
         }, Unmanaged.passUnretained(collector).toOpaque())
         guard let schema = withExtendedLifetime(collector, { xmlSchemaParse(parser) }) else {
             xmlFreeDoc(document)
-            throw XMLFailure(message: "the schema \(path) is invalid: " + collector.messages.joined(separator: "; "))
+            let refused = XSLTSandbox.takeErrors().map { [$0] } ?? []
+            throw XMLFailure(message: "the schema \(path) is invalid: " + (refused + collector.messages).joined(separator: "; "))
         }
         self.schema = schema
         self.document = document
