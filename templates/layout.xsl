@@ -124,6 +124,8 @@
             <xsl:call-template name="nav-link"><xsl:with-param name="href" select="'engagement.html'"/><xsl:with-param name="label" select="'Engagement'"/><xsl:with-param name="current" select="$current"/></xsl:call-template>
             <xsl:call-template name="nav-link"><xsl:with-param name="href" select="'outcomes.html'"/><xsl:with-param name="label" select="'Outcomes'"/><xsl:with-param name="current" select="$current"/></xsl:call-template>
             <xsl:call-template name="nav-link"><xsl:with-param name="href" select="'inclusion.html'"/><xsl:with-param name="label" select="'Inclusion'"/><xsl:with-param name="current" select="$current"/></xsl:call-template>
+            <xsl:call-template name="nav-link"><xsl:with-param name="href" select="'compare.html'"/><xsl:with-param name="label" select="'Compare'"/><xsl:with-param name="current" select="$current"/></xsl:call-template>
+            <xsl:call-template name="nav-link"><xsl:with-param name="href" select="'surveys.html'"/><xsl:with-param name="label" select="'Surveys'"/><xsl:with-param name="current" select="$current"/></xsl:call-template>
             <xsl:for-each select="$report/cohorts/cohort">
               <xsl:call-template name="nav-link"><xsl:with-param name="href" select="concat('cohort-', @id, '.html')"/><xsl:with-param name="label" select="@name"/><xsl:with-param name="current" select="$current"/></xsl:call-template>
             </xsl:for-each>

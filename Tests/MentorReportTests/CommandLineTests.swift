@@ -118,7 +118,7 @@ func mentorReport(_ arguments: [String]) throws -> CommandResult {
         #expect(result.stdout == "")
         #expect(!result.stderr.contains("\r"))  // no progress when standard error is not a terminal
         let last = result.stderr.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(last.hasPrefix("data → \(out.path)/2026-10: 1708 records, 3 warnings; 343 KPIs, 7 pages, report.xml and kpis.csv (period 2026-10, public) in "))
+        #expect(last.hasPrefix("data → \(out.path)/2026-10: 1708 records, 3 warnings; 343 KPIs, 9 pages, report.xml and kpis.csv (period 2026-10, public) in "))
         #expect(result.stderr.split(separator: "\n").filter { !$0.contains("warning: policy") }.count == 1)
     }
 
@@ -127,8 +127,8 @@ func mentorReport(_ arguments: [String]) throws -> CommandResult {
         let stdout = out.path + "/stdout.txt"
         let tty = try mentorReport(["__shell", "script -qec \"'\(executable)' build --out '\(out.path)/site' --audience admin > '\(stdout)'\" /dev/null"])
         #expect(tty.status == 0)
-        #expect(tty.stdout.contains("rendered 8 of 8 pages"))
-        #expect(tty.stdout.contains("writing 10 files into \(out.path)/site/2026-10"))
+        #expect(tty.stdout.contains("rendered 10 of 10 pages"))
+        #expect(tty.stdout.contains("writing 12 files into \(out.path)/site/2026-10"))
         #expect(tty.stdout.contains("data → \(out.path)/site/2026-10: 1708 records"))
         #expect(try String(contentsOfFile: stdout, encoding: .utf8) == "")
         let quiet = try mentorReport(["__shell", "script -qec \"'\(executable)' build --out '\(out.path)/public' --quiet > '\(stdout)'\" /dev/null"])

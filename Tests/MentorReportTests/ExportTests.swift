@@ -89,9 +89,9 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         try build(Self.sample, out: second.path, audience: .admin)
         let a = try contents(of: first.path), b = try contents(of: second.path)
         #expect(a.keys.sorted() == [".mentor-report-audience", ".mentor-report.lock", "2026-10/.mentor-report-month", "2026-10/cohort-2025-autumn.html", "2026-10/cohort-2026-spring.html",
-                                    "2026-10/engagement.html", "2026-10/executive-summary.html", "2026-10/inclusion.html",
+                                    "2026-10/compare.html", "2026-10/engagement.html", "2026-10/executive-summary.html", "2026-10/inclusion.html",
                                     "2026-10/index.html", "2026-10/kpis.csv", "2026-10/outcomes.html",
-                                    "2026-10/relationships.html", "2026-10/report.xml", "index.html", "kpis-history.csv"])
+                                    "2026-10/relationships.html", "2026-10/report.xml", "2026-10/surveys.html", "index.html", "kpis-history.csv"])
         #expect(a == b)
     }
 
@@ -124,7 +124,7 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         try build(Self.sample, out: out.path)
         let data = Loader(folder: Self.sample).load().data
         let files = try contents(of: out.path)
-        #expect(files.count == 14)  // report.xml, kpis.csv, 7 pages, the manifest, the archive, the KPI history, the audience, the (empty) lock file
+        #expect(files.count == 16)  // report.xml, kpis.csv, 9 pages, the manifest, the archive, the KPI history, the audience, the (empty) lock file
         #expect(files[".mentor-report.lock"] == [])
         for (file, bytes) in files {
             let text = String(decoding: bytes, as: UTF8.self)
@@ -160,10 +160,10 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         try writer.write(try writer.render(admin), period: admin.period.month, audience: .admin, lock: forced)
         forced.release()
         let after = try contents(of: out.path)
-        #expect(after.keys.sorted() == [".mentor-report-audience", ".mentor-report.lock", "2026-02/.mentor-report-month", "2026-02/cohort-2026-spring.html", "2026-02/engagement.html",
+        #expect(after.keys.sorted() == [".mentor-report-audience", ".mentor-report.lock", "2026-02/.mentor-report-month", "2026-02/cohort-2026-spring.html", "2026-02/compare.html", "2026-02/engagement.html",
                                         "2026-02/executive-summary.html", "2026-02/inclusion.html", "2026-02/index.html",
                                         "2026-02/kpis.csv", "2026-02/outcomes.html", "2026-02/relationships.html",
-                                        "2026-02/report.xml", "index.html", "kpis-history.csv"])
+                                        "2026-02/report.xml", "2026-02/surveys.html", "index.html", "kpis-history.csv"])
         #expect(after != before)
     }
 }

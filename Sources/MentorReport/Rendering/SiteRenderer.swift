@@ -17,7 +17,7 @@ package struct SiteRenderer {
         var parameters: [(String, String)] = []
     }
 
-    /// The month's pages: overview, engagement, outcomes, inclusion, one per cohort, the executive
+    /// The month's pages: overview, engagement, outcomes, inclusion, compare, surveys, one per cohort, the executive
     /// summary and, for the admin audience, the relationships page.
     static func pages(for report: Report) -> [Page] {
         var pages = [
@@ -25,6 +25,8 @@ package struct SiteRenderer {
             Page(file: "engagement.html", stylesheet: "engagement.xsl"),
             Page(file: "outcomes.html", stylesheet: "outcomes.xsl"),
             Page(file: "inclusion.html", stylesheet: "inclusion.xsl"),
+            Page(file: "compare.html", stylesheet: "compare.xsl"),
+            Page(file: "surveys.html", stylesheet: "surveys.xsl"),
         ]
         for cohort in report.data.cohorts {
             pages.append(Page(file: "cohort-\(cohort.id).html", stylesheet: "cohort.xsl", parameters: [("cohort", cohort.id)]))
