@@ -132,6 +132,7 @@
             <xsl:call-template name="nav-link"><xsl:with-param name="href" select="'executive-summary.html'"/><xsl:with-param name="label" select="'Executive summary'"/><xsl:with-param name="current" select="$current"/></xsl:call-template>
             <xsl:if test="$report/@audience = 'admin'">
               <xsl:call-template name="nav-link"><xsl:with-param name="href" select="'relationships.html'"/><xsl:with-param name="label" select="'Relationships'"/><xsl:with-param name="current" select="$current"/></xsl:call-template>
+              <xsl:call-template name="nav-link"><xsl:with-param name="href" select="'actions.html'"/><xsl:with-param name="label" select="'Actions'"/><xsl:with-param name="current" select="$current"/></xsl:call-template>
             </xsl:if>
             <xsl:call-template name="nav-link"><xsl:with-param name="href" select="'../index.html'"/><xsl:with-param name="label" select="'All months'"/><xsl:with-param name="current" select="$current"/></xsl:call-template>
           </ul>

@@ -194,7 +194,7 @@ import Testing
         let image = "<img class=\"logo\" src=\"data:image/svg+xml;base64,\(Data(BrandingTests.logo.utf8).base64EncodedString())\" alt=\"Fixture Ltd logo\">"
         let style = "<style>:root { --brand: #1d4e89; --brand-text: #ffffff; }</style>"
         let pages = try contents(of: out.path).filter { $0.key.hasSuffix(".html") }
-        #expect(pages.count == 10)  // 4 section pages, 1 cohort, executive summary, relationships, the archive
+        #expect(pages.count == 11)  // 4 section pages, 1 cohort, executive summary, relationships, the archive
         #expect(pages.keys.contains("index.html") && pages.keys.contains("\(p.month)/cohort-2026-spring.html"))
         for (name, bytes) in pages {
             let html = String(decoding: bytes, as: UTF8.self)

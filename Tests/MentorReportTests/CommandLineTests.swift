@@ -127,8 +127,8 @@ func mentorReport(_ arguments: [String]) throws -> CommandResult {
         let stdout = out.path + "/stdout.txt"
         let tty = try mentorReport(["__shell", "script -qec \"'\(executable)' build --out '\(out.path)/site' --audience admin > '\(stdout)'\" /dev/null"])
         #expect(tty.status == 0)
-        #expect(tty.stdout.contains("rendered 10 of 10 pages"))
-        #expect(tty.stdout.contains("writing 12 files into \(out.path)/site/2026-10"))
+        #expect(tty.stdout.contains("rendered 11 of 11 pages"))
+        #expect(tty.stdout.contains("writing 17 files into \(out.path)/site/2026-10"))
         #expect(tty.stdout.contains("data → \(out.path)/site/2026-10: 1708 records"))
         #expect(try String(contentsOfFile: stdout, encoding: .utf8) == "")
         let quiet = try mentorReport(["__shell", "script -qec \"'\(executable)' build --out '\(out.path)/public' --quiet > '\(stdout)'\" /dev/null"])

@@ -88,7 +88,8 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         try build(Self.sample, out: first.path, audience: .admin)
         try build(Self.sample, out: second.path, audience: .admin)
         let a = try contents(of: first.path), b = try contents(of: second.path)
-        #expect(a.keys.sorted() == [".mentor-report-audience", ".mentor-report.lock", "2026-10/.mentor-report-month", "2026-10/cohort-2025-autumn.html", "2026-10/cohort-2026-spring.html",
+        #expect(a.keys.sorted() == [".mentor-report-audience", ".mentor-report.lock", "2026-10/.mentor-report-month", "2026-10/actions.html", "2026-10/actions/past-planned-end.csv", "2026-10/actions/relationships-at-risk.csv",
+                                    "2026-10/actions/survey-non-responders.csv", "2026-10/actions/waiting-mentees.csv", "2026-10/cohort-2025-autumn.html", "2026-10/cohort-2026-spring.html",
                                     "2026-10/compare.html", "2026-10/engagement.html", "2026-10/executive-summary.html", "2026-10/inclusion.html",
                                     "2026-10/index.html", "2026-10/kpis.csv", "2026-10/outcomes.html",
                                     "2026-10/relationships.html", "2026-10/report.xml", "2026-10/surveys.html", "index.html", "kpis-history.csv"])
@@ -160,7 +161,8 @@ func contents(of folder: String) throws -> [String: [UInt8]] {
         try writer.write(try writer.render(admin), period: admin.period.month, audience: .admin, lock: forced)
         forced.release()
         let after = try contents(of: out.path)
-        #expect(after.keys.sorted() == [".mentor-report-audience", ".mentor-report.lock", "2026-02/.mentor-report-month", "2026-02/cohort-2026-spring.html", "2026-02/compare.html", "2026-02/engagement.html",
+        #expect(after.keys.sorted() == [".mentor-report-audience", ".mentor-report.lock", "2026-02/.mentor-report-month", "2026-02/actions.html", "2026-02/actions/past-planned-end.csv", "2026-02/actions/relationships-at-risk.csv",
+                                    "2026-02/actions/survey-non-responders.csv", "2026-02/actions/waiting-mentees.csv", "2026-02/cohort-2026-spring.html", "2026-02/compare.html", "2026-02/engagement.html",
                                         "2026-02/executive-summary.html", "2026-02/inclusion.html", "2026-02/index.html",
                                         "2026-02/kpis.csv", "2026-02/outcomes.html", "2026-02/relationships.html",
                                         "2026-02/report.xml", "2026-02/surveys.html", "index.html", "kpis-history.csv"])

@@ -263,5 +263,39 @@ struct ReportXML {
             e.attribute("relationship", r.id)
             e.attribute("planned-end", r.plannedEnd?.description)
         }
+        if let actions = report.actions {
+            let list = root.element("actions")
+            list.attribute("recent-survey-days", String(ActionLists.recentSurveyDays))
+            for w in actions.waitingMentees {
+                let p = data.people[w.person]
+                let e = list.element("waiting-mentee")
+                e.attribute("person", p.id)
+                e.attribute("name", p.name)
+                e.attribute("email", p.email)
+                e.attribute("enrolled", p.enrolled.description)
+                e.attribute("days-waiting", String(w.daysWaiting))
+            }
+            for a in actions.pairsToCall {
+                let e = list.element("pair-to-call")
+                e.attribute("relationship", data.relationships[a.relationship].id)
+                e.attribute("health", a.status.rawValue)
+                e.attribute("last-session", a.lastSession?.description)
+                e.attribute("days-since-last-session", String(a.daysSinceLastSession))
+            }
+            for a in actions.pastPlannedEnd {
+                let e = list.element("past-planned-end")
+                e.attribute("relationship", data.relationships[a.relationship].id)
+                e.attribute("planned-end", a.plannedEnd.description)
+                e.attribute("days-past", String(a.daysPast))
+            }
+            for a in actions.nonResponders {
+                let p = data.people[a.person]
+                let e = list.element("non-responder")
+                e.attribute("survey", data.surveys[a.survey].id)
+                e.attribute("person", p.id)
+                e.attribute("name", p.name)
+                e.attribute("email", p.email)
+            }
+        }
     }
 }

@@ -41,6 +41,8 @@ struct ProgrammeIndex {
     /// audience: people of the survey's role enrolled by its opening day, not left before it, and of its
     /// cohort when it names one.
     let audienceFirstResponse: [[Day?]]
+    /// Per survey: the audience members (positions in `data.people`), in the order of `audienceFirstResponse`.
+    let audienceMembers: [[Int]]
 
     // Relationships, by position in `data.relationships`, as flat arrays for the monthly scans.
     let start: [Day]
@@ -200,17 +202,15 @@ struct ProgrammeIndex {
         let leftDates = self.departures
         let (isMentee, isMentor, enrolled) = (self.isMentee, links.isMentor, self.enrolled)
         let personCohort: [Int?] = data.people.indices.map { data.people[$0].cohort.flatMap { cohortIndex[$0.value] } }
-        audienceFirstResponse = data.surveys.enumerated().map { s, survey in
+        audienceMembers = data.surveys.map { survey in
             let cohort = survey.cohort.map { cohortIndex[$0.value] }
-            return data.people.indices.compactMap { p -> Day?? in
+            return data.people.indices.filter { p in
                 let hasRole = survey.audience == .mentees ? isMentee[p] : isMentor[p]
-                guard hasRole, enrolled[p] <= survey.opens, !leftDates[p].contains(where: { $0 < survey.opens }),
-                      cohort.map({ $0 != nil && personCohort[p] == $0 }) ?? true else {
-                    return nil
-                }
-                return .some(firstResponse[s][p])
+                return hasRole && enrolled[p] <= survey.opens && !leftDates[p].contains(where: { $0 < survey.opens })
+                    && (cohort.map({ $0 != nil && personCohort[p] == $0 }) ?? true)
             }
         }
+        audienceFirstResponse = audienceMembers.enumerated().map { s, members in members.map { firstResponse[s][$0] } }
         (sessionDates, months, firstMonth) = sessionSums.wait()
     }
 

@@ -87,6 +87,8 @@ public struct Report: Sendable {
     public var partialMonth: PartialMonth?
     /// Each likert5 or nps question of the surveys open by as_of, its counted answers per scale point.
     public var questions: [QuestionSummary]
+    /// The programme team's action lists (admin audience only; nil for public reports).
+    public var actions: ActionLists?
 
     /// The KPI `id`, when the report has it.
     public func kpi(_ id: String) -> ReportedKPI? { kpis.first { $0.id == id } }
@@ -120,6 +122,7 @@ extension Report {
                 result.questions = questions
                 result.assessments = assessments
                 result.findings = findings
+                if audience == .admin { result.actions = calculator.actionLists(health: assessments, policy: findings) }
             case 1:
                 result.set = KPICalculator(index: index, period: ReportingPeriod(period.month.previous)).compute()
             default:
@@ -180,6 +183,7 @@ extension Report {
         stories = calculator.consentedStories()
         policy = findings
         questions = results[0].questions
+        actions = results[0].actions
         groups = index.groups
         partialMonth = PartialMonth(period, in: data)
         self.data = data
@@ -223,5 +227,6 @@ private struct MonthResult {
     var assessments: [HealthAssessment] = []
     var findings: PolicyFindings?
     var questions: [QuestionSummary] = []
+    var actions: ActionLists?
 }
 

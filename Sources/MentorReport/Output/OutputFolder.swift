@@ -81,7 +81,7 @@ enum MonthFolder {
     }
 
     /// Throws unless `folder` is absent or a month folder mentor-report wrote, holding nothing else: every
-    /// entry is a regular file (no folder, no link) that its manifest lists or, for a folder written
+    /// entry is a regular file (no link; no folder but its `actions/`) that its manifest lists or, for a folder written
     /// before manifests, one of report.xml, kpis.csv and pages, with a report.xml of that month.
     static func checkReplaceable(_ folder: URL) throws {
         var info = stat()
@@ -106,11 +106,40 @@ enum MonthFolder {
     /// Whether entry `name` of a month folder is one mentor-report wrote: a regular file (not a folder
     /// or a link) that the manifest lists (the manifest itself included) or, without a manifest, one
     /// of the names it writes.
+    ///
+    /// The one folder it writes inside a month, `actions/` (admin action lists), is its own when it is
+    /// a real folder (not a link) holding only regular files that the manifest lists as
+    /// `actions/<name>` (without a manifest: CSV files).
     static func owned(_ name: String, in folder: URL, manifest: (audience: ReportAudience, files: Set<String>)?) -> Bool {
         var entry = stat()
-        guard lstat(folder.appendingPathComponent(name).path, &entry) == 0, (entry.st_mode & S_IFMT) == S_IFREG else { return false }
+        let path = folder.appendingPathComponent(name).path
+        guard lstat(path, &entry) == 0 else { return false }
+        if (entry.st_mode & S_IFMT) == S_IFDIR {
+            guard subfolders.contains(name), let inner = try? FileManager.default.contentsOfDirectory(atPath: path) else { return false }
+            return inner.allSatisfy { child in
+                var file = stat()
+                guard lstat(path + "/" + child, &file) == 0, (file.st_mode & S_IFMT) == S_IFREG else { return false }
+                if let manifest { return manifest.files.contains(name + "/" + child) }
+                return child.hasSuffix(".csv")
+            }
+        }
+        guard (entry.st_mode & S_IFMT) == S_IFREG else { return false }
         if let manifest { return name == manifestName || manifest.files.contains(name) }
         return name == "report.xml" || name == "kpis.csv" || name.hasSuffix(".html")
+    }
+
+    /// The folders mentor-report writes inside a month folder.
+    static let subfolders: Set<String> = [ActionCSV.folder]
+
+    /// Removes an entry `owned` said is mentor-report's: a file, or a subfolder with its files.
+    private static func removeEntry(_ path: String) -> Bool {
+        var entry = stat()
+        guard lstat(path, &entry) == 0 else { return true }
+        guard (entry.st_mode & S_IFMT) == S_IFDIR else { return unlink(path) == 0 }
+        let inner = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        var removed = true
+        for child in inner where unlink(path + "/" + child) != 0 { removed = false }
+        return removed && rmdir(path) == 0
     }
 
     /// A month folder written before manifests: its report.xml is mentor-report's, for that month.
@@ -174,7 +203,7 @@ enum MonthFolder {
         for name in names {
             // A staging folder killed before its manifest was written holds generated names only.
             if owned(name, in: folder, manifest: manifest) || owned(name, in: folder, manifest: nil) {
-                if unlink(folder.appendingPathComponent(name).path) != 0 { left.append(name) }
+                if !removeEntry(folder.appendingPathComponent(name).path) { left.append(name) }
             } else {
                 left.append(name)
             }

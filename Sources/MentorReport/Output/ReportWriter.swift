@@ -83,7 +83,8 @@ public struct ReportWriter {
         // The tree is freed (or kept) only after both are done with it; a schema problem is told first.
         let xml = try checked.wait().get()
         do {
-            return [("report.xml", xml), ("kpis.csv", Array(KPICSV(report: report).text().utf8))] + (try pages.get())
+            let actions = report.actions.map { ActionCSV(report: report, actions: $0).files() } ?? []
+            return [("report.xml", xml), ("kpis.csv", Array(KPICSV(report: report).text().utf8))] + actions + (try pages.get())
         } catch let failure as RenderFailure {
             throw OutputFailure("template error: \(failure)")
         }

@@ -18,7 +18,7 @@ package struct SiteRenderer {
     }
 
     /// The month's pages: overview, engagement, outcomes, inclusion, compare, surveys, one per cohort, the executive
-    /// summary and, for the admin audience, the relationships page.
+    /// summary and, for the admin audience, the relationships and actions pages.
     static func pages(for report: Report) -> [Page] {
         var pages = [
             Page(file: "index.html", stylesheet: "overview.xsl"),
@@ -34,6 +34,7 @@ package struct SiteRenderer {
         pages.append(Page(file: "executive-summary.html", stylesheet: "executive-summary.xsl"))
         if report.audience == .admin {
             pages.append(Page(file: "relationships.html", stylesheet: "relationships.xsl"))
+            pages.append(Page(file: "actions.html", stylesheet: "actions.xsl"))
         }
         return pages
     }
