@@ -80,10 +80,41 @@ extension MentorReportCommand {
         @Flag(name: .long, help: "Build into an output folder that holds the other audience's reports, making it a folder of this audience.")
         var forceAudience = false
 
+        @Flag(name: .long, help: "Also write executive-summary.pdf (one page) and report.pdf (the board pack), printed by headless Chromium.")
+        var pdf = false
+
+        @Option(name: .long, help: ArgumentHelp("The paper the PDFs are printed on.", valueName: "a4|letter"))
+        var paper: PaperOption = .a4
+
+        @Option(name: .long, help: ArgumentHelp("The Chromium (or Google Chrome) to print the PDFs with; default: chromium, chromium-browser or google-chrome on PATH.", valueName: "path"))
+        var chromium: String?
+
+        @Option(name: .long, help: ArgumentHelp("The longest one PDF may take to print, in seconds.", valueName: "seconds"))
+        var pdfTimeLimit: Double = PDFPrinter.defaultTimeLimit
+
+        func validate() throws {
+            guard pdfTimeLimit > 0, pdfTimeLimit.isFinite else {
+                throw ValidationError("--pdf-time-limit must be a number of seconds above 0")
+            }
+        }
+
         func run() throws {
             let clock = ContinuousClock()
             let started = clock.now
             let progress = ProgressLine(enabled: !options.quiet)
+            // The browser is looked for first: without one, --pdf fails before anything is read or written.
+            var printer: PDFPrinter?
+            if pdf {
+                do {
+                    printer = PDFPrinter(chromium: try PDFPrinter.locate(chromium), paper: paper == .letter ? .letter : .a4,
+                                         timeLimit: pdfTimeLimit)
+                } catch let failure as PDFFailure {
+                    printError("error: \(failure.message)")
+                    throw ExitCode(3)
+                }
+            } else if chromium != nil || paper != .a4 {
+                printError("note: --chromium and --paper apply to --pdf only; no PDF is written without it")
+            }
             let run = CommandRun(options: options, progress: progress)
             var writer = ReportWriter(outputFolder: out, templates: templates.map(TemplateSource.folder) ?? .builtIn)
             let reportAudience: ReportAudience = audience == .admin ? .admin : .public
@@ -117,7 +148,15 @@ extension MentorReportCommand {
                 printError("note: " + text)
             }
             do {
-                let files = try writer.render(report)
+                var files = try writer.render(report)
+                if let printer {
+                    progress.show("printing the PDFs with \(printer.chromium)")
+                    do {
+                        files += try printer.print(files, period: period.month, programme: report.data.program.name)
+                    } catch let failure as PDFFailure {
+                        throw OutputFailure(failure.message)
+                    }
+                }
                 let folder = try writer.write(files, period: period.month, audience: reportAudience, lock: lock,
                                                   programme: report.data.program)
                 progress.clear()
@@ -127,7 +166,8 @@ extension MentorReportCommand {
                     let records = loaded.data.recordCount
                     let elapsed = seconds(clock.now - started)
                     printError("\(options.data) → \(folder): \(counted(records, "record")), \(counted(warnings, "warning")); "
-                               + "\(report.kpis.count) KPIs, \(pages) pages, report.xml and kpis.csv "
+                               + "\(report.kpis.count) KPIs, \(pages) pages, report.xml and kpis.csv"
+                               + (printer == nil ? " " : ", executive-summary.pdf and report.pdf ")
                                + "(period \(period.month), \(audience.rawValue)) in \(elapsed)")
                 }
                 // Done: the system frees the loaded programme and the pages at once; freeing them
@@ -234,6 +274,10 @@ func writeBuiltIn(_ files: [String: [UInt8]], into folder: String, force: Bool, 
 
 enum AudienceOption: String, ExpressibleByArgument, CaseIterable {
     case `public`, admin
+}
+
+enum PaperOption: String, ExpressibleByArgument, CaseIterable {
+    case a4, letter
 }
 
 /// One run's loading and checking, with the messages the user sees.

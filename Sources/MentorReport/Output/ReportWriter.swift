@@ -9,7 +9,7 @@ import Glibc
 public struct OutputFailure: Error, CustomStringConvertible {
     /// What failed, naming the path (and the system's reason, where there is one).
     public var message: String
-    init(_ message: String) { self.message = message }
+    public init(_ message: String) { self.message = message }
     /// The message.
     public var description: String { message }
 }
