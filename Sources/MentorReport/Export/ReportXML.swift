@@ -133,6 +133,28 @@ struct ReportXML {
             }
         }
 
+        if !report.headlineTrends.isEmpty {
+            let series = root.element("headline-trends")
+            for t in report.headlineTrends {
+                let e = series.element("trend")
+                e.attribute("kpi", t.kpi)
+                e.attribute("unit", t.points.first?.value.unit.rawValue)
+                for point in t.points {
+                    let pe = e.element("point")
+                    pe.attribute("month", point.month.description)
+                    write(point.value, to: pe, unit: false)
+                }
+            }
+        }
+        let notable = root.element("notable")
+        for n in report.notable {
+            let e = notable.element("kpi-ref")
+            e.attribute("id", n.kpi)
+            e.attribute("reason", n.reason.rawValue)
+            e.attribute("usual-move", n.usualMove.map(formatNumber))
+            e.attribute("moves", n.moves.map(formatNumber))
+        }
+
         let health = root.element("health")
         health.attribute("as-of", period.asOf.description)
         for status in HealthStatus.allCases {

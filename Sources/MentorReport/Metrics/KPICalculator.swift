@@ -44,11 +44,23 @@ struct KPICalculator {
 
     /// Only the trend KPIs (SPEC §3 "Trends"), computed as in `compute()`: a trend month costs less
     /// than a full month.
-    func computeTrendKPIs() -> KPISet {
+    /// `also`: more KPIs wanted for each month (the executive summary's headline tiles); only the
+    /// sections they belong to are computed besides.
+    func computeTrendKPIs(also extra: [String] = []) -> KPISet {
         var set = KPISet()
-        let wanted = Set(trendKPIs)
+        let wanted = Set(trendKPIs).union(extra)
+        let sections = Set(extra.compactMap { KPIDefinition.of($0)?.section })
         let health = healthAssessments()
-        for kpi in participation(withMedian: false) + engagement(health: health) + reaction() where wanted.contains(kpi.id) {
+        var kpis = participation(withMedian: sections.contains(.participation)) + engagement(health: health) + reaction()
+        if sections.contains(.engagement) { kpis += surveyResponseRates() }
+        if sections.contains(.learning) { kpis += learning() }
+        if sections.contains(.results) { kpis += results() }
+        if sections.contains(.inclusion) { kpis += inclusion() }
+        if sections.contains(.teamEngagement) { kpis += teamEngagement() }
+        if sections.contains(.segments) { kpis += segments(health: health) }
+        if sections.contains(.questions) { kpis += questions(questionSummaries()) }
+        if sections.contains(.policy) { kpis += policy(nil) }
+        for kpi in kpis where wanted.contains(kpi.id) {
             set.append(kpi)
         }
         return set

@@ -87,6 +87,10 @@ public struct Report: Sendable {
     public var partialMonth: PartialMonth?
     /// Each likert5 or nps question of the surveys open by as_of, its counted answers per scale point.
     public var questions: [QuestionSummary]
+    /// Monthly series of the headline KPIs that are not trend KPIs (for the executive summary).
+    public var headlineTrends: [Trend]
+    /// The month's most notable misses and moves, at most three (`NotableChange.choose`).
+    public var notable: [NotableChange]
     /// The programme team's action lists (admin audience only; nil for public reports).
     public var actions: ActionLists?
 
@@ -111,6 +115,8 @@ extension Report {
             m = m.adding(months: 1)
         }
         let months = trendMonths
+        // The headline tiles' KPIs that are not trend KPIs get a monthly series too, for their sparklines.
+        let headlineSeries = data.program.headline.filter { !trendKPIs.contains($0) }
         let results = parallelMap(2 + months.count) { job -> MonthResult in
             var result = MonthResult()
             switch job {
@@ -126,7 +132,7 @@ extension Report {
             case 1:
                 result.set = KPICalculator(index: index, period: ReportingPeriod(period.month.previous)).compute()
             default:
-                result.set = KPICalculator(index: index, period: ReportingPeriod(months[job - 2])).computeTrendKPIs()
+                result.set = KPICalculator(index: index, period: ReportingPeriod(months[job - 2])).computeTrendKPIs(also: headlineSeries)
             }
             return result
         }
@@ -161,6 +167,10 @@ extension Report {
         trends = trendKPIs.map { id in
             Trend(kpi: id, points: monthly.compactMap { m, set in set[id].map { TrendPoint(month: m, value: $0) } })
         }
+        headlineTrends = headlineSeries.map { id in
+            Trend(kpi: id, points: monthly.compactMap { m, set in set[id].map { TrendPoint(month: m, value: $0) } })
+        }
+        notable = NotableChange.choose(kpis: kpis, series: trends + headlineTrends)
         health = assessments
         var byType: [HealthBreakdown] = RelationshipType.allCases.map { HealthBreakdown(key: $0.rawValue, counts: [:]) }
         var byCohort: [HealthBreakdown] = data.cohorts.map { HealthBreakdown(key: $0.id, counts: [:]) }

@@ -54,6 +54,14 @@ public struct Program: Sendable {
     /// program.yaml lists none (the template's own list then applies).
     public var headlineKPIs: [Located<String>] = []
 
+    /// The executive summary's tiles when program.yaml names none: the same list as the
+    /// `headline-kpis` parameter of templates/executive-summary.xsl (a test keeps them equal).
+    public static let defaultHeadlineKPIs = ["relationships.active", "match.rate", "cadence.adherence",
+                                             "satisfaction.mean.mentees", "outcomes.retention_rate_12m"]
+
+    /// The executive summary's tiles: program.yaml's, else the default list.
+    public var headline: [String] { headlineKPIs.isEmpty ? Program.defaultHeadlineKPIs : headlineKPIs.map(\.value) }
+
     /// The logo's alternative text: the organisation's name (the programme's when there is none) and "logo".
     public var logoAlt: String { (organization ?? name) + " logo" }
 
