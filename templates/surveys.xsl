@@ -90,6 +90,7 @@
                   <xsl:when test="$is-open"><a href="#survey-{@id}" dir="auto"><xsl:value-of select="@title"/></a></xsl:when>
                   <xsl:otherwise><span dir="auto"><xsl:value-of select="@title"/></span></xsl:otherwise>
                 </xsl:choose>
+                <xsl:text> </xsl:text>
                 <span class="sub survey-for"><xsl:call-template name="survey-kind"><xsl:with-param name="survey" select="."/></xsl:call-template></span>
               </th>
               <td>
@@ -102,6 +103,7 @@
                   <xsl:otherwise>
                     <xsl:call-template name="value"><xsl:with-param name="kpi" select="$rate"/></xsl:call-template>
                     <xsl:if test="$rate/@value and @responded">
+                      <xsl:text> </xsl:text>
                       <span class="sub survey-for"><xsl:value-of select="concat(@responded, ' of ', $rate/@n)"/></span>
                     </xsl:if>
                   </xsl:otherwise>
@@ -205,6 +207,7 @@
         </xsl:call-template>
         <xsl:text> answered</xsl:text>
       </span>
+      <xsl:text> </xsl:text>
       <span>
         <xsl:call-template name="term-link"><xsl:with-param name="key" select="'question.question.mean'"/><xsl:with-param name="text" select="'Mean'"/></xsl:call-template>
         <xsl:text> </xsl:text>
@@ -214,6 +217,7 @@
           <xsl:otherwise> out of 5</xsl:otherwise>
         </xsl:choose>
       </span>
+      <xsl:text> </xsl:text>
       <span>
         <xsl:call-template name="term-link"><xsl:with-param name="key" select="'question.question.top2'"/><xsl:with-param name="text" select="'Top-2 share'"/></xsl:call-template>
         <xsl:choose>
