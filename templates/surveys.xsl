@@ -151,7 +151,14 @@
               <xsl:when test="$rate/@n = 1"> who was</xsl:when>
               <xsl:otherwise> who were</xsl:otherwise>
             </xsl:choose>
-            <xsl:text> in the programme when it opened responded.</xsl:text>
+            <xsl:text> in the programme when it opened responded</xsl:text>
+            <!-- A survey still collecting answers: how the rate moved since last month. -->
+            <xsl:if test="$rate/@previous and $rate/@previous != $rate/@value">
+              <xsl:text> (</xsl:text>
+              <xsl:call-template name="delta"><xsl:with-param name="kpi" select="$rate"/></xsl:call-template>
+              <xsl:text>)</xsl:text>
+            </xsl:if>
+            <xsl:text>.</xsl:text>
           </xsl:when>
           <xsl:otherwise>
             <span class="withheld">no data</span>

@@ -77,6 +77,19 @@ import Testing
         #expect(page.contains(#"<dt id="term-surveys.response_rate.survey">"#))
     }
 
+    @Test func sampleResponseRateThatMovedSinceLastMonthSaysByHowMuch() throws {
+        let (page, xml) = try Self.built(ExportTests.sample, period: "2026-10")
+        // The autumn cohort's final survey opened on 21 September: still collecting in October.
+        let kpi = #"<kpi id="surveys.response_rate.final-2025-autumn-mentees" "#
+        let rate = try #require(Double(try Self.attribute("value", of: kpi, in: xml)))
+        let previous = try #require(Double(try Self.attribute("previous", of: kpi, in: xml)))
+        #expect(rate > previous)
+        let responded = try Self.attribute("responded", of: #"<survey id="final-2025-autumn-mentees" "#, in: xml)
+        let audience = try Self.attribute("n", of: kpi, in: xml)
+        #expect(Self.text(page).contains("Response rate: \(String(format: "%.1f%%", rate * 100)). \(responded) of the \(audience) mentees of the "
+            + "Autumn 2025 cohort who were in the programme when it opened responded (up \(String(format: "%.1f", (rate - previous) * 100)) points on last month)."))
+    }
+
     @Test func sampleQuestionShowsItsAnswersMeanAndTopTwoAsReportXMLHasThem() throws {
         let (page, xml) = try Self.built(ExportTests.sample, period: "2026-10")
         let kpi = "question.baseline-2025-autumn.st1"
