@@ -211,6 +211,17 @@ import Testing
             + "9 (promoter) 2 40.0% 10 (promoter) 1 20.0%"))
     }
 
+    @Test func surveyForACohortWithNobodyInItHasNoResponseRateAndSaysWhy() throws {
+        let program = try Fixture.text("survey-page/program.yaml", replacing: "  - {id: 2026-spring, name: Spring 2026, start: 2026-01-01}\n",
+                                       with: "  - {id: 2026-spring, name: Spring 2026, start: 2026-01-01}\n  - {id: 2026-empty, name: Nobody Yet, start: 2026-01-01}\n")
+        let surveys = try Fixture.text("survey-page/surveys.yaml", replacing: "    cohort: 2026-spring\n", with: "    cohort: 2026-empty\n")
+        let folder = try Fixture.variant(of: "survey-page", ["program.yaml": program, "surveys.yaml": surveys])
+        let (page, xml) = try Self.built(folder.path, period: "2026-03")
+        #expect(xml.contains(#"opens="2026-03-01" cohort="2026-empty">"#))
+        #expect(Self.text(page).contains("Response rate: no data. No mentees of the Nobody Yet cohort were in the programme when it opened."))
+        #expect(Self.text(page).contains("Check-in survey for mentees of the Nobody Yet cohort 1 March 2026 no data April pulse"))
+    }
+
     @Test func surveyNotOpenYetIsListedWithoutQuestionsAndFreeTextIsNeverShown() throws {
         let (page, xml) = try Self.built(Self.fixture, period: "2026-03")
         let overview = try #require(page.components(separatedBy: #"<table class="survey-overview">"#).dropFirst().first?
