@@ -67,6 +67,14 @@ struct ReportXML {
             e.attribute("kind", s.kind.rawValue)
             e.attribute("audience", s.audience.rawValue)
             e.attribute("opens", s.opens.description)
+            // For the Surveys page (2026-12): the cohort the survey is for, and how many of its
+            // response-rate audience responded (the KPI's numerator; its n is the audience), exact
+            // where the rate's four written decimals would not be.
+            e.attribute("cohort", s.cohort?.value)
+            if s.opens <= period.asOf, let rate = report.kpi("surveys.response_rate.\(s.id)")?.current,
+               let value = rate.value, let n = rate.n {
+                e.attribute("responded", String(Int((value * Double(n)).rounded())))
+            }
             // Its likert5 and nps questions when open by as_of (SPEC 2026-12): text, and the counted
             // answers per scale point unless too few people answered to show them.
             while let q = summaries.first, q.survey == i {
