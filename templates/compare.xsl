@@ -118,7 +118,7 @@
           <dt id="term-segment.{@kpi}"><xsl:value-of select="@name"/></dt>
           <dd><xsl:value-of select="."/></dd>
         </xsl:for-each>
-        <dt id="term-whole-programme">Whole programme (the dashed line)</dt>
+        <dt id="whole-programme">Whole programme (the dashed line)</dt>
         <dd>The same measure over all the programme’s enrolled mentees, those in no segment included. Mentees has no dashed line: a segment’s count is a part of the programme’s, not a rate to set against it.</dd>
       </dl>
     </section>

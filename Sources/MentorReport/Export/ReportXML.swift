@@ -103,7 +103,7 @@ struct ReportXML {
         for m in SegmentMeasure.all {
             let e = segments.element("measure", text: m.definition("segment"))
             e.attribute("kpi", m.kpi)
-            e.attribute("name", m.label.prefix(1).uppercased() + m.label.dropFirst())
+            e.attribute("name", m.name)
             e.attribute("unit", m.unit.rawValue)
             e.attribute("programme", m.programme)
         }

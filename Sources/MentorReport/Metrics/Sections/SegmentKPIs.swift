@@ -29,6 +29,11 @@ struct SegmentMeasure: Sendable {
     /// The definition, for segments called `of` ("cohort", or "segment" for any).
     let definition: @Sendable (String) -> String
 
+    /// Its name in the Compare page's glossary: the label with a capital ("Mentees matched").
+    var name: String { label.prefix(1).uppercased() + label.dropFirst() }
+    /// Its glossary key on the Compare page, which explains each segment KPI once for every dimension.
+    var key: String { "segment." + kpi }
+
     static let all: [SegmentMeasure] = [
         SegmentMeasure(kpi: "mentees", label: "mentees", unit: .count, fraction: false, programme: nil) { of in
             "Enrolled mentees of the \(of); all KPIs of a \(of) with fewer mentees than the privacy threshold are withheld (and of the next-smallest when only one is)." },
