@@ -465,6 +465,18 @@
           <xsl:text>.</xsl:text>
           <xsl:if test="$programme-text != ''"> Dashed line: the whole programme, <xsl:value-of select="$programme-text"/>.</xsl:if>
         </desc>
+        <xsl:if test="$programme/@value">
+          <xsl:variable name="x" select="format-number($x0 + ($programme/@value - $lo) * $scale, '0.#')"/>
+          <xsl:variable name="anchor">
+            <xsl:choose>
+              <xsl:when test="$x &lt; $x0 + $plot-w * 0.3">start</xsl:when>
+              <xsl:when test="$x &gt; $x0 + $plot-w * 0.7">end</xsl:when>
+              <xsl:otherwise>middle</xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <line class="reference-line" x1="{$x}" x2="{$x}" y1="{$top - 4}" y2="{$top + $n * $row}"/>
+          <text class="reference-label" x="{$x}" y="{$top - 8}" text-anchor="{$anchor}">programme <xsl:value-of select="$programme-text"/></text>
+        </xsl:if>
         <xsl:for-each select="$dimension/value">
           <xsl:variable name="kpi" select="key('kpi', concat($stem, @key, $suffix))"/>
           <xsl:variable name="y" select="$top + (position() - 1) * $row + $row div 2"/>
@@ -478,29 +490,20 @@
                 <text class="bar-value" x="{$x0 + $plot-w + 8}" y="{$y + 4}"><xsl:call-template name="number"><xsl:with-param name="value" select="$kpi/@value"/><xsl:with-param name="unit" select="$unit"/></xsl:call-template></text>
               </xsl:when>
               <xsl:otherwise>
-                <text class="no-dot" x="{$x0 + 4}" y="{$y + 4}">
+                <xsl:variable name="why">
                   <xsl:choose>
                     <xsl:when test="@suppressed = 'true'">fewer than <xsl:value-of select="$min-group"/> people</xsl:when>
                     <xsl:when test="$kpi/@status = 'suppressed'">fewer than <xsl:value-of select="concat($min-group, ' ', $withheld-word)"/></xsl:when>
                     <xsl:otherwise>no data</xsl:otherwise>
                   </xsl:choose>
-                </text>
+                </xsl:variable>
+                <!-- The words stand on the page's background, clear of the dashed line behind them. -->
+                <rect class="no-dot-ground" x="{$x0 + 1}" y="{$y - 8}" height="16" width="{string-length($why) * 6 + 6}"/>
+                <text class="no-dot" x="{$x0 + 4}" y="{$y + 4}"><xsl:value-of select="$why"/></text>
               </xsl:otherwise>
             </xsl:choose>
           </g>
         </xsl:for-each>
-        <xsl:if test="$programme/@value">
-          <xsl:variable name="x" select="format-number($x0 + ($programme/@value - $lo) * $scale, '0.#')"/>
-          <xsl:variable name="anchor">
-            <xsl:choose>
-              <xsl:when test="$x &lt; $x0 + $plot-w * 0.3">start</xsl:when>
-              <xsl:when test="$x &gt; $x0 + $plot-w * 0.7">end</xsl:when>
-              <xsl:otherwise>middle</xsl:otherwise>
-            </xsl:choose>
-          </xsl:variable>
-          <line class="reference-line" x1="{$x}" x2="{$x}" y1="{$top - 4}" y2="{$top + $n * $row}"/>
-          <text class="reference-label" x="{$x}" y="{$top - 8}" text-anchor="{$anchor}">programme <xsl:value-of select="$programme-text"/></text>
-        </xsl:if>
         <xsl:variable name="per-cent" select="substring('%', 1, number($unit = 'ratio'))"/>
         <text class="tick" x="{$x0}" y="{$h - 6}" text-anchor="middle"><xsl:value-of select="concat(format-number($lo * (1 + 99 * ($unit = 'ratio')), '#,##0'), $per-cent)"/></text>
         <text class="tick" x="{$x0 + $plot-w}" y="{$h - 6}" text-anchor="middle"><xsl:value-of select="concat(format-number($hi * (1 + 99 * ($unit = 'ratio')), '#,##0'), $per-cent)"/></text>
