@@ -390,4 +390,124 @@
       </xsl:for-each>
     </svg>
   </xsl:template>
+
+  <!-- Compare page: one segment KPI ($measure, a report.xml segments/measure) across the values of
+       $dimension (a segments/dimension), a dot per value on a common scale (rates 0–100%, satisfaction
+       1–5, counts 0 to the largest), with the whole programme's value (the measure's @programme KPI) as
+       a dashed line. A withheld segment or a KPI without a value has no dot: its row says why, and so
+       does the text alternative. -->
+  <xsl:template name="segment-dots">
+    <xsl:param name="dimension"/>
+    <xsl:param name="measure"/>
+    <xsl:param name="id"/>
+    <xsl:param name="label-chars" select="18"/>
+    <xsl:variable name="stem" select="concat('segment.', $dimension/@id, '.')"/>
+    <xsl:variable name="suffix" select="concat('.', $measure/@kpi)"/>
+    <xsl:variable name="unit" select="$measure/@unit"/>
+    <xsl:variable name="programme" select="key('kpi', $measure/@programme)"/>
+    <xsl:variable name="max-data">
+      <xsl:for-each select="$dimension/value[key('kpi', concat($stem, @key, $suffix))/@value]">
+        <xsl:sort select="key('kpi', concat($stem, @key, $suffix))/@value" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="key('kpi', concat($stem, @key, $suffix))/@value"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="lo" select="number($unit = 'likert')"/>
+    <xsl:variable name="hi">
+      <xsl:choose>
+        <xsl:when test="$unit = 'ratio'">1</xsl:when>
+        <xsl:when test="$unit = 'likert'">5</xsl:when>
+        <xsl:when test="number($max-data) &gt; 0"><xsl:value-of select="$max-data"/></xsl:when>
+        <xsl:otherwise>1</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="n" select="count($dimension/value)"/>
+    <xsl:variable name="w" select="340"/>
+    <xsl:variable name="row" select="22"/>
+    <xsl:variable name="top" select="22"/>
+    <xsl:variable name="x0" select="132"/>
+    <xsl:variable name="plot-w" select="150"/>
+    <xsl:variable name="h" select="$top + $n * $row + 22"/>
+    <xsl:variable name="scale" select="$plot-w div ($hi - $lo)"/>
+    <xsl:variable name="withheld-word">
+      <xsl:choose>
+        <xsl:when test="$measure/@kpi = 'satisfaction.mean.mentees'">responses</xsl:when>
+        <xsl:otherwise>people</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="programme-text">
+      <xsl:if test="$programme/@value"><xsl:call-template name="number"><xsl:with-param name="value" select="$programme/@value"/><xsl:with-param name="unit" select="$unit"/></xsl:call-template></xsl:if>
+    </xsl:variable>
+    <figure class="segment-dots">
+      <figcaption>
+        <strong><xsl:value-of select="$measure/@name"/></strong>
+        <xsl:choose>
+          <xsl:when test="$programme-text != ''"> Dashed line: the whole programme, <xsl:value-of select="$programme-text"/>.</xsl:when>
+          <xsl:when test="$measure/@programme"> The whole programme has no value to draw.</xsl:when>
+          <xsl:otherwise> No dashed line: each count is a part of the programme’s mentees.</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$dimension/value[@suppressed = 'true' or not(key('kpi', concat($stem, @key, $suffix))/@value)]"> A row without a dot says why; the numbers are in the table above.</xsl:if>
+      </figcaption>
+      <svg class="chart dots" viewBox="0 0 {$w} {$h}" role="img" aria-labelledby="{$id}-title {$id}-desc">
+        <title id="{$id}-title"><xsl:value-of select="concat($measure/@name, ' by ', $dimension/@id)"/></title>
+        <desc id="{$id}-desc">
+          <xsl:for-each select="$dimension/value">
+            <xsl:variable name="kpi" select="key('kpi', concat($stem, @key, $suffix))"/>
+            <xsl:value-of select="@name"/>
+            <xsl:text>: </xsl:text>
+            <xsl:choose>
+              <xsl:when test="@suppressed = 'true'">no dot, fewer than <xsl:value-of select="$min-group"/> people</xsl:when>
+              <xsl:when test="$kpi/@value"><xsl:call-template name="number"><xsl:with-param name="value" select="$kpi/@value"/><xsl:with-param name="unit" select="$unit"/></xsl:call-template></xsl:when>
+              <xsl:when test="$kpi/@status = 'suppressed'">no dot, fewer than <xsl:value-of select="concat($min-group, ' ', $withheld-word)"/></xsl:when>
+              <xsl:otherwise>no dot, no data</xsl:otherwise>
+            </xsl:choose>
+            <xsl:if test="position() != last()">; </xsl:if>
+          </xsl:for-each>
+          <xsl:text>.</xsl:text>
+          <xsl:if test="$programme-text != ''"> Dashed line: the whole programme, <xsl:value-of select="$programme-text"/>.</xsl:if>
+        </desc>
+        <xsl:if test="$programme/@value">
+          <xsl:variable name="x" select="format-number($x0 + ($programme/@value - $lo) * $scale, '0.#')"/>
+          <xsl:variable name="anchor">
+            <xsl:choose>
+              <xsl:when test="$x &lt; $x0 + $plot-w * 0.3">start</xsl:when>
+              <xsl:when test="$x &gt; $x0 + $plot-w * 0.7">end</xsl:when>
+              <xsl:otherwise>middle</xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <line class="reference-line" x1="{$x}" x2="{$x}" y1="{$top - 4}" y2="{$top + $n * $row}"/>
+          <text class="reference-label" x="{$x}" y="{$top - 8}" text-anchor="{$anchor}">programme <xsl:value-of select="$programme-text"/></text>
+        </xsl:if>
+        <xsl:for-each select="$dimension/value">
+          <xsl:variable name="kpi" select="key('kpi', concat($stem, @key, $suffix))"/>
+          <xsl:variable name="y" select="$top + (position() - 1) * $row + $row div 2"/>
+          <g class="dot-row">
+            <title><xsl:value-of select="@name"/></title>
+            <text class="bar-label" x="0" y="{$y + 4}"><xsl:call-template name="shorten-middle"><xsl:with-param name="text" select="@name"/><xsl:with-param name="width" select="$label-chars"/></xsl:call-template></text>
+            <line class="grid" x1="{$x0}" x2="{$x0 + $plot-w}" y1="{$y}" y2="{$y}"/>
+            <xsl:choose>
+              <xsl:when test="@suppressed != 'true' and $kpi/@value">
+                <circle class="dot" r="5" cy="{$y}" cx="{format-number($x0 + ($kpi/@value - $lo) * $scale, '0.#')}"/>
+                <text class="bar-value" x="{$x0 + $plot-w + 8}" y="{$y + 4}"><xsl:call-template name="number"><xsl:with-param name="value" select="$kpi/@value"/><xsl:with-param name="unit" select="$unit"/></xsl:call-template></text>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:variable name="why">
+                  <xsl:choose>
+                    <xsl:when test="@suppressed = 'true'">fewer than <xsl:value-of select="$min-group"/> people</xsl:when>
+                    <xsl:when test="$kpi/@status = 'suppressed'">fewer than <xsl:value-of select="concat($min-group, ' ', $withheld-word)"/></xsl:when>
+                    <xsl:otherwise>no data</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:variable>
+                <!-- The words stand on the page's background, clear of the dashed line behind them. -->
+                <rect class="no-dot-ground" x="{$x0 + 1}" y="{$y - 8}" height="16" width="{string-length($why) * 6 + 6}"/>
+                <text class="no-dot" x="{$x0 + 4}" y="{$y + 4}"><xsl:value-of select="$why"/></text>
+              </xsl:otherwise>
+            </xsl:choose>
+          </g>
+        </xsl:for-each>
+        <xsl:variable name="per-cent" select="substring('%', 1, number($unit = 'ratio'))"/>
+        <text class="tick" x="{$x0}" y="{$h - 6}" text-anchor="middle"><xsl:value-of select="concat(format-number($lo * (1 + 99 * ($unit = 'ratio')), '#,##0'), $per-cent)"/></text>
+        <text class="tick" x="{$x0 + $plot-w}" y="{$h - 6}" text-anchor="middle"><xsl:value-of select="concat(format-number($hi * (1 + 99 * ($unit = 'ratio')), '#,##0'), $per-cent)"/></text>
+      </svg>
+    </figure>
+  </xsl:template>
 </xsl:stylesheet>

@@ -104,6 +104,30 @@ struct ReportXML {
             e.attribute("name", KPICatalog.groupName(g))
         }
 
+        // The Compare page's data (SPEC 2026-12 "Segments"): the seven segment KPIs with their definitions
+        // for any segment and the programme KPI each is drawn against; then each dimension's values held
+        // by enrolled mentees, in name order, with their names and whether the segment is withheld.
+        let segments = root.element("segments")
+        for m in SegmentMeasure.all {
+            let e = segments.element("measure", text: m.definition("segment"))
+            e.attribute("kpi", m.kpi)
+            e.attribute("name", m.name)
+            e.attribute("unit", m.unit.rawValue)
+            e.attribute("programme", m.programme)
+        }
+        var withheld: [String: Bool] = [:]
+        for k in report.kpis where k.id.hasPrefix("segment.") && k.id.hasSuffix(".mentees") { withheld[k.id] = k.current.suppressed }
+        for d in SegmentDimension.allCases {
+            let e = segments.element("dimension")
+            e.attribute("id", d.rawValue)
+            for (key, name) in KPICatalog.values(of: d.part, in: data, asOf: period.asOf) {
+                let v = e.element("value")
+                v.attribute("key", key)
+                v.attribute("name", name)
+                v.attribute("suppressed", withheld["segment.\(d.rawValue).\(key).mentees"] == true ? "true" : "false")
+            }
+        }
+
         let kpis = root.element("kpis")
         let catalog = KPICatalog(data: report.data, period: period)
         for k in report.kpis {

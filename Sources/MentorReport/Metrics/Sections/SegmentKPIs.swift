@@ -5,27 +5,54 @@ extension KPIDefinition {
 
     private static func segmentFamily(_ d: SegmentDimension) -> [KPIDefinition] {
         let part = "{\(d.part.rawValue)}", of = d.rawValue
-        func segment(_ kpi: String, _ label: String, _ name: String, unit: KPIUnit, fraction: Bool = false, _ definition: String) -> KPIDefinition {
-            KPIDefinition("segment.\(of).\(part).\(kpi)", "\(part): \(label)", name: "By \(of): \(name)", unit: unit,
-                          fraction: fraction, section: .segments, definition)
+        return SegmentMeasure.all.map { m in
+            KPIDefinition("segment.\(of).\(part).\(m.kpi)", "\(part): \(m.label)", name: "By \(of): \(m.label)", unit: m.unit,
+                          fraction: m.fraction, section: .segments, m.definition(of))
         }
-        return [
-            segment("mentees", "mentees", "mentees", unit: .count,
-                    "Enrolled mentees of the \(of); all KPIs of a \(of) with fewer mentees than the privacy threshold are withheld (and of the next-smallest when only one is)."),
-            segment("match.rate", "mentees matched", "mentees matched", unit: .ratio, fraction: true,
-                    "Share of the \(of)'s enrolled mentees who are mentees of a relationship that has started by the last day of the month."),
-            segment("cadence.adherence", "cadence adherence", "cadence adherence", unit: .ratio, fraction: true,
-                    "Cadence adherence of the relationships with a mentee of the \(of), active on the last day of the month."),
-            segment("goals.achievement_rate", "goals achieved so far", "goals achieved so far", unit: .ratio, fraction: true,
-                    "Goals of the relationships with a mentee of the \(of) achieved by the last day of the month, divided by their goals set by then."),
-            segment("satisfaction.mean.mentees", "mentee satisfaction (1–5)", "mentee satisfaction (1–5)", unit: .likert,
-                    "Mean of the counted answers to satisfaction questions of mentee surveys given by the \(of)'s enrolled mentees."),
-            segment("outcomes.promotion_rate_12m", "mentees promoted in 12 months", "mentees promoted in 12 months", unit: .ratio, fraction: true,
-                    "Share of the \(of)'s enrolled mentees promoted in the 365 days up to the last day of the month."),
-            segment("outcomes.retention_rate_12m", "mentees retained over 12 months", "mentees retained over 12 months", unit: .ratio, fraction: true,
-                    "The 12-month retention rate over the \(of)'s enrolled mentees."),
-        ]
     }
+}
+
+/// One of the seven KPIs every segment has (SPEC 2026-12 "Segments"), in SPEC order: the one source of
+/// the segment KPIs' labels and definitions, for the catalogue (per dimension) and for the Compare page
+/// (for any segment).
+struct SegmentMeasure: Sendable {
+    /// The KPI's name after `segment.D.v.`.
+    let kpi: String
+    /// Its label after the value's name ("Autumn 2025: mentees matched").
+    let label: String
+    let unit: KPIUnit
+    let fraction: Bool
+    /// The whole programme's KPI of the same definition over all enrolled mentees, drawn as the
+    /// reference line of the Compare page's chart; nil for `mentees` (a part's count has no whole to
+    /// compare with).
+    let programme: String?
+    /// The definition, for segments called `of` ("cohort", or "segment" for any).
+    let definition: @Sendable (String) -> String
+
+    /// Its name in the Compare page's glossary: the label with a capital ("Mentees matched").
+    var name: String { label.prefix(1).uppercased() + label.dropFirst() }
+    /// Its glossary key on the Compare page, which explains each segment KPI once for every dimension.
+    var key: String { "segment." + kpi }
+
+    static let all: [SegmentMeasure] = [
+        SegmentMeasure(kpi: "mentees", label: "mentees", unit: .count, fraction: false, programme: nil) { of in
+            "Enrolled mentees of the \(of); all KPIs of a \(of) with fewer mentees than the privacy threshold are withheld (and of the next-smallest when only one is)." },
+        SegmentMeasure(kpi: "match.rate", label: "mentees matched", unit: .ratio, fraction: true, programme: "match.rate") { of in
+            "Share of the \(of)'s enrolled mentees who are mentees of a relationship that has started by the last day of the month." },
+        SegmentMeasure(kpi: "cadence.adherence", label: "cadence adherence", unit: .ratio, fraction: true, programme: "cadence.adherence") { of in
+            "Cadence adherence of the relationships with a mentee of the \(of), active on the last day of the month." },
+        SegmentMeasure(kpi: "goals.achievement_rate", label: "goals achieved so far", unit: .ratio, fraction: true, programme: "goals.achievement_rate") { of in
+            "Goals of the relationships with a mentee of the \(of) achieved by the last day of the month, divided by their goals set by then." },
+        SegmentMeasure(kpi: "satisfaction.mean.mentees", label: "mentee satisfaction (1–5)", unit: .likert, fraction: false,
+                       programme: "satisfaction.mean.mentees") { of in
+            "Mean of the counted answers to satisfaction questions of mentee surveys given by the \(of)'s enrolled mentees." },
+        SegmentMeasure(kpi: "outcomes.promotion_rate_12m", label: "mentees promoted in 12 months", unit: .ratio, fraction: true,
+                       programme: "outcomes.promotion_rate_12m") { of in
+            "Share of the \(of)'s enrolled mentees promoted in the 365 days up to the last day of the month." },
+        SegmentMeasure(kpi: "outcomes.retention_rate_12m", label: "mentees retained over 12 months", unit: .ratio, fraction: true,
+                       programme: "outcomes.retention_rate_12m") { of in
+            "The 12-month retention rate over the \(of)'s enrolled mentees." },
+    ]
 }
 
 /// A dimension the programme is compared across (SPEC 2026-12 "Segments").
