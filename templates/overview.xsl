@@ -67,26 +67,6 @@
     </section>
   </xsl:template>
 
-  <!-- A KPI tile with its 12-month sparkline (the numbers are in the Trends section's tables). -->
-  <xsl:template name="tile-with-sparkline">
-    <xsl:param name="id"/>
-    <xsl:variable name="trend" select="/report/trends/trend[@kpi = $id]"/>
-    <xsl:call-template name="tile">
-      <xsl:with-param name="id" select="$id"/>
-      <xsl:with-param name="extra">
-        <xsl:if test="count($trend/point) &gt; 1">
-          <xsl:variable name="label"><xsl:call-template name="label"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
-          <xsl:call-template name="line-chart">
-            <xsl:with-param name="trend" select="$trend"/>
-            <xsl:with-param name="id" select="concat('spark-', translate($id, '._', '--'))"/>
-            <xsl:with-param name="title" select="concat($label, ' over the last ', count($trend/point), ' months')"/>
-            <xsl:with-param name="spark" select="true()"/>
-          </xsl:call-template>
-        </xsl:if>
-      </xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
-
   <!-- The month in words, from the numbers. -->
   <xsl:template name="summary-sentences">
     <xsl:param name="month"/>
