@@ -48,6 +48,27 @@ var mentorReportExecutable: String {
 /// The templates and the starter programme built into the program: the same bytes as the repository's
 /// folders, the same pages as the templates folder, and the same sandbox.
 @Suite struct BuiltInTemplatesTests {
+    /// Every block of site.css is closed where it should be: an unclosed `@media print {` silently
+    /// turns every later rule into a print-only rule (a merge once left one open).
+    @Test func theStyleSheetsBlocksAreBalanced() throws {
+        let css = try String(contentsOfFile: Fixture.repository.path + "/templates/site.css", encoding: .utf8)
+        let code = css.replacingOccurrences(of: #"/\*[\s\S]*?\*/"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #""[^"]*""#, with: "\"\"", options: .regularExpression)
+        var depth = 0
+        for (number, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for c in line {
+                if c == "{" { depth += 1 }
+                if c == "}" { depth -= 1 }
+            }
+            #expect(depth >= 0, "site.css closes a block it never opened near line \(number + 1)")
+            // A rule at the top level starts at column 1; one indented is inside a block.
+            if depth == 0, let first = line.first, first == " ", line.contains("{") {
+                Issue.record("site.css line \(number + 1) is indented at the top level: a block was closed too early")
+            }
+        }
+        #expect(depth == 0, "site.css leaves \(depth) block(s) open")
+    }
+
     static let templatesFolder = Fixture.repository.appendingPathComponent("templates").path
     static let virtualFolder = "/mentor-report/built-in-templates"
 
