@@ -87,6 +87,9 @@ public struct Report: Sendable {
     public var partialMonth: PartialMonth?
     /// Each likert5 or nps question of the surveys open by as_of, its counted answers per scale point.
     public var questions: [QuestionSummary]
+    /// The mentees the team engagement KPIs look at on as_of, and how many of them lack a score before
+    /// or after their first relationship's start.
+    public var teamEngagement: TeamEngagementCoverage
 
     /// The KPI `id`, when the report has it.
     public func kpi(_ id: String) -> ReportedKPI? { kpis.first { $0.id == id } }
@@ -177,6 +180,7 @@ extension Report {
         healthByCohort = byCohort
         healthWithoutCohort = noCohort.counts.isEmpty ? nil : noCohort
         roi = calculator.returnOnInvestment()
+        teamEngagement = calculator.teamEngagementScores().coverage
         stories = calculator.consentedStories()
         policy = findings
         questions = results[0].questions
