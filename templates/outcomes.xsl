@@ -236,48 +236,64 @@
       <xsl:call-template name="change-interval-chart"/>
     </xsl:if>
     <xsl:if test="$n">
+      <!-- The chart's table: one measure, so its figures go down the rows (it fits a phone). -->
+      <xsl:variable name="withheld">
+        <xsl:choose>
+          <xsl:when test="$n/@status = 'suppressed'">fewer than <xsl:value-of select="$min-group"/> people</xsl:when>
+          <xsl:when test="not($n/@value)">no data</xsl:when>
+        </xsl:choose>
+      </xsl:variable>
       <div class="table-wrap">
         <table>
-          <caption>Team engagement, before mentoring to since</caption>
-          <thead>
-            <tr>
-              <th scope="col">Measure</th>
-              <th scope="col" class="num"><xsl:call-template name="term-link"><xsl:with-param name="key" select="concat($p, 'n')"/><xsl:with-param name="text" select="'People'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="term-link"><xsl:with-param name="key" select="concat($p, 'pre_mean')"/><xsl:with-param name="text" select="'Before'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="term-link"><xsl:with-param name="key" select="concat($p, 'post_mean')"/><xsl:with-param name="text" select="'After'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="term-link"><xsl:with-param name="key" select="concat($p, 'change')"/><xsl:with-param name="text" select="'Change'"/></xsl:call-template></th>
-              <th scope="col"><xsl:call-template name="term-link"><xsl:with-param name="key" select="concat($p, 'ci95_low')"/><xsl:with-param name="text" select="'95% confidence interval'"/></xsl:call-template></th>
-            </tr>
-          </thead>
+          <caption>Team engagement score (0–100), before mentoring to since</caption>
+          <thead><tr><th scope="col">Measure</th><th scope="col" class="num">Value</th></tr></thead>
           <tbody>
-            <tr>
-              <th scope="row">Team engagement score (0–100)</th>
-              <xsl:choose>
-                <xsl:when test="$n/@status = 'suppressed'">
-                  <td colspan="5" class="withheld">fewer than <xsl:value-of select="$min-group"/> people</td>
-                </xsl:when>
-                <xsl:when test="not($n/@value)">
-                  <td colspan="5" class="withheld">no data: no mentee was scored both before and after</td>
-                </xsl:when>
-                <xsl:otherwise>
-                  <td class="num"><xsl:value-of select="$n/@value"/></td>
-                  <td class="num"><xsl:call-template name="value"><xsl:with-param name="kpi" select="key('kpi', concat($p, 'pre_mean'))"/></xsl:call-template></td>
-                  <td class="num"><xsl:call-template name="value"><xsl:with-param name="kpi" select="key('kpi', concat($p, 'post_mean'))"/></xsl:call-template></td>
-                  <td class="num"><xsl:value-of select="format-number(key('kpi', concat($p, 'change'))/@value, '+0.0;−0.0')"/></td>
-                  <td>
-                    <xsl:variable name="lo" select="key('kpi', concat($p, 'ci95_low'))"/>
-                    <xsl:choose>
-                      <xsl:when test="$lo/@value"><xsl:value-of select="concat(format-number($lo/@value, '+0.0;−0.0'), ' to ', format-number(key('kpi', concat($p, 'ci95_high'))/@value, '+0.0;−0.0'))"/></xsl:when>
-                      <xsl:otherwise>no data</xsl:otherwise>
-                    </xsl:choose>
-                  </td>
-                </xsl:otherwise>
-              </xsl:choose>
-            </tr>
+            <xsl:call-template name="team-engagement-row">
+              <xsl:with-param name="key" select="concat($p, 'n')"/><xsl:with-param name="text" select="'People scored before and after'"/>
+              <xsl:with-param name="withheld" select="$withheld"/><xsl:with-param name="shown" select="$n/@value"/>
+            </xsl:call-template>
+            <xsl:call-template name="team-engagement-row">
+              <xsl:with-param name="key" select="concat($p, 'pre_mean')"/><xsl:with-param name="text" select="'Before'"/>
+              <xsl:with-param name="withheld" select="$withheld"/><xsl:with-param name="shown" select="format-number(key('kpi', concat($p, 'pre_mean'))/@value, '0.0')"/>
+            </xsl:call-template>
+            <xsl:call-template name="team-engagement-row">
+              <xsl:with-param name="key" select="concat($p, 'post_mean')"/><xsl:with-param name="text" select="'After'"/>
+              <xsl:with-param name="withheld" select="$withheld"/><xsl:with-param name="shown" select="format-number(key('kpi', concat($p, 'post_mean'))/@value, '0.0')"/>
+            </xsl:call-template>
+            <xsl:call-template name="team-engagement-row">
+              <xsl:with-param name="key" select="concat($p, 'change')"/><xsl:with-param name="text" select="'Change'"/>
+              <xsl:with-param name="withheld" select="$withheld"/><xsl:with-param name="shown" select="format-number(key('kpi', concat($p, 'change'))/@value, '+0.0;−0.0')"/>
+            </xsl:call-template>
+            <xsl:variable name="lo" select="key('kpi', concat($p, 'ci95_low'))/@value"/>
+            <xsl:call-template name="team-engagement-row">
+              <xsl:with-param name="key" select="concat($p, 'ci95_low')"/><xsl:with-param name="text" select="'95% confidence interval'"/>
+              <xsl:with-param name="withheld" select="$withheld"/>
+              <xsl:with-param name="shown">
+                <xsl:choose>
+                  <xsl:when test="$lo"><xsl:value-of select="concat(format-number($lo, '+0.0;−0.0'), ' to ', format-number(key('kpi', concat($p, 'ci95_high'))/@value, '+0.0;−0.0'))"/></xsl:when>
+                  <xsl:otherwise>no data</xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+            </xsl:call-template>
           </tbody>
         </table>
       </div>
     </xsl:if>
+  </xsl:template>
+
+  <!-- One row of the team engagement table: the figure, or why there is none. -->
+  <xsl:template name="team-engagement-row">
+    <xsl:param name="key"/>
+    <xsl:param name="text"/>
+    <xsl:param name="withheld"/>
+    <xsl:param name="shown"/>
+    <tr>
+      <th scope="row"><xsl:call-template name="term-link"><xsl:with-param name="key" select="$key"/><xsl:with-param name="text" select="$text"/></xsl:call-template></th>
+      <xsl:choose>
+        <xsl:when test="string($withheld)"><td class="num withheld"><xsl:value-of select="$withheld"/></td></xsl:when>
+        <xsl:otherwise><td class="num"><xsl:value-of select="$shown"/></td></xsl:otherwise>
+      </xsl:choose>
+    </tr>
   </xsl:template>
 
   <!-- " has" for one, " have" for any other count. -->

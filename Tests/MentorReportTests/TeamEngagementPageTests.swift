@@ -60,7 +60,7 @@ import Testing
         let sd = (diffs.map { ($0 - change) * ($0 - change) }.reduce(0, +) / 4).squareRoot()
         let margin = 2.7764451051977987 * sd / 5.0.squareRoot()   // t(0.975, 4)
         #expect(text.contains("5 of the 7 mentees whose first relationship had started by 31 March 2026 were scored both before and after it: 1 has no score from before it and 1 has none since."))
-        #expect(text.contains("Team engagement score (0–100) 5 55.4 61.2 +5.8 \(points(change - margin, signed: true)) to \(points(change + margin, signed: true))"))
+        #expect(text.contains("People scored before and after 5 Before 55.4 After 61.2 Change +5.8 95% confidence interval \(points(change - margin, signed: true)) to \(points(change + margin, signed: true))"))
         #expect(page.contains("<desc id=\"team-engagement-change-desc\">Team engagement: change +5.8 points (95% CI \(points(change - margin, signed: true)) to \(points(change + margin, signed: true))).</desc>"))
         #expect(xml.contains(#"<team-engagement eligible="7" paired="5" without-before="1" without-after="1" without-either="0"/>"#))
         // Each figure links to its definition, and the glossary holds all six.
@@ -79,7 +79,7 @@ import Testing
         let pre = try value(xml, p + "pre_mean"), post = try value(xml, p + "post_mean")
         let change = try value(xml, p + "change")
         let low = try value(xml, p + "ci95_low"), high = try value(xml, p + "ci95_high")
-        #expect(text.contains("Team engagement score (0–100) \(n) \(points(pre)) \(points(post)) \(points(change, signed: true)) \(points(low, signed: true)) to \(points(high, signed: true))"))
+        #expect(text.contains("People scored before and after \(n) Before \(points(pre)) After \(points(post)) Change \(points(change, signed: true)) 95% confidence interval \(points(low, signed: true)) to \(points(high, signed: true))"))
         #expect(page.contains("Team engagement: change \(points(change, signed: true)) points (95% CI \(points(low, signed: true)) to \(points(high, signed: true)))."))
 
         // Coverage worked out from the data without the KPI code: enrolled mentees matched by as_of,
@@ -112,7 +112,8 @@ import Testing
         let part = try section(page)
         let text = words(part)
         #expect(text.contains("Fewer than 5 people of the 6 mentees whose first relationship had started by 28 February 2026 were scored both before and after it: too few to show their scores, or how many lack one."))
-        #expect(part.contains(#"<td colspan="5" class="withheld">fewer than 5 people</td>"#))
+        // Each of the table's five rows (people, before, after, change, interval) says so.
+        #expect(part.components(separatedBy: #"<td class="num withheld">fewer than 5 people</td>"#).count == 6)
         #expect(!part.contains("<svg"))
         // No figure of the two pairs (means 66.0 and 68.0, change +2.0, n = 2), nor the coverage
         // counts that would give n away (6 − 4 lacking a score).
@@ -129,7 +130,7 @@ import Testing
         let part = try section(page)
         let text = words(part)
         #expect(text.contains("None of the 5 mentees whose first relationship had started by 31 January 2026 was scored both before and after it: 1 has no score from before it and 5 have none since (1 has neither)."))
-        #expect(part.contains(#"<td colspan="5" class="withheld">no data: no mentee was scored both before and after</td>"#))
+        #expect(part.components(separatedBy: #"<td class="num withheld">no data</td>"#).count == 6)
         #expect(!part.contains("<svg"))
         #expect(!text.contains("fewer than"))
         #expect(xml.contains(#"<team-engagement eligible="5" paired="0" without-before="1" without-after="5" without-either="1"/>"#))
