@@ -532,4 +532,48 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Team engagement (outcomes page, level 4): one paired change with its 95% confidence interval,
+       drawn as the competencies' dot-whisker chart is (a dot for the change, a whisker for the
+       interval, the zero line labelled "no change"), in points of the 0–100 scale. $prefix is the KPI
+       stem ('outcomes.team_engagement.'); call it only when the change has a value. -->
+  <xsl:template name="change-interval-chart">
+    <xsl:param name="id" select="'team-engagement-change'"/>
+    <xsl:param name="prefix" select="'outcomes.team_engagement.'"/>
+    <xsl:param name="label" select="'Team engagement'"/>
+    <xsl:param name="title" select="'Change in the engagement score of the teams mentees manage, before to since mentoring, with its 95% confidence interval'"/>
+    <xsl:param name="format" select="'+0.0;−0.0'"/>
+    <xsl:param name="unit-text" select="' points'"/>
+    <xsl:param name="pad" select="1"/>
+    <xsl:variable name="c" select="key('kpi', concat($prefix, 'change'))/@value"/>
+    <xsl:variable name="low" select="key('kpi', concat($prefix, 'ci95_low'))/@value"/>
+    <xsl:variable name="high" select="key('kpi', concat($prefix, 'ci95_high'))/@value"/>
+    <xsl:variable name="lo-data"><xsl:call-template name="min-value"><xsl:with-param name="points" select="key('kpi', concat($prefix, 'ci95_low'))[@value] | key('kpi', concat($prefix, 'change'))"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="hi-data"><xsl:call-template name="max-value"><xsl:with-param name="points" select="key('kpi', concat($prefix, 'ci95_high'))[@value] | key('kpi', concat($prefix, 'change'))"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="lo" select="($lo-data &lt; 0) * $lo-data - $pad"/>
+    <xsl:variable name="hi" select="($hi-data &gt; 0) * $hi-data + $pad"/>
+    <xsl:variable name="label-w" select="200"/>
+    <xsl:variable name="plot-w" select="$chart-width - $label-w - 20"/>
+    <xsl:variable name="scale" select="$plot-w div ($hi - $lo)"/>
+    <xsl:variable name="y" select="16"/>
+    <xsl:variable name="h" select="58"/>
+    <svg class="chart whiskers" viewBox="0 0 {$chart-width} {$h}" role="img" aria-labelledby="{$id}-title {$id}-desc">
+      <title id="{$id}-title"><xsl:value-of select="$title"/></title>
+      <desc id="{$id}-desc">
+        <xsl:value-of select="concat($label, ': change ', format-number($c, $format), $unit-text)"/>
+        <xsl:if test="$low">
+          <xsl:value-of select="concat(' (95% CI ', format-number($low, $format), ' to ', format-number($high, $format), ')')"/>
+        </xsl:if>
+        <xsl:text>.</xsl:text>
+      </desc>
+      <line class="zero" x1="{format-number($label-w + (0 - $lo) * $scale, '0.#')}" x2="{format-number($label-w + (0 - $lo) * $scale, '0.#')}" y1="0" y2="{$h - 24}"/>
+      <text class="tick" x="{format-number($label-w + (0 - $lo) * $scale, '0.#')}" y="{$h - 8}" text-anchor="middle">no change</text>
+      <text class="bar-label" x="0" y="{$y + 5}"><xsl:value-of select="$label"/></text>
+      <xsl:if test="$low">
+        <line class="whisker" y1="{$y}" y2="{$y}"
+              x1="{format-number($label-w + ($low - $lo) * $scale, '0.#')}"
+              x2="{format-number($label-w + ($high - $lo) * $scale, '0.#')}"/>
+      </xsl:if>
+      <circle class="dot" r="5" cy="{$y}" cx="{format-number($label-w + ($c - $lo) * $scale, '0.#')}"/>
+    </svg>
+  </xsl:template>
 </xsl:stylesheet>

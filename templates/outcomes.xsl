@@ -121,6 +121,7 @@
         <xsl:with-param name="caption" select="'Promotion and retention of mentees over the last 12 months, against non-participants'"/>
       </xsl:call-template>
       <p class="note">A lift above 1.00 means mentees did better than the benchmark for non-participants.</p>
+      <xsl:call-template name="team-engagement"/>
     </section>
 
     <section aria-labelledby="roi-heading">
@@ -178,6 +179,132 @@
     </section>
   </xsl:template>
 
+  <!-- Level 4, team engagement: the engagement score of the teams mentees manage before their first
+       relationship and since, worded and charted as competency growth is, with how many of the mentees
+       it looks at lack a score (report.xml's team-engagement element). -->
+  <xsl:template name="team-engagement">
+    <xsl:variable name="p" select="'outcomes.team_engagement.'"/>
+    <xsl:variable name="n" select="key('kpi', concat($p, 'n'))"/>
+    <xsl:variable name="cover" select="/report/team-engagement"/>
+    <h3 id="team-engagement-heading">Team engagement</h3>
+    <p>The engagement-survey score (0 to 100) of the team each mentee manages: their latest score on or before their first relationship’s start against their latest since, for those scored both before and after. The change is in points of the 0–100 scale.</p>
+    <p class="coverage">
+      <xsl:variable name="as-of"><xsl:call-template name="date"><xsl:with-param name="date" select="/report/@as-of"/></xsl:call-template></xsl:variable>
+      <xsl:variable name="matched">
+        <xsl:text> of the </xsl:text>
+        <xsl:call-template name="count-of"><xsl:with-param name="count" select="$cover/@eligible"/><xsl:with-param name="singular" select="'mentee'"/></xsl:call-template>
+        <xsl:value-of select="concat(' whose first relationship had started by ', $as-of)"/>
+      </xsl:variable>
+      <xsl:choose>
+        <xsl:when test="$cover/@eligible = 0">
+          <xsl:value-of select="concat('No mentee’s first relationship had started by ', $as-of, ', so none was scored before and after.')"/>
+        </xsl:when>
+        <xsl:when test="$n/@status = 'suppressed'">
+          <xsl:value-of select="concat('Fewer than ', $min-group, ' people', $matched, ' were scored both before and after it: too few to show their scores, or how many lack one.')"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:choose>
+            <xsl:when test="$cover/@paired = 0">None</xsl:when>
+            <xsl:otherwise><xsl:value-of select="$cover/@paired"/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:value-of select="$matched"/>
+          <xsl:choose>
+            <xsl:when test="$cover/@paired = 1 or $cover/@paired = 0"> was</xsl:when>
+            <xsl:otherwise> were</xsl:otherwise>
+          </xsl:choose>
+          <xsl:text> scored both before and after it</xsl:text>
+          <xsl:choose>
+            <xsl:when test="$cover/@without-before = 0 and $cover/@without-after = 0">.</xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="concat(': ', $cover/@without-before)"/>
+              <xsl:call-template name="has-have"><xsl:with-param name="count" select="$cover/@without-before"/></xsl:call-template>
+              <xsl:value-of select="concat(' no score from before it and ', $cover/@without-after)"/>
+              <xsl:call-template name="has-have"><xsl:with-param name="count" select="$cover/@without-after"/></xsl:call-template>
+              <xsl:text> none since</xsl:text>
+              <xsl:if test="$cover/@without-either &gt; 0">
+                <xsl:value-of select="concat(' (', $cover/@without-either)"/>
+                <xsl:call-template name="has-have"><xsl:with-param name="count" select="$cover/@without-either"/></xsl:call-template>
+                <xsl:text> neither)</xsl:text>
+              </xsl:if>
+              <xsl:text>.</xsl:text>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:otherwise>
+      </xsl:choose>
+    </p>
+    <xsl:if test="key('kpi', concat($p, 'change'))/@value">
+      <xsl:call-template name="change-interval-chart"/>
+    </xsl:if>
+    <xsl:if test="$n">
+      <!-- The chart's table: one measure, so its figures go down the rows (it fits a phone). -->
+      <xsl:variable name="withheld">
+        <xsl:choose>
+          <xsl:when test="$n/@status = 'suppressed'">fewer than <xsl:value-of select="$min-group"/> people</xsl:when>
+          <xsl:when test="not($n/@value)">no data</xsl:when>
+        </xsl:choose>
+      </xsl:variable>
+      <div class="table-wrap">
+        <table>
+          <caption>Team engagement score (0–100), before mentoring to since</caption>
+          <thead><tr><th scope="col">Measure</th><th scope="col" class="num">Value</th></tr></thead>
+          <tbody>
+            <xsl:call-template name="team-engagement-row">
+              <xsl:with-param name="key" select="concat($p, 'n')"/><xsl:with-param name="text" select="'People scored before and after'"/>
+              <xsl:with-param name="withheld" select="$withheld"/><xsl:with-param name="shown" select="$n/@value"/>
+            </xsl:call-template>
+            <xsl:call-template name="team-engagement-row">
+              <xsl:with-param name="key" select="concat($p, 'pre_mean')"/><xsl:with-param name="text" select="'Before'"/>
+              <xsl:with-param name="withheld" select="$withheld"/><xsl:with-param name="shown" select="format-number(key('kpi', concat($p, 'pre_mean'))/@value, '0.0')"/>
+            </xsl:call-template>
+            <xsl:call-template name="team-engagement-row">
+              <xsl:with-param name="key" select="concat($p, 'post_mean')"/><xsl:with-param name="text" select="'After'"/>
+              <xsl:with-param name="withheld" select="$withheld"/><xsl:with-param name="shown" select="format-number(key('kpi', concat($p, 'post_mean'))/@value, '0.0')"/>
+            </xsl:call-template>
+            <xsl:call-template name="team-engagement-row">
+              <xsl:with-param name="key" select="concat($p, 'change')"/><xsl:with-param name="text" select="'Change'"/>
+              <xsl:with-param name="withheld" select="$withheld"/><xsl:with-param name="shown" select="format-number(key('kpi', concat($p, 'change'))/@value, '+0.0;−0.0')"/>
+            </xsl:call-template>
+            <xsl:variable name="lo" select="key('kpi', concat($p, 'ci95_low'))/@value"/>
+            <xsl:call-template name="team-engagement-row">
+              <xsl:with-param name="key" select="concat($p, 'ci95_low')"/><xsl:with-param name="text" select="'95% confidence interval'"/>
+              <xsl:with-param name="withheld" select="$withheld"/>
+              <xsl:with-param name="shown">
+                <xsl:choose>
+                  <xsl:when test="$lo"><xsl:value-of select="concat(format-number($lo, '+0.0;−0.0'), ' to ', format-number(key('kpi', concat($p, 'ci95_high'))/@value, '+0.0;−0.0'))"/></xsl:when>
+                  <xsl:otherwise>no data</xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+            </xsl:call-template>
+          </tbody>
+        </table>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One row of the team engagement table: the figure, or why there is none. -->
+  <xsl:template name="team-engagement-row">
+    <xsl:param name="key"/>
+    <xsl:param name="text"/>
+    <xsl:param name="withheld"/>
+    <xsl:param name="shown"/>
+    <tr>
+      <th scope="row"><xsl:call-template name="term-link"><xsl:with-param name="key" select="$key"/><xsl:with-param name="text" select="$text"/></xsl:call-template></th>
+      <xsl:choose>
+        <xsl:when test="string($withheld)"><td class="num withheld"><xsl:value-of select="$withheld"/></td></xsl:when>
+        <xsl:otherwise><td class="num"><xsl:value-of select="$shown"/></td></xsl:otherwise>
+      </xsl:choose>
+    </tr>
+  </xsl:template>
+
+  <!-- " has" for one, " have" for any other count. -->
+  <xsl:template name="has-have">
+    <xsl:param name="count"/>
+    <xsl:choose>
+      <xsl:when test="$count = 1"> has</xsl:when>
+      <xsl:otherwise> have</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- One measure for mentees and mentors side by side. -->
   <xsl:template name="role-row">
     <xsl:param name="label"/>
@@ -194,7 +321,7 @@
     <xsl:call-template name="glossary">
       <xsl:with-param name="kpis" select="kpis/kpi[starts-with(@id, 'satisfaction.') or starts-with(@id, 'nps.') or @id = 'reciprocal.top2'
         or starts-with(@id, 'competency.') or starts-with(@id, 'goals.')
-        or (starts-with(@id, 'outcomes.') and not(starts-with(@id, 'outcomes.team_engagement.')))]"/>
+        or starts-with(@id, 'outcomes.')]"/>
     </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

@@ -5,6 +5,7 @@ import MentorReport
 ///
 ///     swift run -c release mentor-report-bench [--people N] [--seed S] [--data DIR] [--runs K]
 ///     swift run -c release mentor-report-bench --import-rows N   (a Qualtrics CSV export of N rows)
+///     swift run -c release mentor-report-bench --kpi-share [--runs K]   (KPIs against the one-thread load)
 ///
 /// Without --data it generates a synthetic programme of N people (default 20,000) into a temporary folder.
 struct Options {
@@ -25,6 +26,9 @@ struct Options {
     var profileBare = 0
     /// Only time importing a Qualtrics CSV export of this many rows.
     var importRows = 0
+    /// Only time the one-thread load against all KPIs with last month and trends, in paired rounds
+    /// (issue 16's speed goal: the KPIs under 10% of the load).
+    var kpiShare = false
 
     init(_ arguments: [String]) {
         var i = 0
@@ -45,7 +49,8 @@ struct Options {
             case "--validate": validate = true
             case "--profile-bare": profileBare = max(1, Int(value()) ?? 1)
             case "--import-rows": importRows = max(1, Int(value()) ?? 100_000)
-            default: fail("unknown option \(arguments[i]); expected --people N, --seed S, --data DIR, --runs K, --import-rows N")
+            case "--kpi-share": kpiShare = true
+            default: fail("unknown option \(arguments[i]); expected --people N, --seed S, --data DIR, --runs K, --import-rows N, --kpi-share")
             }
             i += 1
         }
@@ -106,6 +111,34 @@ if options.data == nil {
             fail("cannot generate the programme: \(error)")
         }
     }
+}
+
+if options.kpiShare {
+    // Rounds of a one-thread load then the whole report's KPIs (this month's, last month's and the
+    // trend months', as a build computes them), back to back, so that a busy machine slows both alike:
+    // the median of the rounds' shares is the figure to compare with the goal.
+    let loaded = Loader(folder: folder).load()
+    let period = ReportingPeriod.default(for: loaded.data)
+    var loads: [Double] = [], kpis: [Double] = [], shares: [Double] = []
+    var count = 0
+    for _ in 0..<options.runs {
+        let l = measure(1) { Loader(folder: folder, concurrent: false).load() }
+        let k = measure(1) { () -> Report in
+            let report = Report(data: loaded.data, period: period, audience: .admin)
+            count = report.kpis.count
+            return report
+        }
+        loads.append(l)
+        kpis.append(k)
+        shares.append(k / l)
+    }
+    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    print(String(format: "load (1 thread): least %.3f s, median %.3f s", loads.min()!, median(loads)))
+    print(String(format: "%d KPIs for %@ with previous month and trends: least %.3f s, median %.3f s",
+                 count, period.month.description, kpis.min()!, median(kpis)))
+    print(String(format: "KPIs / load, paired rounds: median %.1f%% (%d rounds, %.1f%% to %.1f%%)",
+                 100 * median(shares), shares.count, 100 * shares.min()!, 100 * shares.max()!))
+    exit(0)
 }
 
 if options.profileBare > 0 {

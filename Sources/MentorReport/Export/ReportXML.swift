@@ -222,6 +222,21 @@ struct ReportXML {
             e.attribute("currency", data.program.costs.currency)
         }
 
+        // Beside outcomes.team_engagement.*: the mentees they look at and how many lack a score before or
+        // after their first relationship's start. When the KPIs are suppressed, so are the counts that
+        // would give their n (eligible minus those lacking a score).
+        let coverage = report.teamEngagement
+        let engagement = root.element("team-engagement")
+        engagement.attribute("eligible", String(coverage.eligible))
+        if coverage.paired > 0 && coverage.paired < data.program.minGroupSize {
+            engagement.attribute("suppressed", "true")
+        } else {
+            engagement.attribute("paired", String(coverage.paired))
+            engagement.attribute("without-before", String(coverage.withoutBefore))
+            engagement.attribute("without-after", String(coverage.withoutAfter))
+            engagement.attribute("without-either", String(coverage.withoutEither))
+        }
+
         let stories = root.element("stories")
         for s in report.stories {
             let e = stories.element("story", text: s.text)

@@ -24,6 +24,16 @@ struct ProgrammeIndex {
     let groups: [String]
     /// Each survey's question ids → position in its `questions`.
     let questionLookup: [IdIndex]
+    /// Each response's number answers to questions of its survey, flat, in answer order: response r's
+    /// are at `numericAnswerStart[r] ..< numericAnswerStart[r + 1]`, as question position and value
+    /// (the question KPIs read them each month without looking ids up again).
+    let numericAnswerStart: [Int]
+    let numericAnswerQuestion: [Int]
+    let numericAnswerValue: [Int]
+    /// Per segment dimension (`SegmentDimension.allCases` order): the values any mentee holds, in name
+    /// order, and each person's value as a position in them (-1: none, or not a mentee).
+    let segmentValues: [[String]]
+    let segmentOf: [[Int]]
 
     // People, by position in `data.people`.
     let isMentee: [Bool]
@@ -158,12 +168,15 @@ struct ProgrammeIndex {
         }
         var tallies: [AnswerTally] = []
         var scores: [[Double?]] = []
+        var answerStart: [Int] = [], answerQuestion: [Int] = [], answerValue: [Int] = []
+        answerStart.reserveCapacity(data.responses.count + 1)
         tallies.reserveCapacity(data.responses.count)
         scores.reserveCapacity(data.responses.count)
         var sums = [Int](repeating: 0, count: data.competencies.count)
         var counts = [Int](repeating: 0, count: data.competencies.count)
         for r in data.responses.indices {
             var tally = AnswerTally()
+            answerStart.append(answerQuestion.count)
             guard let s = responseSurvey[r] else {
                 tallies.append(tally)
                 scores.append([])
@@ -176,6 +189,8 @@ struct ProgrammeIndex {
                 guard case .number(let v) = data.responses[r].answers[a].value,
                       let qi = questionLookup[s][data.responses[r].answers[a].question] else { continue }
                 tally.add(v, answering: survey.questions[qi], inMentorsSurvey: mentorsSurvey)
+                answerQuestion.append(qi)
+                answerValue.append(v)
                 if kind != .checkin, let c = questionCompetency[s][qi] {
                     sums[c] += v
                     counts[c] += 1
@@ -191,6 +206,24 @@ struct ProgrammeIndex {
         }
         answerTallies = tallies
         competencyScores = scores
+        answerStart.append(answerQuestion.count)
+        (numericAnswerStart, numericAnswerQuestion, numericAnswerValue) = (answerStart, answerQuestion, answerValue)
+
+        // Segments: each mentee's value per dimension as a position, so that a month's segment KPIs
+        // compare no text.
+        var segmentValues: [[String]] = [], segmentOf: [[Int]] = []
+        for dimension in SegmentDimension.allCases {
+            let values = dimension.values(in: data, asOf: nil)
+            let position = Dictionary(values.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            var of = [Int](repeating: -1, count: data.people.count)
+            for p in data.people.indices where data.people[p].isMentee {
+                if let v = dimension.value(of: data.people[p]), let k = position[v.value] { of[p] = k }
+            }
+            segmentValues.append(values)
+            segmentOf.append(of)
+        }
+        self.segmentValues = segmentValues
+        self.segmentOf = segmentOf
 
         // surveys.response_rate: the audience is fixed by the opening day; who responded by when is not.
         var firstResponse = [[Day?]](repeating: [Day?](repeating: nil, count: data.people.count), count: data.surveys.count)

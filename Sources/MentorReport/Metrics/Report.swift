@@ -94,6 +94,10 @@ public struct Report: Sendable {
     /// The programme team's action lists (admin audience only; nil for public reports).
     public var actions: ActionLists?
 
+    /// The mentees the team engagement KPIs look at on as_of, and how many of them lack a score before
+    /// or after their first relationship's start.
+    public var teamEngagement: TeamEngagementCoverage
+
     /// The KPI `id`, when the report has it.
     public func kpi(_ id: String) -> ReportedKPI? { kpis.first { $0.id == id } }
 }
@@ -190,6 +194,7 @@ extension Report {
         healthByCohort = byCohort
         healthWithoutCohort = noCohort.counts.isEmpty ? nil : noCohort
         roi = calculator.returnOnInvestment()
+        teamEngagement = calculator.teamEngagementScores().coverage
         stories = calculator.consentedStories()
         policy = findings
         questions = results[0].questions

@@ -41,23 +41,24 @@ extension KPICalculator {
         }
         var answered: [Int] = []
         // Bound once: each `data` or `index` access in the loop would retain the whole index.
-        let all = data.responses, responseSurvey = index.responseSurvey, lookup = index.questionLookup
+        let responseSurvey = index.responseSurvey, starts = index.numericAnswerStart
+        let questions = index.numericAnswerQuestion, values = index.numericAnswerValue
         for r in responses {
             guard let s = responseSurvey[r], !summaries[s].isEmpty else { continue }
             answered.removeAll(keepingCapacity: true)
-            for a in all[r].answers.indices {
-                guard case .number(let v) = all[r].answers[a].value,
-                      let q = lookup[s][all[r].answers[a].question],
-                      var summary = summaries[s][q] else { continue }
-                let point = v - summary.lowest
-                guard summary.counts.indices.contains(point) else { continue }
-                summary.counts[point] += 1
+            // The response's number answers to its survey's questions, in answer order.
+            for a in starts[r]..<starts[r + 1] {
+                let q = questions[a]
+                guard let lowest = summaries[s][q]?.lowest else { continue }
+                let point = values[a] - lowest
+                guard summaries[s][q]!.counts.indices.contains(point) else { continue }
+                // In place: a copy of the summary would copy its counts for every answer.
+                summaries[s][q]!.counts[point] += 1
                 // A respondent counts once per question.
                 if !answered.contains(q) {
                     answered.append(q)
-                    summary.respondents += 1
+                    summaries[s][q]!.respondents += 1
                 }
-                summaries[s][q] = summary
             }
         }
         return summaries.flatMap { $0.compactMap { $0 } }.map { summary in

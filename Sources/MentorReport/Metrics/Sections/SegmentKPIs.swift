@@ -151,15 +151,24 @@ extension KPICalculator {
         var statusOf = [HealthStatus?](repeating: nil, count: relationships.count)
         for h in health { statusOf[h.relationship] = h.status }
 
-        for dimension in SegmentDimension.allCases {
-            // Segment of each enrolled mentee (-1: none), segments in name order.
-            let values = dimension.values(in: data, asOf: asOf)
+        for (d, dimension) in SegmentDimension.allCases.enumerated() {
+            // Segment of each enrolled mentee (-1: none), segments in name order: the index's values of
+            // the dimension (any mentee's, in name order) that an enrolled mentee holds.
+            let allValues = index.segmentValues[d], valueOf = index.segmentOf[d]
+            var held = [Bool](repeating: false, count: allValues.count)
+            for p in enrolledMentees where valueOf[p] >= 0 { held[valueOf[p]] = true }
+            var local = [Int](repeating: -1, count: allValues.count)
+            var values: [String] = []
+            for k in allValues.indices where held[k] {
+                local[k] = values.count
+                values.append(allValues[k])
+            }
             let minGroupSize = self.minGroupSize
-            let position = Dictionary(values.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
             var segmentOf = [Int](repeating: -1, count: people.count)
             var t = [Tally](repeating: Tally(), count: values.count)
             for p in enrolledMentees {
-                guard let v = dimension.value(of: people[p]), let k = position[v.value] else { continue }
+                guard valueOf[p] >= 0 else { continue }
+                let k = local[valueOf[p]]
                 segmentOf[p] = k
                 t[k].mentees += 1
                 if let first = firstStart[p], first <= asOf { t[k].matched += 1 }

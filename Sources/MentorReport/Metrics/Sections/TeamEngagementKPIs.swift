@@ -17,26 +17,27 @@ extension KPIDefinition {
     ]
 }
 
+/// Who could have a team engagement change on as_of and who has one: shown beside the KPIs, so that a
+/// reader knows how many mentees the change speaks for (page data, not KPIs).
+public struct TeamEngagementCoverage: Sendable, Equatable {
+    /// Enrolled mentees whose first relationship starts by as_of: those the KPIs look at.
+    public var eligible = 0
+    /// Of those, the mentees with a score before and one after (outcomes.team_engagement.n).
+    public var paired = 0
+    /// Of those, the mentees with no score on or before their first relationship's start.
+    public var withoutBefore = 0
+    /// Of those, the mentees with no score after it, up to as_of.
+    public var withoutAfter = 0
+    /// Of those, the mentees with neither (counted in both numbers above).
+    public var withoutEither = 0
+}
+
 extension KPICalculator {
     /// outcomes.team_engagement.*: for each enrolled mentee whose first relationship starts (s) by as_of,
     /// pre = the latest score dated on or before s, post = the latest dated after s and by as_of (on one
     /// date, the later in reading order); paired when both exist. The interval is the competencies'.
     func teamEngagement() -> [KPIValue] {
-        var pairs: [(pre: Double, post: Double)] = []
-        let firstStart = index.firstStartAsMentee, scores = index.engagementScores
-        for p in enrolledMentees {
-            guard let s = firstStart[p], s <= asOf, !scores[p].isEmpty else { continue }
-            var pre: (day: Day, value: Double)?, post: (day: Day, value: Double)?
-            // Reading order: `>=` lets a later record of the same date win.
-            for score in scores[p] {
-                if score.day <= s {
-                    if pre.map({ score.day >= $0.day }) ?? true { pre = score }
-                } else if score.day <= asOf {
-                    if post.map({ score.day >= $0.day }) ?? true { post = score }
-                }
-            }
-            if let pre, let post { pairs.append((pre.value, post.value)) }
-        }
+        let pairs = teamEngagementScores().pairs
         let prefix = "outcomes.team_engagement."
         let n = pairs.count
         let change = PairedChange(pairs)
@@ -50,6 +51,33 @@ extension KPICalculator {
         ]
         // SPEC: all six suppressed when 1 <= n < min_group_size, no data when n = 0 (the count too).
         return kpis.map { n == 0 ? KPIValue($0.id, $0.unit, nil, n: 0) : fromAnswers($0, respondents: n) }
+    }
+
+    /// The paired (pre, post) scores of the team engagement KPIs, in mentee order, and how many of the
+    /// mentees they look at lack a score before or after their first relationship's start.
+    func teamEngagementScores() -> (pairs: [(pre: Double, post: Double)], coverage: TeamEngagementCoverage) {
+        var pairs: [(pre: Double, post: Double)] = []
+        var coverage = TeamEngagementCoverage()
+        let firstStart = index.firstStartAsMentee, scores = index.engagementScores
+        for p in enrolledMentees {
+            guard let s = firstStart[p], s <= asOf else { continue }
+            coverage.eligible += 1
+            var pre: (day: Day, value: Double)?, post: (day: Day, value: Double)?
+            // Reading order: `>=` lets a later record of the same date win.
+            for score in scores[p] {
+                if score.day <= s {
+                    if pre.map({ score.day >= $0.day }) ?? true { pre = score }
+                } else if score.day <= asOf {
+                    if post.map({ score.day >= $0.day }) ?? true { post = score }
+                }
+            }
+            if let pre, let post { pairs.append((pre.value, post.value)) }
+            if pre == nil { coverage.withoutBefore += 1 }
+            if post == nil { coverage.withoutAfter += 1 }
+            if pre == nil && post == nil { coverage.withoutEither += 1 }
+        }
+        coverage.paired = pairs.count
+        return (pairs, coverage)
     }
 }
 
