@@ -44,10 +44,10 @@ struct KPICalculator {
 
     /// Only the trend KPIs (SPEC §3 "Trends"), computed as in `compute()`: a trend month costs less
     /// than a full month.
-    func computeTrendKPIs() -> KPISet {
+    func computeTrendKPIs(health: [HealthAssessment]? = nil) -> KPISet {
         var set = KPISet()
         let wanted = Set(trendKPIs)
-        let health = healthAssessments()
+        let health = health ?? healthAssessments()
         for kpi in participation(withMedian: false) + engagement(health: health) + reaction() where wanted.contains(kpi.id) {
             set.append(kpi)
         }

@@ -94,7 +94,7 @@ extension KPICalculator {
     /// segment.D.v.*: per dimension, the enrolled mentees are grouped once; each relationship, goal and
     /// counted response is added to the segments of its mentees (a relationship with mentees in two
     /// segments counts in both, once in each).
-    func segments(health: [HealthAssessment]) -> [KPIValue] {
+    func segments(health: [HealthAssessment], dimensions: [SegmentDimension] = SegmentDimension.allCases) -> [KPIValue] {
         // Facts of each enrolled mentee, worked out once for the three dimensions.
         let windowStart = asOf.adding(days: -364)
         var out: [KPIValue] = []
@@ -124,7 +124,7 @@ extension KPICalculator {
         var statusOf = [HealthStatus?](repeating: nil, count: relationships.count)
         for h in health { statusOf[h.relationship] = h.status }
 
-        for dimension in SegmentDimension.allCases {
+        for dimension in dimensions {
             // Segment of each enrolled mentee (-1: none), segments in name order.
             let values = dimension.values(in: data, asOf: asOf)
             let minGroupSize = self.minGroupSize
@@ -166,11 +166,7 @@ extension KPICalculator {
             }
             // Privacy: a segment under the minimum group size is withheld whole; when exactly one is, the
             // next-smallest is too (ties: first in name order).
-            var suppressed = t.map { $0.mentees < minGroupSize }
-            if suppressed.filter({ $0 }).count == 1,
-               let next = values.indices.filter({ !suppressed[$0] }).min(by: { (t[$0].mentees, $0) < (t[$1].mentees, $1) }) {
-                suppressed[next] = true
-            }
+            let suppressed = withheldSegments(sizes: t.map(\.mentees), minGroupSize: minGroupSize)
             for (k, value) in values.enumerated() {
                 let prefix = "segment.\(dimension.rawValue).\(segmentId(value))."
                 let s = t[k]
@@ -189,6 +185,17 @@ extension KPICalculator {
             }
         }
         return out
+    }
+
+    /// Which segments of one dimension are withheld, given their sizes in name order: those under the
+    /// minimum group size and, when exactly one is, the next-smallest too (ties: first in name order).
+    func withheldSegments(sizes: [Int], minGroupSize: Int) -> [Bool] {
+        var suppressed = sizes.map { $0 < minGroupSize }
+        if suppressed.filter({ $0 }).count == 1,
+           let next = sizes.indices.filter({ !suppressed[$0] }).min(by: { (sizes[$0], $0) < (sizes[$1], $1) }) {
+            suppressed[next] = true
+        }
+        return suppressed
     }
 
     private struct Tally {
