@@ -132,6 +132,12 @@ import Testing
         #expect(close(values[5].value, 1.2 - margin) && close(values[6].value, 1.2 + margin))
         // The programme's counts everyone who answered (n = 11: mid's and solo's mentees too).
         #expect(r.kpi("competency.communication.n")?.current.value == 11)
+        // A mentee in no cohort counts in no cohort's: with s1 (1→5) out of solo, big's are the same.
+        let variant = try Fixture.variant(of: "cohort-privacy", ["people.yaml": try Fixture.text(
+            "cohort-privacy/people.yaml", replacing: "enrolled: 2026-02-01, cohort: solo}", with: "enrolled: 2026-02-01}")])
+        let outside = try report(variant.path)
+        #expect(outside.cohortDetails.first { $0.cohort == "big" }?.competencies.first?.values == values)
+        #expect(outside.kpi("competency.communication.n")?.current.value == 11)
         // Withheld cohorts carry none; in report.xml big's row has the numbers.
         #expect(r.cohortDetails.filter(\.suppressed).map(\.cohort) == ["mid", "solo"])
         #expect(r.cohortDetails.filter(\.suppressed).allSatisfy { $0.competencies.isEmpty && $0.trends.isEmpty })
