@@ -154,7 +154,7 @@
     <xsl:if test="$rows">
       <section aria-labelledby="learning-heading">
         <h2 id="learning-heading">Competency growth of its mentees</h2>
-        <p>Each mentee’s self-rating in their earliest baseline survey that asks about the competency against their latest such final survey, for the cohort’s mentees who answered both, as on the Outcomes page for the whole programme.</p>
+        <p>Each mentee’s self-rating in their earliest baseline survey that asks about the competency against their latest such final survey, for the cohort’s mentees who answered both, as on the Outcomes page for the whole programme (where the means before and after are too; report.xml has the cohort’s).</p>
         <xsl:if test="$rows[@change]">
           <xsl:call-template name="competency-ci-chart">
             <xsl:with-param name="rows" select="$rows[@change]"/>
@@ -162,16 +162,19 @@
             <xsl:with-param name="title" select="'Change in the cohort’s self-rated competencies, baseline to final, with 95% confidence intervals'"/>
           </xsl:call-template>
         </xsl:if>
+        <xsl:if test="not($rows[@n &gt; 0 or @suppressed = 'true'])">
+          <p>None of the cohort’s mentees has answered both a baseline and a final survey yet.</p>
+        </xsl:if>
+        <xsl:if test="$rows[@n &gt; 0 or @suppressed = 'true']">
         <div class="table-wrap">
-          <table>
+          <table class="cohort-competency">
             <caption>Competency growth of the cohort’s mentees, baseline to final</caption>
             <thead>
               <tr>
                 <th scope="col">Competency</th>
                 <th scope="col" class="num"><xsl:call-template name="term-link"><xsl:with-param name="key" select="'competency.competency.n'"/><xsl:with-param name="text" select="'People'"/></xsl:call-template></th>
-                <th scope="col" class="num">Before</th><th scope="col" class="num">After</th>
-                <th scope="col" class="num">Change</th><th scope="col">95% confidence interval</th>
-                <th scope="col" class="num">Programme change</th>
+                <th scope="col" class="num">Change (95% interval)</th>
+                <th scope="col" class="num">Whole programme</th>
               </tr>
             </thead>
             <tbody>
@@ -180,18 +183,15 @@
                   <th scope="row"><xsl:value-of select="key('competency', @id)/@name"/></th>
                   <xsl:choose>
                     <xsl:when test="@suppressed = 'true'">
-                      <td colspan="5" class="withheld">fewer than <xsl:value-of select="$min-group"/> responses</td>
+                      <td colspan="2" class="withheld">fewer than <xsl:value-of select="$min-group"/> responses</td>
                     </xsl:when>
                     <xsl:otherwise>
                       <td class="num"><xsl:value-of select="@n"/></td>
-                      <td class="num"><xsl:call-template name="cohort-number"><xsl:with-param name="value" select="@pre-mean"/></xsl:call-template></td>
-                      <td class="num"><xsl:call-template name="cohort-number"><xsl:with-param name="value" select="@post-mean"/></xsl:call-template></td>
-                      <td class="num"><xsl:call-template name="cohort-number"><xsl:with-param name="value" select="@change"/><xsl:with-param name="signed" select="true()"/></xsl:call-template></td>
-                      <td>
-                        <xsl:choose>
-                          <xsl:when test="@ci95-low"><xsl:value-of select="concat(format-number(@ci95-low, '+0.00;−0.00'), ' to ', format-number(@ci95-high, '+0.00;−0.00'))"/></xsl:when>
-                          <xsl:otherwise>no data</xsl:otherwise>
-                        </xsl:choose>
+                      <td class="num">
+                        <xsl:call-template name="cohort-number"><xsl:with-param name="value" select="@change"/><xsl:with-param name="signed" select="true()"/></xsl:call-template>
+                        <xsl:if test="@ci95-low">
+                          <br/><xsl:value-of select="concat('(', format-number(@ci95-low, '+0.00;−0.00'), ' to ', format-number(@ci95-high, '+0.00;−0.00'), ')')"/>
+                        </xsl:if>
                       </td>
                     </xsl:otherwise>
                   </xsl:choose>
@@ -207,6 +207,7 @@
             </tbody>
           </table>
         </div>
+        </xsl:if>
       </section>
     </xsl:if>
   </xsl:template>
