@@ -40,7 +40,7 @@ extension KPICalculator {
     /// segment KPIs, computed as for the month's KPIs, and its active relationships.
     func cohortMonth(health: [HealthAssessment]) -> [CohortMonth] {
         var segment: [String: KPIValue] = [:]
-        for k in segments(health: health, dimensions: [.cohort]) { segment[k.id] = k }
+        for k in segments(health: health, dimensions: [.cohort], cadenceOnly: true) { segment[k.id] = k }
         let active = activeByCohort()
         return data.cohorts.enumerated().map { c, cohort in
             let prefix = "segment.cohort.\(segmentId(cohort.id))."

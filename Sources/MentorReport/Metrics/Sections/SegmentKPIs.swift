@@ -94,7 +94,10 @@ extension KPICalculator {
     /// segment.D.v.*: per dimension, the enrolled mentees are grouped once; each relationship, goal and
     /// counted response is added to the segments of its mentees (a relationship with mentees in two
     /// segments counts in both, once in each).
-    func segments(health: [HealthAssessment], dimensions: [SegmentDimension] = SegmentDimension.allCases) -> [KPIValue] {
+    /// With `cadenceOnly` (a cohort page's trend month) only `segment.D.v.mentees` and
+    /// `segment.D.v.cadence.adherence` are computed and returned, with the same suppression.
+    func segments(health: [HealthAssessment], dimensions: [SegmentDimension] = SegmentDimension.allCases,
+                  cadenceOnly: Bool = false) -> [KPIValue] {
         // Facts of each enrolled mentee, worked out once for the three dimensions.
         let windowStart = asOf.adding(days: -364)
         var out: [KPIValue] = []
@@ -105,7 +108,7 @@ extension KPICalculator {
         let promotions = index.promotions, departures = index.departures
         var goalsSet = [Int](repeating: 0, count: relationships.count)
         var goalsAchieved = [Int](repeating: 0, count: relationships.count)
-        for i in relationships.indices {
+        for i in relationships.indices where !cadenceOnly {
             // By position: copying a goal would copy its title.
             for g in relationships[i].goals.indices {
                 if relationships[i].goals[g].set <= asOf { goalsSet[i] += 1 }
@@ -116,7 +119,7 @@ extension KPICalculator {
         var satAnswers = [Int](repeating: 0, count: people.count)
         var satSum = [Int](repeating: 0, count: people.count)
         let responseSurvey = index.responseSurvey, responseRespondent = index.responseRespondent, tallies = index.answerTallies
-        for r in responses {
+        for r in responses where !cadenceOnly {
             guard let s = responseSurvey[r], let p = responseRespondent[r], surveys[s].audience == .mentees else { continue }
             satAnswers[p] += tallies[r].satisfactionAnswers
             satSum[p] += tallies[r].satisfactionSum
@@ -135,6 +138,7 @@ extension KPICalculator {
                 guard let v = dimension.value(of: people[p]), let k = position[v.value] else { continue }
                 segmentOf[p] = k
                 t[k].mentees += 1
+                if cadenceOnly { continue }
                 if let first = firstStart[p], first <= asOf { t[k].matched += 1 }
                 if promotions[p].contains(where: { $0 >= windowStart && $0 <= asOf }) { t[k].promoted += 1 }
                 let left = departures[p]
@@ -181,7 +185,8 @@ extension KPICalculator {
                     .rate(prefix + "outcomes.promotion_rate_12m", s.promoted, s.mentees),
                     .rate(prefix + "outcomes.retention_rate_12m", s.retained, s.retentionDenominator),
                 ]
-                out += suppressed[k] ? kpis.map { $0.suppressing() } : kpis
+                let wanted = cadenceOnly ? kpis.filter { $0.id == prefix + "mentees" || $0.id == prefix + "cadence.adherence" } : kpis
+                out += suppressed[k] ? wanted.map { $0.suppressing() } : wanted
             }
         }
         return out
