@@ -576,4 +576,58 @@
       <circle class="dot" r="5" cy="{$y}" cx="{format-number($label-w + ($c - $lo) * $scale, '0.#')}"/>
     </svg>
   </xsl:template>
+  <!-- Cohort pages: competency change with 95% confidence intervals, drawn as dot-whisker draws the
+       programme's, from rows with @id (a competency), @change and, when n >= 2, @ci95-low/@ci95-high
+       (report.xml's cohort-detail/competency). -->
+  <xsl:template name="competency-ci-chart">
+    <xsl:param name="rows"/>
+    <xsl:param name="id"/>
+    <xsl:param name="title"/>
+    <xsl:variable name="lo-data">
+      <xsl:for-each select="$rows/@ci95-low | $rows/@change">
+        <xsl:sort select="." data-type="number" order="ascending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="hi-data">
+      <xsl:for-each select="$rows/@ci95-high | $rows/@change">
+        <xsl:sort select="." data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="lo" select="($lo-data &lt; 0) * $lo-data - 0.25"/>
+    <xsl:variable name="hi" select="($hi-data &gt; 0) * $hi-data + 0.25"/>
+    <xsl:variable name="row" select="28"/>
+    <xsl:variable name="label-w" select="200"/>
+    <xsl:variable name="plot-w" select="$chart-width - $label-w - 20"/>
+    <xsl:variable name="scale" select="$plot-w div ($hi - $lo)"/>
+    <xsl:variable name="h" select="count($rows) * $row + 30"/>
+    <svg class="chart whiskers" viewBox="0 0 {$chart-width} {$h}" role="img" aria-labelledby="{$id}-title {$id}-desc">
+      <title id="{$id}-title"><xsl:value-of select="$title"/></title>
+      <desc id="{$id}-desc">
+        <xsl:for-each select="$rows">
+          <xsl:value-of select="key('competency', @id)/@name"/>
+          <xsl:text>: change </xsl:text>
+          <xsl:value-of select="format-number(@change, '+0.00;−0.00')"/>
+          <xsl:if test="@ci95-low">
+            <xsl:value-of select="concat(' (95% CI ', format-number(@ci95-low, '+0.00;−0.00'), ' to ', format-number(@ci95-high, '+0.00;−0.00'), ')')"/>
+          </xsl:if>
+          <xsl:if test="position() != last()">; </xsl:if>
+        </xsl:for-each>
+        <xsl:text>.</xsl:text>
+      </desc>
+      <line class="zero" x1="{format-number($label-w + (0 - $lo) * $scale, '0.#')}" x2="{format-number($label-w + (0 - $lo) * $scale, '0.#')}" y1="0" y2="{$h - 24}"/>
+      <text class="tick" x="{format-number($label-w + (0 - $lo) * $scale, '0.#')}" y="{$h - 8}" text-anchor="middle">no change</text>
+      <xsl:for-each select="$rows">
+        <xsl:variable name="y" select="(position() - 1) * $row + 16"/>
+        <text class="bar-label" x="0" y="{$y + 5}"><xsl:value-of select="key('competency', @id)/@name"/></text>
+        <xsl:if test="@ci95-low">
+          <line class="whisker" y1="{$y}" y2="{$y}"
+                x1="{format-number($label-w + (@ci95-low - $lo) * $scale, '0.#')}"
+                x2="{format-number($label-w + (@ci95-high - $lo) * $scale, '0.#')}"/>
+        </xsl:if>
+        <circle class="dot" r="5" cy="{$y}" cx="{format-number($label-w + (@change - $lo) * $scale, '0.#')}"/>
+      </xsl:for-each>
+    </svg>
+  </xsl:template>
 </xsl:stylesheet>

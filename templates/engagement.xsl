@@ -94,7 +94,8 @@
   </xsl:template>
 
   <!-- Health counts per relationship type or cohort (relationships that name no cohort in a row of
-       their own), each row with its total and a row of totals. -->
+       their own), each row with its total and a row of totals. A withheld cohort row (too few people
+       to show) says so instead of its counts. -->
   <xsl:template name="health-slices">
     <xsl:param name="slices"/>
     <xsl:param name="caption"/>
@@ -122,22 +123,31 @@
                     <xsl:otherwise><xsl:value-of select="@key"/></xsl:otherwise>
                   </xsl:choose>
                 </th>
-                <td class="num"><xsl:value-of select="@on-track"/></td>
-                <td class="num"><xsl:value-of select="@behind"/></td>
-                <td class="num"><xsl:value-of select="@at-risk"/></td>
-                <td class="num"><xsl:value-of select="@too-early"/></td>
-                <td class="num"><xsl:value-of select="@on-track + @behind + @at-risk + @too-early"/></td>
+                <xsl:choose>
+                  <xsl:when test="@suppressed = 'true'">
+                    <td colspan="5" class="withheld">fewer than <xsl:value-of select="$min-group"/> people</td>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <td class="num"><xsl:value-of select="@on-track"/></td>
+                    <td class="num"><xsl:value-of select="@behind"/></td>
+                    <td class="num"><xsl:value-of select="@at-risk"/></td>
+                    <td class="num"><xsl:value-of select="@too-early"/></td>
+                    <td class="num"><xsl:value-of select="@on-track + @behind + @at-risk + @too-early"/></td>
+                  </xsl:otherwise>
+                </xsl:choose>
               </tr>
             </xsl:for-each>
           </tbody>
           <tfoot>
+            <!-- The whole's counts: the slices add up to them, withheld ones included. -->
+            <xsl:variable name="all" select="/report/health/status"/>
             <tr>
               <th scope="row">All</th>
-              <td class="num"><xsl:value-of select="sum($slices/@on-track)"/></td>
-              <td class="num"><xsl:value-of select="sum($slices/@behind)"/></td>
-              <td class="num"><xsl:value-of select="sum($slices/@at-risk)"/></td>
-              <td class="num"><xsl:value-of select="sum($slices/@too-early)"/></td>
-              <td class="num"><xsl:value-of select="sum($slices/@on-track) + sum($slices/@behind) + sum($slices/@at-risk) + sum($slices/@too-early)"/></td>
+              <td class="num"><xsl:value-of select="$all[@id = 'on-track']/@count"/></td>
+              <td class="num"><xsl:value-of select="$all[@id = 'behind']/@count"/></td>
+              <td class="num"><xsl:value-of select="$all[@id = 'at-risk']/@count"/></td>
+              <td class="num"><xsl:value-of select="$all[@id = 'too-early']/@count"/></td>
+              <td class="num"><xsl:value-of select="sum($all/@count)"/></td>
             </tr>
           </tfoot>
         </table>

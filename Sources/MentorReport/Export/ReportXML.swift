@@ -194,17 +194,56 @@ struct ReportXML {
             s.attribute("id", status.rawValue)
             s.attribute("count", String(report.health.filter { $0.status == status }.count))
         }
+        // A withheld slice (decision 121) carries no count at all: report.xml is published too.
+        func writeCounts(_ slice: HealthBreakdown, to s: XMLElement) {
+            if slice.suppressed {
+                s.attribute("suppressed", "true")
+            } else {
+                for status in HealthStatus.allCases { s.attribute(status.rawValue, String(slice.counts[status] ?? 0)) }
+            }
+        }
         for (name, slices) in [("by-type", report.healthByType), ("by-cohort", report.healthByCohort)] {
             let e = health.element(name)
             for slice in slices {
                 let s = e.element("slice")
                 s.attribute("key", slice.key)
-                for status in HealthStatus.allCases { s.attribute(status.rawValue, String(slice.counts[status] ?? 0)) }
+                writeCounts(slice, to: s)
             }
             if name == "by-cohort", let none = report.healthWithoutCohort {
                 let s = e.element("slice")
                 s.attribute("no-cohort", "true")
-                for status in HealthStatus.allCases { s.attribute(status.rawValue, String(none.counts[status] ?? 0)) }
+                writeCounts(none, to: s)
+            }
+        }
+
+        // The cohort pages' data beyond the KPIs (decision 122); nothing but the flag for a withheld cohort.
+        let details = root.element("cohort-details")
+        for d in report.cohortDetails {
+            let e = details.element("cohort-detail")
+            e.attribute("cohort", d.cohort)
+            if d.suppressed {
+                e.attribute("suppressed", "true")
+                continue
+            }
+            for c in d.competencies {
+                let ce = e.element("competency")
+                ce.attribute("id", c.competency)
+                let names = ["n", "pre-mean", "post-mean", "change", "effect-size", "ci95-low", "ci95-high"]
+                for (name, value) in zip(names, c.values) where !c.suppressed {
+                    ce.attribute(name, value.value.map(formatNumber))
+                }
+                ce.attribute("suppressed", c.suppressed ? "true" : nil)
+                ce.attribute("status", c.values[3].status.rawValue)  // the change's
+            }
+            for t in d.trends {
+                let te = e.element("trend")
+                te.attribute("kpi", t.kpi)
+                te.attribute("unit", t.points.first?.value.unit.rawValue)
+                for point in t.points {
+                    let pe = te.element("point")
+                    pe.attribute("month", point.month.description)
+                    write(point.value, to: pe, unit: false)
+                }
             }
         }
 

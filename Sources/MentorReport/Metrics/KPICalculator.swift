@@ -44,13 +44,13 @@ struct KPICalculator {
 
     /// Only the trend KPIs (SPEC §3 "Trends"), computed as in `compute()`: a trend month costs less
     /// than a full month.
-    /// `also`: more KPIs wanted for each month (the executive summary's headline tiles); only the
+    /// `health`: the month's assessments, when the caller has them. `also`: more KPIs wanted for each month (the executive summary's headline tiles); only the
     /// sections they belong to are computed besides.
-    func computeTrendKPIs(also extra: [String] = []) -> KPISet {
+    func computeTrendKPIs(health given: [HealthAssessment]? = nil, also extra: [String] = []) -> KPISet {
         var set = KPISet()
         let wanted = Set(trendKPIs).union(extra)
         let sections = Set(extra.compactMap { KPIDefinition.of($0)?.section })
-        let health = healthAssessments()
+        let health = given ?? healthAssessments()
         var kpis = participation(withMedian: sections.contains(.participation)) + engagement(health: health) + reaction()
         if sections.contains(.engagement) { kpis += surveyResponseRates() }
         if sections.contains(.learning) { kpis += learning() }

@@ -42,6 +42,9 @@ public struct HealthBreakdown: Sendable {
     public var key: String
     /// Relationships per health status (statuses with none are absent).
     public var counts: [HealthStatus: Int]
+    /// Withheld (by-cohort only): the cohort's segment is, or the slice's relationships have fewer
+    /// than min_group_size distinct mentees, or it is the next-smallest of one that is.
+    public var suppressed = false
 }
 
 /// A consented `story` answer, quoted without a name.
@@ -97,6 +100,8 @@ public struct Report: Sendable {
     /// The mentees the team engagement KPIs look at on as_of, and how many of them lack a score before
     /// or after their first relationship's start.
     public var teamEngagement: TeamEngagementCoverage
+    /// What each cohort's page shows beyond the KPIs, in the order of `ProgrammeData.cohorts`.
+    public var cohortDetails: [CohortDetail]
 
     /// The KPI `id`, when the report has it.
     public func kpi(_ id: String) -> ReportedKPI? { kpis.first { $0.id == id } }
@@ -133,10 +138,17 @@ extension Report {
                 result.assessments = assessments
                 result.findings = findings
                 if audience == .admin { result.actions = calculator.actionLists(health: assessments, policy: findings) }
+                result.cohorts = calculator.cohortMonth(health: assessments)
             case 1:
-                result.set = KPICalculator(index: index, period: ReportingPeriod(period.month.previous)).compute()
+                let previous = KPICalculator(index: index, period: ReportingPeriod(period.month.previous))
+                let health = previous.healthAssessments()
+                result.set = previous.compute(health: health)
+                result.cohorts = previous.cohortMonth(health: health)
             default:
-                result.set = KPICalculator(index: index, period: ReportingPeriod(months[job - 2])).computeTrendKPIs(also: headlineSeries)
+                let month = KPICalculator(index: index, period: ReportingPeriod(months[job - 2]))
+                let health = month.healthAssessments()
+                result.set = month.computeTrendKPIs(health: health, also: headlineSeries)
+                result.cohorts = month.cohortMonth(health: health)
             }
             return result
         }
@@ -155,17 +167,19 @@ extension Report {
         }
         // Trends: each month from max(programme start, P − 11) to P.
         var monthly: [(Month, KPISet)] = []
+        var cohortMonths: [(Month, [CohortMonth])] = []
         var month = firstMonth
         while month <= period.month {
-            let set: KPISet
+            let result: MonthResult
             if month == period.month {
-                set = current
+                result = results[0]
             } else if month == period.month.previous {
-                set = previous
+                result = results[1]
             } else {
-                set = results[2 + trendMonths.firstIndex(of: month)!].set
+                result = results[2 + trendMonths.firstIndex(of: month)!]
             }
-            monthly.append((month, set))
+            monthly.append((month, result.set))
+            cohortMonths.append((month, result.cohorts))
             month = month.adding(months: 1)
         }
         trends = trendKPIs.map { id in
@@ -190,9 +204,45 @@ extension Report {
                 noCohort.counts[h.status, default: 0] += 1
             }
         }
+        // Privacy of small cohorts (decision 121): a cohort's slice is withheld with its segment, or when
+        // its relationships have fewer than min_group_size distinct mentees (none: nothing to hide); then
+        // complementary suppression across the rows, the no-cohort row included.
+        let withheld = data.cohorts.map { current["segment.cohort.\(segmentId($0.id)).mentees"]?.suppressed == true }
+        var sliceMentees = [Set<Int>](repeating: [], count: data.cohorts.count + 1)
+        var sliceSize = [Int](repeating: 0, count: data.cohorts.count + 1)
+        for h in health {
+            let r = data.relationships[h.relationship]
+            var k = data.cohorts.count  // the no-cohort row
+            if let c = r.cohort {
+                guard let position = cohortPosition[c.value] else { continue }
+                k = position
+            }
+            sliceSize[k] += 1
+            sliceMentees[k].formUnion(index.links.menteesOf[h.relationship])
+        }
+        let minGroupSize = data.program.minGroupSize
+        var hidden = sliceSize.indices.map { k in
+            sliceSize[k] > 0 && ((k < withheld.count && withheld[k]) || sliceMentees[k].count < minGroupSize)
+        }
+        withholdNextSmallest(&hidden, sizes: sliceMentees.map(\.count), names: data.cohorts.map(\.id) + [nil])
+        for k in byCohort.indices where hidden[k] { byCohort[k].suppressed = true }
+        noCohort.suppressed = hidden[data.cohorts.count]
         healthByType = byType
         healthByCohort = byCohort
         healthWithoutCohort = noCohort.counts.isEmpty ? nil : noCohort
+        // The cohort pages' competency growth and trends (decision 122).
+        let competencies = calculator.cohortCompetencies(withheld: withheld)
+        cohortDetails = data.cohorts.enumerated().map { c, cohort in
+            let from = max(firstMonth, cohort.start?.month ?? firstMonth)
+            let months = cohortMonths.filter { $0.0 >= from }
+            let active = Trend(kpi: "relationships.active.cohort.\(cohort.id)",
+                               points: months.map { TrendPoint(month: $0.0, value: $0.1[c].active) })
+            let adherence = Trend(kpi: "segment.cohort.\(segmentId(cohort.id)).cadence.adherence",
+                                  points: months.map { TrendPoint(month: $0.0, value: $0.1[c].adherence) })
+            return withheld[c] ? CohortDetail(cohort: cohort.id, suppressed: true, competencies: [], trends: [])
+                               : CohortDetail(cohort: cohort.id, suppressed: false, competencies: competencies[c],
+                                              trends: [active, adherence])
+        }
         roi = calculator.returnOnInvestment()
         teamEngagement = calculator.teamEngagementScores().coverage
         stories = calculator.consentedStories()
@@ -243,5 +293,6 @@ private struct MonthResult {
     var findings: PolicyFindings?
     var questions: [QuestionSummary] = []
     var actions: ActionLists?
+    var cohorts: [CohortMonth] = []
 }
 

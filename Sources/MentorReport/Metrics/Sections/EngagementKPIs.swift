@@ -54,11 +54,10 @@ extension KPICalculator {
             .count("relationships.ended", index.ended.filter { $0.map(period.contains) ?? false }.count),
         ]
         var byType = [Int](repeating: 0, count: RelationshipType.allCases.count)
-        var byCohort = [Int](repeating: 0, count: data.cohorts.count)
         for i in activeInPeriod {
             byType[RelationshipType.allCases.firstIndex(of: index.type[i])!] += 1
-            if let c = index.cohort[i] { byCohort[c] += 1 }
         }
+        let byCohort = activeByCohort()
         for (t, type) in RelationshipType.allCases.enumerated() {
             out.append(.count("relationships.active.type.\(type.rawValue)", byType[t]))
         }
@@ -142,5 +141,17 @@ extension ProgrammeIndex {
             guard !members.isEmpty, let attendees else { return nil }
             return Double(Set(attendees.map(\.value)).intersection(members).count) / Double(members.count)
         }
+    }
+}
+
+extension KPICalculator {
+    /// relationships.active.cohort.<cohort>: the relationships active in the month whose record names
+    /// each cohort of program.yaml, in its order.
+    func activeByCohort() -> [Int] {
+        var byCohort = [Int](repeating: 0, count: data.cohorts.count)
+        for i in activeInPeriod {
+            if let c = index.cohort[i] { byCohort[c] += 1 }
+        }
+        return byCohort
     }
 }

@@ -31,6 +31,12 @@ extension KPICalculator {
     /// (the same in their latest final response that does) when pre was submitted before post. A
     /// baseline without C's questions does not hide a later one that has them (SPEC 2026-12).
     func learning() -> [KPIValue] {
+        competencyKPIs(competencyPairs().map { $0.map { ($0.pre, $0.post) } })
+    }
+
+    /// Each competency's (pre, post) score pairs with the person's position in `data.people`, in people
+    /// order: the pairs of learning(), which a cohort page restricts to the cohort's mentees.
+    func competencyPairs() -> [[(person: Int, pre: Double, post: Double)]] {
         let competencies = data.competencies.count
         // Per respondent (a row of `competencies` entries each): the response of the pre and of the post
         // score of each competency (-1: none). Rows only for people with a baseline or final response.
@@ -58,34 +64,41 @@ extension KPICalculator {
                 }
             }
         }
-        var pairs = [[(pre: Double, post: Double)]](repeating: [], count: competencies)
+        var pairs = [[(person: Int, pre: Double, post: Double)]](repeating: [], count: competencies)
         for p in data.people.indices where row[p] >= 0 {
             for c in 0..<competencies {
                 let a = pre[row[p] + c], b = post[row[p] + c]
                 guard a >= 0, b >= 0, data.responses[a].submitted < data.responses[b].submitted,
                       let preScore = index.competencyScores[a][c], let postScore = index.competencyScores[b][c] else { continue }
-                pairs[c].append((preScore, postScore))
+                pairs[c].append((p, preScore, postScore))
             }
         }
-        var out: [KPIValue] = []
-        for (c, competency) in data.competencies.enumerated() {
-            let prefix = "competency.\(competency.id)."
-            let sample = pairs[c]
-            let n = sample.count
-            let paired = PairedChange(sample)
-            let (change, effect, low, high) = (paired.change, paired.effectSize, paired.low, paired.high)
-            let kpis = [
-                KPIValue(prefix + "n", .count, Double(n), n: n),
-                KPIValue(prefix + "pre_mean", .likert, Statistics.mean(sample.map(\.pre)), n: n),
-                KPIValue(prefix + "post_mean", .likert, Statistics.mean(sample.map(\.post)), n: n),
-                KPIValue(prefix + "change", .likert, change, n: n),
-                KPIValue(prefix + "effect_size", .effectSize, effect, n: n),
-                KPIValue(prefix + "ci95_low", .likert, low, n: n),
-                KPIValue(prefix + "ci95_high", .likert, high, n: n),
-            ]
-            // n = 0 is a count of nobody (0), not a suppressed cell; the rest have no data.
-            out += kpis.map { $0.id == prefix + "n" && n == 0 ? $0 : fromAnswers($0, respondents: n) }
-        }
-        return out
+        return pairs
+    }
+
+    /// competency.C.{n,pre_mean,post_mean,change,effect_size,ci95_low,ci95_high} from each competency's
+    /// pairs, suppressed below the minimum group size.
+    func competencyKPIs(_ pairs: [[(pre: Double, post: Double)]]) -> [KPIValue] {
+        data.competencies.enumerated().flatMap { c, competency in competencyKPIs(competency.id, pairs[c]) }
+    }
+
+    /// The seven competency.C.* values of competency `id` from its pairs (the whole programme's, or a
+    /// cohort's), suppressed below the minimum group size.
+    func competencyKPIs(_ id: String, _ sample: [(pre: Double, post: Double)]) -> [KPIValue] {
+        let prefix = "competency.\(id)."
+        let n = sample.count
+        let paired = PairedChange(sample)
+        let (change, effect, low, high) = (paired.change, paired.effectSize, paired.low, paired.high)
+        let kpis = [
+            KPIValue(prefix + "n", .count, Double(n), n: n),
+            KPIValue(prefix + "pre_mean", .likert, Statistics.mean(sample.map(\.pre)), n: n),
+            KPIValue(prefix + "post_mean", .likert, Statistics.mean(sample.map(\.post)), n: n),
+            KPIValue(prefix + "change", .likert, change, n: n),
+            KPIValue(prefix + "effect_size", .effectSize, effect, n: n),
+            KPIValue(prefix + "ci95_low", .likert, low, n: n),
+            KPIValue(prefix + "ci95_high", .likert, high, n: n),
+        ]
+        // n = 0 is a count of nobody (0), not a suppressed cell; the rest have no data.
+        return kpis.map { $0.id == prefix + "n" && n == 0 ? $0 : fromAnswers($0, respondents: n) }
     }
 }

@@ -121,7 +121,10 @@ extension KPICalculator {
     /// segment.D.v.*: per dimension, the enrolled mentees are grouped once; each relationship, goal and
     /// counted response is added to the segments of its mentees (a relationship with mentees in two
     /// segments counts in both, once in each).
-    func segments(health: [HealthAssessment]) -> [KPIValue] {
+    /// With `cadenceOnly` (a cohort page's trend month) only `segment.D.v.mentees` and
+    /// `segment.D.v.cadence.adherence` are computed and returned, with the same suppression.
+    func segments(health: [HealthAssessment], dimensions: [SegmentDimension] = SegmentDimension.allCases,
+                  cadenceOnly: Bool = false) -> [KPIValue] {
         // Facts of each enrolled mentee, worked out once for the three dimensions.
         let windowStart = asOf.adding(days: -364)
         var out: [KPIValue] = []
@@ -132,7 +135,7 @@ extension KPICalculator {
         let promotions = index.promotions, departures = index.departures
         var goalsSet = [Int](repeating: 0, count: relationships.count)
         var goalsAchieved = [Int](repeating: 0, count: relationships.count)
-        for i in relationships.indices {
+        for i in relationships.indices where !cadenceOnly {
             // By position: copying a goal would copy its title.
             for g in relationships[i].goals.indices {
                 if relationships[i].goals[g].set <= asOf { goalsSet[i] += 1 }
@@ -143,7 +146,7 @@ extension KPICalculator {
         var satAnswers = [Int](repeating: 0, count: people.count)
         var satSum = [Int](repeating: 0, count: people.count)
         let responseSurvey = index.responseSurvey, responseRespondent = index.responseRespondent, tallies = index.answerTallies
-        for r in responses {
+        for r in responses where !cadenceOnly {
             guard let s = responseSurvey[r], let p = responseRespondent[r], surveys[s].audience == .mentees else { continue }
             satAnswers[p] += tallies[r].satisfactionAnswers
             satSum[p] += tallies[r].satisfactionSum
@@ -151,7 +154,8 @@ extension KPICalculator {
         var statusOf = [HealthStatus?](repeating: nil, count: relationships.count)
         for h in health { statusOf[h.relationship] = h.status }
 
-        for (d, dimension) in SegmentDimension.allCases.enumerated() {
+        for dimension in dimensions {
+            let d = SegmentDimension.allCases.firstIndex(of: dimension)!
             // Segment of each enrolled mentee (-1: none), segments in name order: the index's values of
             // the dimension (any mentee's, in name order) that an enrolled mentee holds.
             let allValues = index.segmentValues[d], valueOf = index.segmentOf[d]
@@ -171,6 +175,7 @@ extension KPICalculator {
                 let k = local[valueOf[p]]
                 segmentOf[p] = k
                 t[k].mentees += 1
+                if cadenceOnly { continue }
                 if let first = firstStart[p], first <= asOf { t[k].matched += 1 }
                 if promotions[p].contains(where: { $0 >= windowStart && $0 <= asOf }) { t[k].promoted += 1 }
                 let left = departures[p]
@@ -202,11 +207,7 @@ extension KPICalculator {
             }
             // Privacy: a segment under the minimum group size is withheld whole; when exactly one is, the
             // next-smallest is too (ties: first in name order).
-            var suppressed = t.map { $0.mentees < minGroupSize }
-            if suppressed.filter({ $0 }).count == 1,
-               let next = values.indices.filter({ !suppressed[$0] }).min(by: { (t[$0].mentees, $0) < (t[$1].mentees, $1) }) {
-                suppressed[next] = true
-            }
+            let suppressed = withheldSegments(sizes: t.map(\.mentees), minGroupSize: minGroupSize)
             for (k, value) in values.enumerated() {
                 let prefix = "segment.\(dimension.rawValue).\(segmentId(value))."
                 let s = t[k]
@@ -221,10 +222,22 @@ extension KPICalculator {
                     .rate(prefix + "outcomes.promotion_rate_12m", s.promoted, s.mentees),
                     .rate(prefix + "outcomes.retention_rate_12m", s.retained, s.retentionDenominator),
                 ]
-                out += suppressed[k] ? kpis.map { $0.suppressing() } : kpis
+                let wanted = cadenceOnly ? kpis.filter { $0.id == prefix + "mentees" || $0.id == prefix + "cadence.adherence" } : kpis
+                out += suppressed[k] ? wanted.map { $0.suppressing() } : wanted
             }
         }
         return out
+    }
+
+    /// Which segments of one dimension are withheld, given their sizes in name order: those under the
+    /// minimum group size and, when exactly one is, the next-smallest too (ties: first in name order).
+    func withheldSegments(sizes: [Int], minGroupSize: Int) -> [Bool] {
+        var suppressed = sizes.map { $0 < minGroupSize }
+        if suppressed.filter({ $0 }).count == 1,
+           let next = sizes.indices.filter({ !suppressed[$0] }).min(by: { (sizes[$0], $0) < (sizes[$1], $1) }) {
+            suppressed[next] = true
+        }
+        return suppressed
     }
 
     private struct Tally {
