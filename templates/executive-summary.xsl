@@ -66,7 +66,7 @@
                   </xsl:when>
                   <xsl:otherwise>
                     <xsl:call-template name="delta"><xsl:with-param name="kpi" select="$kpi"/></xsl:call-template>
-                    <xsl:value-of select="concat(', ', format-number(@moves, '0.0'), ' times its usual monthly move')"/>
+                    <xsl:value-of select="concat(', unusual for this figure: ', format-number(@moves, '0.0'), ' standard deviations from its average monthly change over the past year')"/>
                   </xsl:otherwise>
                 </xsl:choose>
                 <xsl:text>.</xsl:text>
@@ -76,7 +76,7 @@
         </xsl:when>
         <xsl:otherwise><p>Nothing stands out: every KPI with a target meets it, and no figure moved much more than it usually does in a month.</p></xsl:otherwise>
       </xsl:choose>
-      <p class="note">Chosen by a fixed rule: KPIs off their target first (the largest miss first), then figures that moved against last month by at least 1.5 times their usual monthly move over the past year; at most three.</p>
+      <p class="note">Chosen by a fixed rule: KPIs off their target first (the largest miss first), then figures whose change since last month is at least 2 standard deviations from their average monthly change over the past year; at most three.</p>
     </section>
     <section aria-labelledby="findings-heading">
       <h2 id="findings-heading">Findings</h2>
@@ -143,9 +143,9 @@
           <xsl:when test="roi/@value">
             <p>
               <strong class="roi-value"><xsl:value-of select="format-number(roi/@value * 100, '0.0')"/>%</strong>
-              <xsl:text>, assuming each of the </xsl:text>
+              <xsl:text>: an estimated </xsl:text>
               <xsl:value-of select="format-number(roi/@avoided-leavers, '#,##0.##')"/>
-              <xsl:value-of select="concat(' leavers avoided (', format-number(roi/@retention-rate * 100, '0.0'), '% of mentees stayed against ', format-number(roi/@retention-benchmark * 100, '0.##'), '% for non-participants) saves ')"/>
+              <xsl:value-of select="concat(' leavers avoided (', format-number(roi/@retention-rate * 100, '0.0'), '% of mentees stayed against ', format-number(roi/@retention-benchmark * 100, '0.##'), '% for non-participants), each saving ')"/>
               <xsl:call-template name="money"><xsl:with-param name="value" select="roi/@replacement-cost-per-leaver"/></xsl:call-template>
               <xsl:text> of replacement cost, against a programme cost of </xsl:text>
               <xsl:call-template name="money"><xsl:with-param name="value" select="roi/@programme-cost"/></xsl:call-template>

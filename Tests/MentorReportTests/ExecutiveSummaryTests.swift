@@ -25,10 +25,12 @@ import Testing
             kpi("goals.set_rate", 0.95, target: 0.9, onTarget: true),
         ]
         let trends = [
-            // moves of 0.01, 0.01, 0.03, 0.01 (sd 0.01), then 0.10: 10 usual moves
+            // moves of 0.01, 0.01, 0.03, 0.01 (mean 0.015, sd 0.01), then 0.10: 8.5 standard deviations off
             series("sessions.count", [0.50, 0.51, 0.52, 0.55, 0.56, 0.66]),
-            // moves of ±0.05 (sd ≈ 0.058), then 0.05: under 1.5 usual moves, not notable
+            // moves of ±0.05 (mean 0, sd ≈ 0.058), then 0.05: 0.87, not notable
             series("relationships.active", [0.5, 0.55, 0.5, 0.55, 0.5, 0.55]),
+            // rising by about 0.05 every month, and again this month: not news
+            series("goals.achievement_rate", [0.1, 0.15, 0.21, 0.25, 0.31, 0.36]),
             // listed already as off target: not twice
             series("cadence.adherence", [0.8, 0.8, 0.81, 0.8, 0.8, 0.6]),
             // only two earlier moves: too little history to judge
@@ -38,8 +40,9 @@ import Testing
         #expect(chosen.map(\.kpi) == ["cadence.adherence", "match.rate", "sessions.count"])
         #expect(chosen.map(\.reason) == [.offTarget, .offTarget, .moved])
         let moved = chosen[2]
-        #expect(abs((moved.usualMove ?? 0) - 0.01) < 1e-9)
-        #expect(abs((moved.moves ?? 0) - 10) < 1e-6)
+        #expect(abs((moved.usualMove ?? 0) - 0.015) < 1e-9)
+        #expect(abs((moved.spread ?? 0) - 0.01) < 1e-9)
+        #expect(abs((moved.moves ?? 0) - 8.5) < 1e-6)
     }
 
     @Test func aGapInTheSeriesOrAFlatHistoryIsNotAMove() {
@@ -66,7 +69,7 @@ import Testing
         #expect(text.contains("At risk: 5, ✗ off target (3); ▼ down 1 on last month."))
         #expect(text.contains("Cadence adherence: 76.8%, ✗ off target (80.0%); ▲ up 13.0 points on last month."))
         #expect(text.contains("Health of the relationships active at the end of the month"))
-        #expect(text.contains("73.6%, assuming each of the 4.06 leavers avoided (91.1% of mentees stayed against 86% for non-participants) saves GBP\u{A0}62,000 of replacement cost, against a programme cost of GBP\u{A0}145,000."))
+        #expect(text.contains("73.6%: an estimated 4.06 leavers avoided (91.1% of mentees stayed against 86% for non-participants), each saving GBP\u{A0}62,000 of replacement cost, against a programme cost of GBP\u{A0}145,000."))
         // The quotation marks are the style sheet's.
         #expect(html.contains("<blockquote class=\"story\"><p>I now write a one-page update every month."))
     }

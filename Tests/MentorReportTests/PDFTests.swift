@@ -107,6 +107,51 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path + "/site/2026-10"))
     }
 
+    @Test func aFileThatOnlyStartsLikeAPDFIsNotAcceptedAsOne() throws {
+        let out = try TemporaryFolder()
+        let browser = out.path + "/garbage-browser"
+        // Writes a PDF header and nothing else to the --print-to-pdf path.
+        try Data("""
+            #!/bin/sh
+            for a in "$@"; do case "$a" in --print-to-pdf=*) printf '%%PDF-1.4 garbage' > "${a#--print-to-pdf=}";; esac; done
+            """.utf8).write(to: URL(fileURLWithPath: browser))
+        chmod(browser, 0o755)
+        let result = try mentorReport(["build", "--out", out.path + "/site", "--pdf", "--chromium", browser])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("error: --pdf: \(browser) wrote executive-summary.pdf, but it is not a whole PDF (no header, no end or no page)"))
+        #expect(!FileManager.default.fileExists(atPath: out.path + "/site/2026-10"))
+    }
+
+    @Test func stoppedWhilePrintingTheBuildTakesTheBrowserAndItsFolderWithIt() throws {
+        let out = try TemporaryFolder()
+        let browser = out.path + "/slow-browser"
+        try Data("#!/bin/sh\nsleep 300 &\necho $! > '\(out.path)/child.pid'\nsleep 300\n".utf8).write(to: URL(fileURLWithPath: browser))
+        chmod(browser, 0o755)
+        let executable = Bundle.main.executableURL!.deletingLastPathComponent()
+        // The build is stopped with SIGTERM (as a cancelled CI job or `timeout` stops it) once the
+        // browser has started.
+        let result = try mentorReport(["__shell", """
+            bin='\(executable.path)/mentor-report'; [ -x "$bin" ] || bin='\(executable.deletingLastPathComponent().path)/mentor-report'
+            TMPDIR='\(out.path)' "$bin" build --out '\(out.path)/site' --pdf --chromium '\(browser)' --quiet &
+            build=$!
+            while [ ! -s '\(out.path)/child.pid' ]; do sleep 0.1; done
+            kill -TERM $build; wait $build; echo "status $?"
+            """])
+        #expect(result.stdout.contains("status 143"), "\(result.stdout) \(result.stderr)")
+        #expect(result.stderr.contains("error: stopped by SIGTERM while printing the PDFs; nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: out.path + "/site/2026-10"))
+        // Its temporary folder (in TMPDIR) is gone.
+        let left = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix("mentor-report-print-") }
+        #expect(left.isEmpty, "left behind: \(left)")
+        let child = try #require(Int32(String(contentsOfFile: out.path + "/child.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        var waited = 0
+        while kill(child, 0) == 0, !((try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8))?.contains(") Z") ?? true), waited < 50 {
+            usleep(100_000); waited += 1
+        }
+        #expect(kill(child, 0) != 0 || ((try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8))?.contains(") Z") ?? true),
+                "the browser's child outlived the build")
+    }
+
     /// The footer's text is the programme's name: it cannot end the style element or the CSS string.
     @Test func theFooterTextIsEscapedForCSS() {
         let css = PDFPrinter.cssString("A \"quoted\" </style><script>x</script> \\ name\n")

@@ -184,6 +184,7 @@ struct ReportXML {
             e.attribute("id", n.kpi)
             e.attribute("reason", n.reason.rawValue)
             e.attribute("usual-move", n.usualMove.map(formatNumber))
+            e.attribute("spread", n.spread.map(formatNumber))
             e.attribute("moves", n.moves.map(formatNumber))
         }
 

@@ -3,24 +3,26 @@ public struct NotableChange: Sendable, Equatable {
     public enum Reason: String, Sendable {
         /// The KPI misses its target.
         case offTarget = "off-target"
-        /// The KPI moved against last month by much more than it usually moves in a month.
+        /// The KPI's move against last month is far from how it usually moves in a month.
         case moved
     }
 
     /// The KPI's id.
     public var kpi: String
     public var reason: Reason
-    /// For `moved`: the typical month-to-month move of its series before this month (the standard
-    /// deviation of those moves), and this month's move in units of it.
+    /// For `moved`: the mean and the standard deviation of its earlier month-to-month moves, and how
+    /// many standard deviations this month's move is from that mean.
     public var usualMove: Double?
+    public var spread: Double?
     public var moves: Double?
 
     /// The most notable, at most `limit`: first the KPIs off their target, the largest relative miss
     /// (|value − target| / |target|) first; then the KPIs of a monthly series whose move against last
-    /// month is at least `threshold` times the standard deviation of its earlier month-to-month moves
-    /// (at least 3 of them, between consecutive months with values), the largest first. Ties keep the
-    /// catalogue order. A KPI is listed once.
-    static func choose(kpis: [ReportedKPI], series: [Trend], limit: Int = 3, threshold: Double = 1.5) -> [NotableChange] {
+    /// month is at least `threshold` standard deviations from the mean of its earlier month-to-month
+    /// moves (at least 3 of them, between consecutive months with values), the largest first: a figure
+    /// that rises every month by about as much is not news, a sudden drop is. Ties keep the catalogue
+    /// order. A KPI is listed once.
+    static func choose(kpis: [ReportedKPI], series: [Trend], limit: Int = 3, threshold: Double = 2) -> [NotableChange] {
         var chosen: [NotableChange] = []
         let misses = kpis.enumerated().compactMap { position, k -> (Double, Int, String)? in
             guard k.onTarget == false, let value = k.current.value, let target = k.target else { return nil }
@@ -46,9 +48,9 @@ public struct NotableChange: Sendable, Equatable {
             let variance = history.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(history.count - 1)
             let spread = variance.squareRoot()
             guard spread > 0 else { continue }
-            let score = abs(now - then) / spread
+            let score = abs((now - then) - mean) / spread
             guard score >= threshold else { continue }
-            moved.append((score, position, NotableChange(kpi: trend.kpi, reason: .moved, usualMove: spread, moves: score)))
+            moved.append((score, position, NotableChange(kpi: trend.kpi, reason: .moved, usualMove: mean, spread: spread, moves: score)))
         }
         moved.sort { ($1.score, $0.position) < ($0.score, $1.position) }
         for m in moved where chosen.count < limit { chosen.append(m.change) }

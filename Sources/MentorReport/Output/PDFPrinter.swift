@@ -30,6 +30,9 @@ public struct PDFFailure: Error, CustomStringConvertible {
 public struct PDFPrinter: Sendable {
     /// The browser to print with (a path).
     public var chromium: String
+    /// Called when SIGINT, SIGTERM or SIGHUP arrives while printing, after the browser and the
+    /// temporary folder are gone and before the process exits (the caller gives its output lock back).
+    public var onInterrupt: (@Sendable () -> Void)?
     public var paper: Paper
     /// The longest one print may take, in seconds.
     public var timeLimit: Double
@@ -78,12 +81,18 @@ public struct PDFPrinter: Sendable {
         guard let summary = pages["executive-summary.html"], pages["index.html"] != nil else {
             throw PDFFailure("--pdf: the executive summary or the overview page was not rendered")
         }
-        var template = Array("/tmp/mentor-report-print-XXXXXX".utf8CString)
+        // In the system's temporary folder ($TMPDIR, else /tmp), never in OUT.
+        let temporary = (NSTemporaryDirectory() as NSString).appendingPathComponent("mentor-report-print-XXXXXX")
+        var template = Array(temporary.utf8CString)
         guard let made = mkdtemp(&template) else {
             throw PDFFailure("--pdf: cannot make a temporary folder to print in: \(String(cString: strerror(errno)))")
         }
         let folder = String(cString: made)
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Stopped while printing (Ctrl-C, a CI job cancelled, a closed terminal): the browser's whole
+        // group and the temporary folder, which holds the pages, go too.
+        let watch = InterruptWatch(folder: folder, onInterrupt: onInterrupt)
+        defer { watch.stop() }
         let footer = "\(programme) — \(PDFPrinter.monthName(period))"
         let jobs = [
             ("executive-summary.pdf", "executive-summary.html", PDFPrinter.withPageStyle(summary, paper: paper, footer: nil)),
@@ -97,13 +106,56 @@ public struct PDFPrinter: Sendable {
             } catch {
                 throw PDFFailure("--pdf: cannot write \(source): \(error.localizedDescription)")
             }
-            try run(source: source, target: target, in: folder)
-            guard let bytes = FileManager.default.contents(atPath: target), bytes.starts(with: Data("%PDF-".utf8)) else {
-                throw PDFFailure("--pdf: \(chromium) finished without writing \(pdf)")
+            var bytes = try printOnce(source: source, target: target, pdf: pdf, in: folder, watch: watch)
+            // The summary is one page: when the data make it longer (long names, six tiles), it is
+            // printed again a little smaller, down to 80%; a summary that still does not fit is an error.
+            if pdf == "executive-summary.pdf" {
+                for scale in ["0.93", "0.86", "0.8"] where PDFPrinter.pageCount(bytes) ?? 1 > 1 {
+                    try Data(PDFPrinter.scaled(text, by: scale).utf8).write(to: URL(fileURLWithPath: source))
+                    bytes = try printOnce(source: source, target: target, pdf: pdf, in: folder, watch: watch)
+                }
+                if let pages = PDFPrinter.pageCount(bytes), pages > 1 {
+                    throw PDFFailure("--pdf: the executive summary needs \(pages) pages even printed at 80%; shorten the programme's or organisation's name or use fewer headline_kpis in program.yaml")
+                }
             }
-            printed.append((pdf, [UInt8](bytes)))
+            printed.append((pdf, bytes))
         }
         return printed
+    }
+
+    /// One print of `source`, checked to be a whole PDF: a header, an end-of-file marker and pages.
+    private func printOnce(source: String, target: String, pdf: String, in folder: String, watch: InterruptWatch) throws -> [UInt8] {
+        try? FileManager.default.removeItem(atPath: target)
+        try run(source: source, target: target, in: folder, watch: watch)
+        guard let data = FileManager.default.contents(atPath: target) else {
+            throw PDFFailure("--pdf: \(chromium) finished without writing \(pdf)")
+        }
+        let bytes = [UInt8](data)
+        guard bytes.starts(with: Array("%PDF-".utf8)), String(decoding: bytes.suffix(64), as: UTF8.self).contains("%%EOF"),
+              (PDFPrinter.pageCount(bytes) ?? 0) >= 1 else {
+            throw PDFFailure("--pdf: \(chromium) wrote \(pdf), but it is not a whole PDF (no header, no end or no page)")
+        }
+        return bytes
+    }
+
+    /// The page count of a PDF as Chromium writes it: the largest `/Count` of its page tree (nil when
+    /// none is found).
+    static func pageCount(_ bytes: [UInt8]) -> Int? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var best: Int?
+        var rest = text[...]
+        while let r = rest.range(of: "/Count ") {
+            let digits = rest[r.upperBound...].prefix { $0.isNumber }
+            if let n = Int(digits) { best = max(best ?? 0, n) }
+            rest = rest[r.upperBound...]
+        }
+        return best
+    }
+
+    /// `page` printed at `scale` (a CSS zoom on the root element).
+    static func scaled(_ page: String, by scale: String) -> String {
+        guard let head = page.range(of: "</head>") else { return page }
+        return page.replacingCharacters(in: head, with: "<style>@media print { html { zoom: \(scale); } }</style></head>")
     }
 
     /// `page` with its paper size (and, for the board pack, the footer) as a style of its own.
@@ -111,8 +163,8 @@ public struct PDFPrinter: Sendable {
         var style = "@page { size: \(paper.cssSize); }"
         if let footer {
             style = "@page { size: \(paper.cssSize); margin: 14mm 12mm 16mm; "
-                + "@bottom-left { content: \(cssString(footer)); font: 8pt system-ui, sans-serif; color: #444; } "
-                + "@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); font: 8pt system-ui, sans-serif; color: #444; } }"
+                + "@bottom-left { content: \(cssString(footer)); font: 8pt system-ui, sans-serif; color: #444; width: 75%; } "
+                + "@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); font: 8pt system-ui, sans-serif; color: #444; white-space: nowrap; } }"
         }
         guard let head = page.range(of: "</head>") else { return page }
         return page.replacingCharacters(in: head, with: "<style>\(style)</style></head>")
@@ -134,16 +186,28 @@ public struct PDFPrinter: Sendable {
             return between(String(page[tagEnd.lowerBound...]), ">", "</main>")
         }
         let overview = pages["index.html"] ?? ""
-        let head = (overview.range(of: "</head>").map { String(overview[..<$0.lowerBound]) } ?? "<!DOCTYPE html><html><head>")
+        var head = (overview.range(of: "</head>").map { String(overview[..<$0.lowerBound]) } ?? "<!DOCTYPE html><html><head>")
+        // Its title is the pack's, not the overview's ("Overview — programme — month").
+        if let open = head.range(of: "<title>"), let close = head.range(of: "</title>", range: open.upperBound..<head.endIndex) {
+            let title = head[open.upperBound..<close.lowerBound]
+            let rest = title.range(of: " — ").map { String(title[$0.lowerBound...]) } ?? ""
+            head.replaceSubrange(open.upperBound..<close.lowerBound, with: "Board pack" + rest)
+        }
         let header = overview.range(of: "<header").flatMap { a in
             overview.range(of: "</header>", range: a.upperBound..<overview.endIndex).map { String(overview[a.lowerBound..<$0.upperBound]) }
         } ?? ""
         let packStyle = ".pack-section { break-before: page; } .pack-section:first-of-type { break-before: auto; } "
             + ".pack-section .site-nav, .pack-section .skip-link { display: none; }"
-        var body = "<body class=\"pack\">" + header
+        var body = "<body class=\"pack\">"
         for name in ["executive-summary.html"] + packSections {
             guard let content = main(name) else { continue }
-            body += "<section class=\"pack-section wrap\">" + content + "</section>"
+            // The cover, with the site's header, keeps the executive summary's own print layout (its
+            // rules are `.summary …`) and page.
+            if name == "executive-summary.html" {
+                body += "<section class=\"pack-section summary\">" + header + "<div class=\"wrap\">" + content + "</div></section>"
+            } else {
+                body += "<section class=\"pack-section wrap\">" + content + "</section>"
+            }
         }
         body += "</body></html>"
         return withPageStyle(head + "<style>" + packStyle + "</style></head>" + body, paper: paper, footer: footer)
@@ -173,7 +237,7 @@ public struct PDFPrinter: Sendable {
     }
 
     /// Runs Chromium once, printing `source` to `target`, within the time limit.
-    private func run(source: String, target: String, in folder: String) throws {
+    private func run(source: String, target: String, in folder: String, watch: InterruptWatch) throws {
         var arguments = [chromium, "--headless", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
                          "--disable-extensions", "--disable-background-networking", "--disable-sync",
                          "--user-data-dir=\(folder)/profile", "--no-pdf-header-footer", "--print-to-pdf=\(target)"]
@@ -199,6 +263,8 @@ public struct PDFPrinter: Sendable {
         guard spawned == 0 else {
             throw PDFFailure("--pdf: cannot run \(chromium): \(String(cString: strerror(spawned)))")
         }
+        watch.running(pid)
+        defer { watch.running(0) }
         let deadline = Date().addingTimeInterval(timeLimit)
         var status: Int32 = 0
         while true {
@@ -226,5 +292,58 @@ public struct PDFPrinter: Sendable {
 
     private func formatSeconds(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
+
+/// Watches for SIGINT, SIGTERM and SIGHUP while the PDFs print: the browser's process group is killed,
+/// the temporary folder removed and the caller's `onInterrupt` run before the process exits with
+/// 128 + the signal's number, as a shell reports it.
+final class InterruptWatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pid: pid_t = 0
+    private var sources: [DispatchSourceSignal] = []
+    private let folder: String
+    private let onInterrupt: (@Sendable () -> Void)?
+
+    init(folder: String, onInterrupt: (@Sendable () -> Void)?) {
+        self.folder = folder
+        self.onInterrupt = onInterrupt
+        let queue = DispatchQueue(label: "mentor-report.pdf-interrupt")
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { [unowned self] in self.interrupted(number) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// The browser now running (0: none).
+    func running(_ pid: pid_t) {
+        lock.lock()
+        self.pid = pid
+        lock.unlock()
+    }
+
+    private func interrupted(_ number: Int32) {
+        lock.lock()
+        let pid = self.pid
+        lock.unlock()
+        if pid > 0 {
+            kill(-pid, SIGKILL)
+            var status: Int32 = 0
+            _ = waitpid(pid, &status, 0)
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+        onInterrupt?()
+        let name = number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "SIGHUP"
+        let message = "error: stopped by \(name) while printing the PDFs; nothing was written\n"
+        _ = message.withCString { write(2, $0, strlen($0)) }
+        exit(128 + number)
+    }
+
+    func stop() {
+        for source in sources { source.cancel() }
+        for number in [SIGINT, SIGTERM, SIGHUP] { signal(number, SIG_DFL) }
     }
 }
