@@ -44,7 +44,7 @@
     <xsl:param name="relationship"/>
     <xsl:param name="role"/>
     <xsl:for-each select="/report/relationships/relationship[@id = $relationship]/*[local-name() = $role]">
-      <xsl:value-of select="@name"/><xsl:if test="position() != last()">, </xsl:if>
+      <bdi><xsl:value-of select="@name"/></bdi><xsl:if test="position() != last()">, </xsl:if>
     </xsl:for-each>
   </xsl:template>
 
@@ -67,7 +67,7 @@
               <tbody>
                 <xsl:for-each select="waiting-mentee">
                   <tr>
-                    <th scope="row"><xsl:value-of select="@name"/><span class="sub"><xsl:value-of select="concat(' ', @person)"/></span></th>
+                    <th scope="row"><bdi><xsl:value-of select="@name"/></bdi><span class="sub"><xsl:value-of select="concat(' ', @person)"/></span></th>
                     <td class="wrap-anywhere"><xsl:value-of select="@email"/></td>
                     <td><xsl:call-template name="date"><xsl:with-param name="date" select="@enrolled"/></xsl:call-template></td>
                     <td class="num"><xsl:value-of select="@days-waiting"/></td>
@@ -171,7 +171,7 @@
                 <xsl:for-each select="non-responder">
                   <tr>
                     <td><xsl:value-of select="/report/surveys/survey[@id = current()/@survey]/@title"/></td>
-                    <th scope="row"><xsl:value-of select="@name"/><span class="sub"><xsl:value-of select="concat(' ', @person)"/></span></th>
+                    <th scope="row"><bdi><xsl:value-of select="@name"/></bdi><span class="sub"><xsl:value-of select="concat(' ', @person)"/></span></th>
                     <td class="wrap-anywhere"><xsl:value-of select="@email"/></td>
                   </tr>
                 </xsl:for-each>
