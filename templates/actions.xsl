@@ -4,6 +4,10 @@
   <xsl:import href="layout.xsl"/>
   <xsl:import href="components.xsl"/>
 
+  <!-- Relationships and surveys by id: a list of thousands of pairs looks each one up once. -->
+  <xsl:key name="relationship" match="/report/relationships/relationship" use="@id"/>
+  <xsl:key name="survey" match="/report/surveys/survey" use="@id"/>
+
   <xsl:template match="/">
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="'Actions'"/>
@@ -43,7 +47,7 @@
   <xsl:template name="people-of">
     <xsl:param name="relationship"/>
     <xsl:param name="role"/>
-    <xsl:for-each select="/report/relationships/relationship[@id = $relationship]/*[local-name() = $role]">
+    <xsl:for-each select="key('relationship', $relationship)/*[local-name() = $role]">
       <bdi><xsl:value-of select="@name"/></bdi><xsl:if test="position() != last()">, </xsl:if>
     </xsl:for-each>
   </xsl:template>
@@ -170,7 +174,7 @@
               <tbody>
                 <xsl:for-each select="non-responder">
                   <tr>
-                    <td><xsl:value-of select="/report/surveys/survey[@id = current()/@survey]/@title"/></td>
+                    <td><xsl:value-of select="key('survey', @survey)/@title"/></td>
                     <th scope="row"><bdi><xsl:value-of select="@name"/></bdi><span class="sub"><xsl:value-of select="concat(' ', @person)"/></span></th>
                     <td class="wrap-anywhere"><xsl:value-of select="@email"/></td>
                   </tr>
