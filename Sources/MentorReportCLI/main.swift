@@ -241,13 +241,16 @@ extension MentorReportCommand {
         @Option(name: .long, help: ArgumentHelp("The folder to write (created; existing files are replaced).", valueName: "dir"))
         var out: String
 
+        @Flag(name: .long, help: "Write sessions and responses as one file each (sessions.yaml, responses.yaml) instead of a file per month and per survey.")
+        var singleFiles = false
+
         func validate() throws {
             guard people >= 10 else { throw ValidationError("--people must be at least 10") }
         }
 
         func run() throws {
             do {
-                let summary = try SyntheticProgramme(people: people, seed: seed).write(to: out)
+                let summary = try SyntheticProgramme(people: people, seed: seed, singleFiles: singleFiles).write(to: out)
                 printError(summary)
             } catch {
                 printError("error: \(error)")

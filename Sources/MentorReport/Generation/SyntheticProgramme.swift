@@ -5,10 +5,14 @@ import Foundation
 package struct SyntheticProgramme {
     package var people: Int
     package var seed: UInt64
+    /// Sessions and responses as one file each (`sessions.yaml`, `responses.yaml`) instead of a file
+    /// per month and per survey: the same records in the same order.
+    package var singleFiles: Bool
 
-    package init(people: Int, seed: UInt64) {
+    package init(people: Int, seed: UInt64, singleFiles: Bool = false) {
         self.people = people
         self.seed = seed
+        self.singleFiles = singleFiles
     }
 
     static let competencies = ["strategic-thinking", "emotional-intelligence", "team-dynamics",
@@ -29,10 +33,13 @@ package struct SyntheticProgramme {
         var rng = SplitMix64(seed: seed)
         let fm = FileManager.default
         let base = URL(fileURLWithPath: folder, isDirectory: true)
+        try fm.createDirectory(at: base, withIntermediateDirectories: true)
         for sub in ["sessions", "responses"] {
             let url = base.appendingPathComponent(sub)
             if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
-            try fm.createDirectory(at: url, withIntermediateDirectories: true)
+            let single = base.appendingPathComponent(sub + ".yaml")
+            if fm.fileExists(atPath: single.path) { try fm.removeItem(at: single) }
+            if !singleFiles { try fm.createDirectory(at: url, withIntermediateDirectories: true) }
         }
         let programStart = Day(year: 2025, month: 1, day: 6)!
         let lastDay = Day(year: 2026, month: 10, day: 31)!
@@ -179,8 +186,12 @@ package struct SyntheticProgramme {
                 d = d.adding(days: r.cadence * slack + rng.below(7) - 3)
             }
         }
-        for ordinal in byMonth.keys.sorted() {
-            try save("sessions:\n" + byMonth[ordinal]!, "sessions/\(Month(ordinal: ordinal)).yaml")
+        if singleFiles {
+            try save("sessions:\n" + byMonth.keys.sorted().map { byMonth[$0]! }.joined(), "sessions.yaml")
+        } else {
+            for ordinal in byMonth.keys.sorted() {
+                try save("sessions:\n" + byMonth[ordinal]!, "sessions/\(Month(ordinal: ordinal)).yaml")
+            }
         }
 
         // surveys.yaml and responses/: baseline, check-in and final for mentees; check-in and final for mentors.
@@ -208,6 +219,8 @@ package struct SyntheticProgramme {
         }
         try save(t, "surveys.yaml")
         var responseCount = 0
+        // The survey files' texts, each after its `responses:` line, joined for one file.
+        var allResponses = ""
         for s in surveyDefs {
             t = "responses:\n"
             let audience = s.audience == "mentees" ? menteeIndices : mentorIndices
@@ -231,8 +244,13 @@ package struct SyntheticProgramme {
                 t += "    consent_to_quote: \(rng.below(4) == 0)\n    answers: {\(answers.joined(separator: ", "))}\n"
                 responseCount += 1
             }
-            try save(t, "responses/\(s.id).yaml")
+            if singleFiles {
+                allResponses += t.dropFirst("responses:\n".count)
+            } else {
+                try save(t, "responses/\(s.id).yaml")
+            }
         }
+        if singleFiles { try save("responses:\n" + allResponses, "responses.yaml") }
 
         // outcomes.yaml
         t = "outcomes:\n"

@@ -6,6 +6,8 @@ public struct LoadResult: Sendable {
     public var data: ProgrammeData
     /// What loading found wrong in each file on its own (cross-references are `validate`'s).
     public var diagnostics: Diagnostics
+    /// How many files were read in chunks by parsers in parallel (`ChunkPlan`), for tests.
+    var chunkedFiles = 0
 }
 
 /// Bounds on what a data folder may hold, so that a runaway or hostile file fails with a message
@@ -51,6 +53,8 @@ private struct RecordLists {
     var incomplete: Set<DataCollection> = []
     /// True when a file held more records than the limit (its records are not in the lists).
     var overRecordLimit = false
+    /// How many files were read in chunks by parsers in parallel (`ChunkPlan`).
+    var chunkedFiles = 0
 
     /// Each list's length, to take out again what a file that failed part-way appended.
     var lengths: [Int] { [people.count, relationships.count, sessions.count, responses.count, outcomes.count] }
@@ -93,6 +97,8 @@ public struct Loader {
     public var limits: LoadLimits
     /// Told "read N of M files" as files finish (from any thread), for a progress line.
     public var progress: (@Sendable (String) -> Void)?
+    /// Which big collection files are cut into chunks read in parallel (`ChunkPlan`); tests force it.
+    var chunking = ChunkSettings.standard
 
     /// A loader of the data folder at `folder`.
     public init(folder: String, concurrent: Bool = true, limits: LoadLimits = .standard) {
@@ -119,6 +125,8 @@ public struct Loader {
         let (files, exports, layout, unreadable) = DataFolder(path: folder, memory: memory).files()
         let limits = self.limits
         let progress = self.progress
+        let chunking = self.chunking
+        let concurrent = self.concurrent
         let done = FileCounter()
         // Largest files first, so one big file does not start last (sizes as the folder was listed).
         let bySize = files.indices.sorted { files[$0].size > files[$1].size }
@@ -127,7 +135,7 @@ public struct Loader {
         if concurrent {
             var perFile = parallelMap(files.count, longestFirst: bySize) { i in
                 var own = RecordLists()
-                let result = Loader.read(files[i], index: Int32(i), limits: limits, into: &own)
+                let result = Loader.read(files[i], index: Int32(i), limits: limits, chunking: chunking, concurrent: true, into: &own)
                 progress?("read \(done.increment()) of \(files.count) files")
                 return (result, own)
             }
@@ -139,7 +147,7 @@ public struct Loader {
             // people; growing their list by doubling copied 17 MB and touched as much new memory).
             lists.reserve(for: files, limits: limits)
             results = files.indices.map { i in
-                let result = Loader.read(files[i], index: Int32(i), limits: limits, into: &lists)
+                let result = Loader.read(files[i], index: Int32(i), limits: limits, chunking: chunking, concurrent: concurrent, into: &lists)
                 progress?("read \(done.increment()) of \(files.count) files")
                 return result
             }
@@ -180,7 +188,7 @@ public struct Loader {
                                           message: "the data folder holds \(held) records; expected at most \(limits.records) (raise the limit with --max-records)",
                                           fileOrder: -1))
         }
-        return LoadResult(data: data, diagnostics: diagnostics)
+        return LoadResult(data: data, diagnostics: diagnostics, chunkedFiles: lists.chunkedFiles)
     }
 
     /// The files' lists joined in reading order, taken out of `perFile`: each collection's first
@@ -211,6 +219,7 @@ public struct Loader {
             all.leftOut += own.1.leftOut
             all.incomplete.formUnion(own.1.incomplete)
             all.overRecordLimit = all.overRecordLimit || own.1.overRecordLimit
+            all.chunkedFiles += own.1.chunkedFiles
         }
         return all
     }
@@ -275,8 +284,8 @@ public struct Loader {
 
     /// Reads one file. Its records are appended to `lists` (the result says `.lists`); when the
     /// file fails, what it appended is taken out again.
-    private static func read(_ file: DataFile, index: Int32, limits: LoadLimits,
-                             into lists: inout RecordLists) -> (FileRecords, [Diagnostic], Int) {
+    private static func read(_ file: DataFile, index: Int32, limits: LoadLimits, chunking: ChunkSettings = .off,
+                             concurrent: Bool = false, into lists: inout RecordLists) -> (FileRecords, [Diagnostic], Int) {
         func fileProblem(_ message: String) -> (FileRecords, [Diagnostic], Int) {
             lists.incomplete.insert(file.collection)
             // About the file as a whole: at line 1, column 1, as every finding about a file.
@@ -299,6 +308,11 @@ public struct Loader {
             return fileProblem("the file is UTF-16 or UTF-32 encoded; expected UTF-8 text (save it as UTF-8)")
         }
         let byteCount = storage.bytes.count
+        if offset == 0 && byteCount >= chunking.threshold,
+           let diagnostics = readChunkedList(file, index: index, storage: storage, limits: limits, chunking: chunking,
+                                             concurrent: concurrent, into: &lists) {
+            return (.lists, diagnostics, byteCount)
+        }
         let reader = YAMLReader(file: index, path: file.displayPath, storage: storage, from: offset)
         reader.scalarLimit = limits.scalarBytes
         reader.recordLimit = limits.records
@@ -360,6 +374,109 @@ public struct Loader {
         lists.leftOut += reader.leftOut
         if reader.incomplete { lists.incomplete.insert(file.collection) }
         return (records, reader.diagnostics, byteCount)
+    }
+
+    /// Reads a people, relationships, sessions, responses or outcomes file in chunks when it can be
+    /// (`readInChunks`), its records appended to `lists`; returns its diagnostics, or nil when the file
+    /// is to be read by one parser.
+    private static func readChunkedList(_ file: DataFile, index: Int32, storage: FileBytes, limits: LoadLimits,
+                                        chunking: ChunkSettings, concurrent: Bool, into lists: inout RecordLists) -> [Diagnostic]? {
+        typealias Read<T> = (items: [T], diagnostics: [Diagnostic], leftOut: [(kind: RecordKind, id: String)])
+        func chunks<T>(_ what: String, _ decode: @escaping (YAMLReader) throws -> T?) -> Read<T>? {
+            readInChunks(file, index: index, storage: storage, limits: limits, chunking: chunking, concurrent: concurrent, what, decode)
+        }
+        let diagnostics: [Diagnostic]
+        let leftOut: [(kind: RecordKind, id: String)]
+        switch file.collection {
+        case .people:
+            guard let read = chunks("person", { try $0.decodePerson() }) else { return nil }
+            lists.people += read.items
+            (diagnostics, leftOut) = (read.diagnostics, read.leftOut)
+        case .relationships:
+            guard let read = chunks("relationship", { try $0.decodeRelationship() }) else { return nil }
+            lists.relationships += read.items
+            (diagnostics, leftOut) = (read.diagnostics, read.leftOut)
+        case .sessions:
+            guard let read = chunks("session", { try $0.decodeSession() }) else { return nil }
+            lists.sessions += read.items
+            (diagnostics, leftOut) = (read.diagnostics, read.leftOut)
+        case .responses:
+            guard let read = chunks("response", { try $0.decodeResponse() }) else { return nil }
+            lists.responses += read.items
+            (diagnostics, leftOut) = (read.diagnostics, read.leftOut)
+        case .outcomes:
+            guard let read = chunks("outcome", { try $0.decodeOutcome() }) else { return nil }
+            lists.outcomes += read.items
+            (diagnostics, leftOut) = (read.diagnostics, read.leftOut)
+        case .program, .surveys:
+            return nil
+        }
+        lists.leftOut += leftOut
+        lists.chunkedFiles += 1
+        return diagnostics
+    }
+
+    /// Reads a file whose document is `{NAME: [records]}` in chunks (`ChunkPlan`) by parsers in parallel:
+    /// the first chunk as the file's start (`{NAME: [the first items]}`), each later one as a list of
+    /// items, its marks counted from its first line. Nil when the file must be read by one parser: it
+    /// makes no plan, or a chunk failed (a syntax error, a limit, an item that spans two chunks), held
+    /// an anchor, alias or tag, or did not read as whole items; or the records are more than the limit.
+    /// The one parser then gives each of these cases its exact message.
+    private static func readInChunks<T>(_ file: DataFile, index: Int32, storage: FileBytes, limits: LoadLimits,
+                                        chunking: ChunkSettings, concurrent: Bool, _ what: String,
+                                        _ decode: @escaping (YAMLReader) throws -> T?)
+        -> (items: [T], diagnostics: [Diagnostic], leftOut: [(kind: RecordKind, id: String)])? {
+        let key = file.collection.rawValue
+        guard let plan = ChunkPlan.make(storage.bytes, key: key, chunkBytes: chunking.chunkBytes) else { return nil }
+        let expected = "a mapping with the key '\(key)' holding a list"
+        let count = plan.starts.count
+        let sharedStorage = UncheckedSendable(storage), sharedDecode = UncheckedSendable(decode)
+        let collection = file.collection, path = file.displayPath
+        typealias Chunk = (items: [T], diagnostics: [Diagnostic], leftOut: [(kind: RecordKind, id: String)])
+        let chunks = parallelMap(count, concurrent: concurrent, longestFirst: []) { k -> Chunk? in
+            let storage = sharedStorage.value, decode = sharedDecode.value
+            let end = k + 1 < count ? plan.starts[k + 1] : storage.bytes.count
+            // The first chunk is the file's start; each later one a list at the items' indentation, one
+            // level in (the file's top mapping) as in the whole file.
+            let reader = YAMLReader(file: index, path: path, storage: storage, from: plan.starts[k], to: end,
+                                    lineOffset: plan.lines[k], depth: k == 0 ? 0 : 1)
+            reader.scalarLimit = limits.scalarBytes
+            reader.recordLimit = limits.records
+            var items: [T] = []
+            do {
+                if k == 0 {
+                    try list(reader, collection, expected, what, into: &items) { try decode(reader) }
+                } else {
+                    guard try reader.next().kind == .streamStart, try reader.next().kind == .documentStart else { return nil }
+                    let list = try reader.next()
+                    guard list.kind == .sequenceStart, list.line == plan.lines[k] + 1,
+                          list.column == Int32(plan.indent + 1) else { return nil }
+                    // As `YAMLReader.sequence` reads the whole file's list.
+                    while case let next = try reader.peek().kind, next != .sequenceEnd {
+                        guard next != .streamEnd else { return nil }
+                        if let item = try decode(reader) { items.append(item) }
+                    }
+                    guard try reader.next().kind == .sequenceEnd, try reader.next().kind == .documentEnd,
+                          try reader.next().kind == .streamEnd else { return nil }
+                }
+            } catch {
+                return nil
+            }
+            guard !reader.incomplete, !reader.sawUnchunkable else { return nil }
+            return (items, reader.diagnostics, reader.leftOut)
+        }
+        var items: [T] = []
+        var diagnostics: [Diagnostic] = []
+        var leftOut: [(kind: RecordKind, id: String)] = []
+        items.reserveCapacity(chunks.reduce(0) { $0 + ($1?.items.count ?? 0) })
+        for chunk in chunks {
+            guard let chunk else { return nil }
+            items += chunk.items
+            diagnostics += chunk.diagnostics
+            leftOut += chunk.leftOut
+        }
+        guard items.count <= limits.records else { return nil }
+        return (items, diagnostics, leftOut)
     }
 
     /// Reads a file whose document is `{NAME: [records]}`.

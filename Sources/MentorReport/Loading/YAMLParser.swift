@@ -246,17 +246,28 @@ final class YAMLParser {
     @exclusivity(unchecked) private var finished = false
     /// Whether `yaml_parser_initialize` succeeded.
     private let started: Bool
+    /// Lines before the text parsed (a chunk of a file starts on a later line): added to every mark.
+    private let lineOffset: Int32
+    /// For a chunk of a file (see `ChunkPlan`): note any anchor, alias or tag, which a chunk cannot
+    /// honour as the whole file's parser would (an alias may name an anchor in another chunk).
+    let watchesForUnchunkable: Bool
+    /// Set when `watchesForUnchunkable` and an event carried an anchor or a tag, or was an alias.
+    @exclusivity(unchecked) private(set) var sawUnchunkable = false
 
     /// `bytes` must already be UTF-8 without a byte-order mark.
     convenience init<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
         self.init(storage: FileBytes(copying: bytes), from: 0)
     }
 
-    /// Parses `storage` from byte `offset` on (past a byte-order mark), without copying it.
-    init(storage: FileBytes, from offset: Int) {
+    /// Parses `storage` from byte `offset` on (past a byte-order mark), without copying it; up to byte
+    /// `end` (a chunk's end, see `ChunkPlan`) when given, its marks counted from line `lineOffset + 1`.
+    init(storage: FileBytes, from offset: Int, to end: Int? = nil, lineOffset: Int32 = 0, watchesForUnchunkable: Bool = false) {
         self.storage = storage
+        self.lineOffset = lineOffset
+        self.watchesForUnchunkable = watchesForUnchunkable
         let all = storage.bytes
-        input = UnsafeBufferPointer(rebasing: all[min(offset, all.count)...])
+        let stop = min(end ?? all.count, all.count)
+        input = UnsafeBufferPointer(rebasing: all[min(offset, stop)..<stop])
         parser = .allocate(capacity: 1)
         // libyaml fails to initialise only when it cannot allocate its buffers: `next()` then says so.
         started = yaml_parser_initialize(parser) == 1
@@ -283,8 +294,9 @@ final class YAMLParser {
         guard started else { throw YAMLSyntaxError(kind: .syntax, message: "libyaml could not start a parser (out of memory)", line: nil, column: nil) }
         guard yaml_parser_parse(parser, &event) == 1 else { throw error() }
         holdsEvent = true
-        let line = Int32(truncatingIfNeeded: event.start_mark.line &+ 1)
+        let line = Int32(truncatingIfNeeded: event.start_mark.line &+ 1) &+ lineOffset
         let column = Int32(truncatingIfNeeded: event.start_mark.column &+ 1)
+        if watchesForUnchunkable { noteUnchunkable() }
         // Scalars are most events: they are tested first, by libyaml's type, and no other kind needs
         // a switch (the kinds' raw values are libyaml's types).
         if event.type == YAML_SCALAR_EVENT {
@@ -311,6 +323,28 @@ final class YAMLParser {
         }
         if kind == .streamEnd { finished = true }
         return YAMLEvent(kind: kind, line: line, column: column)
+    }
+
+    /// Sets `sawUnchunkable` when the event held now has an anchor or a tag, or is an alias.
+    private func noteUnchunkable() {
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            if event.data.scalar.anchor != nil || event.data.scalar.tag != nil { sawUnchunkable = true }
+        case YAML_MAPPING_START_EVENT:
+            if event.data.mapping_start.anchor != nil || event.data.mapping_start.tag != nil { sawUnchunkable = true }
+        case YAML_SEQUENCE_START_EVENT:
+            if event.data.sequence_start.anchor != nil || event.data.sequence_start.tag != nil { sawUnchunkable = true }
+        case YAML_ALIAS_EVENT, YAML_DOCUMENT_START_EVENT:
+            // A document start is only ever implicit in a chunk the plan accepts; an explicit one
+            // (or a version or tag directive) is not honoured.
+            if event.type == YAML_ALIAS_EVENT || event.data.document_start.implicit == 0
+                || event.data.document_start.version_directive != nil
+                || event.data.document_start.tag_directives.start != nil {
+                sawUnchunkable = true
+            }
+        default:
+            break
+        }
     }
 
     /// True when the text is only spaces, tabs and line ends (an empty file, as opposed to one of comments).

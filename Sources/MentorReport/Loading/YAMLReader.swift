@@ -117,6 +117,25 @@ final class YAMLReader {
         self.aliasByteLimit = YAMLReader.aliasByteLimit(fileSize: storage.bytes.count)
     }
 
+    /// Reads bytes `offset..<end` of `storage`, one chunk of a file's top-level list (see `ChunkPlan`):
+    /// marks count from line `lineOffset + 1`, nesting from `depth` (the levels around the list in
+    /// the whole file), and anchors, aliases and tags are noted (`sawUnchunkable`).
+    init(file: Int32, path: String, storage: FileBytes, from offset: Int, to end: Int, lineOffset: Int32, depth: Int) {
+        self.file = file
+        self.path = path
+        self.byteCount = end - offset
+        self.parser = YAMLParser(storage: storage, from: offset, to: end, lineOffset: lineOffset, watchesForUnchunkable: true)
+        self.aliasByteLimit = YAMLReader.aliasByteLimit(fileSize: storage.bytes.count)
+        self.depth = depth
+    }
+
+    /// Set when a mapping held a merge key (`<<`), which usually names an anchor: a file that has one
+    /// is read by one parser, not in chunks.
+    private(set) var sawMergeKey = false
+
+    /// Whether the text read so far held an anchor, an alias, a tag or a merge key (only noted for a chunk).
+    var sawUnchunkable: Bool { parser.sawUnchunkable || sawMergeKey }
+
     /// The bytes aliases may replay in a file of `fileSize` bytes.
     static func aliasByteLimit(fileSize: Int) -> Int {
         min(aliasBytesPerFileByte * fileSize, aliasByteCeiling)
@@ -321,6 +340,7 @@ final class YAMLReader {
                     // A YAML 1.1 merge key: the keys it would bring in are not read, so the mapping's
                     // missing keys are this error's consequence and are not reported again.
                     info.hasMergeKey = true
+                    sawMergeKey = true
                     error(keyLocation, YAMLReader.mergeKeyMessage(in: what))
                 } else if key != "extra" {
                     error(keyLocation, unknownKeyMessage(key, known: keys.known, in: what))
