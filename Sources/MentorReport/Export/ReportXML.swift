@@ -7,6 +7,20 @@ struct ReportXML {
 
     static let formatVersion = "1"
 
+    /// One `<trend>` per series, with a `<point>` per month.
+    private func writeTrends(_ series: [Trend], into parent: XMLElement) {
+        for t in series {
+            let e = parent.element("trend")
+            e.attribute("kpi", t.kpi)
+            e.attribute("unit", t.points.first?.value.unit.rawValue)
+            for point in t.points {
+                let pe = e.element("point")
+                pe.attribute("month", point.month.description)
+                write(point.value, to: pe, unit: false)
+            }
+        }
+    }
+
     func document() -> XMLDocument {
         let doc = XMLDocument(root: "report")
         let root = doc.root
@@ -153,31 +167,9 @@ struct ReportXML {
             term.attribute("better", definition.direction.rawValue)
         }
 
-        let trends = root.element("trends")
-        for t in report.trends {
-            let e = trends.element("trend")
-            e.attribute("kpi", t.kpi)
-            e.attribute("unit", t.points.first?.value.unit.rawValue)
-            for point in t.points {
-                let pe = e.element("point")
-                pe.attribute("month", point.month.description)
-                write(point.value, to: pe, unit: false)
-            }
-        }
-
-        if !report.headlineTrends.isEmpty {
-            let series = root.element("headline-trends")
-            for t in report.headlineTrends {
-                let e = series.element("trend")
-                e.attribute("kpi", t.kpi)
-                e.attribute("unit", t.points.first?.value.unit.rawValue)
-                for point in t.points {
-                    let pe = e.element("point")
-                    pe.attribute("month", point.month.description)
-                    write(point.value, to: pe, unit: false)
-                }
-            }
-        }
+        // SPEC's six trends; then the headline KPIs' own series (executive summary sparklines).
+        writeTrends(report.trends, into: root.element("trends"))
+        if !report.headlineTrends.isEmpty { writeTrends(report.headlineTrends, into: root.element("headline-trends")) }
         let notable = root.element("notable")
         for n in report.notable {
             let e = notable.element("kpi-ref")

@@ -182,12 +182,11 @@ extension Report {
             cohortMonths.append((month, result.cohorts))
             month = month.adding(months: 1)
         }
-        trends = trendKPIs.map { id in
+        func series(_ id: String) -> Trend {
             Trend(kpi: id, points: monthly.compactMap { m, set in set[id].map { TrendPoint(month: m, value: $0) } })
         }
-        headlineTrends = headlineSeries.map { id in
-            Trend(kpi: id, points: monthly.compactMap { m, set in set[id].map { TrendPoint(month: m, value: $0) } })
-        }
+        trends = trendKPIs.map(series)
+        headlineTrends = headlineSeries.map(series)
         notable = NotableChange.choose(kpis: kpis, series: trends + headlineTrends)
         health = assessments
         var byType: [HealthBreakdown] = RelationshipType.allCases.map { HealthBreakdown(key: $0.rawValue, counts: [:]) }
