@@ -52,21 +52,31 @@ extension KPICalculator {
         }
     }
 
-    /// competency.C.* of each cohort's mentees (enrolled mentees whose people.yaml cohort it is), from
-    /// the programme's pairs: the same rule and suppression; a withheld cohort's are all suppressed, and
-    /// where exactly one cohort's cell of a competency is suppressed and holds someone, the cohort with
-    /// the next-fewest paired people is too (ties: first by id in name order).
-    func cohortCompetencies(withheld: [Bool]) -> [[CohortCompetency]] {
+    /// Each competency's (pre, post) pairs (`competencyPairs`) split by the cohorts of the enrolled
+    /// mentees (whose people.yaml cohort it is), by competency then cohort position: the costly part of
+    /// `cohortCompetencies`, which needs no other KPI and so is worked out alongside the month's KPIs.
+    func cohortCompetencyPairs() -> [[[(pre: Double, post: Double)]]] {
         let cohorts = data.cohorts
         let position = Dictionary(cohorts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var cohortOf = [Int](repeating: -1, count: data.people.count)
         for p in enrolledMentees {
             if let id = SegmentDimension.cohort.value(of: data.people[p])?.value, let c = position[id] { cohortOf[p] = c }
         }
-        var result = [[CohortCompetency]](repeating: [], count: cohorts.count)
-        for (c, pairs) in competencyPairs().enumerated() {
+        return competencyPairs().map { pairs in
             var mine = [[(pre: Double, post: Double)]](repeating: [], count: cohorts.count)
             for pair in pairs where cohortOf[pair.person] >= 0 { mine[cohortOf[pair.person]].append((pair.pre, pair.post)) }
+            return mine
+        }
+    }
+
+    /// competency.C.* of each cohort's mentees from `cohortCompetencyPairs()`: the programme's rule and
+    /// suppression; a withheld cohort's are all suppressed, and where exactly one cohort's cell of a
+    /// competency is suppressed and holds someone, the cohort with the next-fewest paired people is too
+    /// (ties: first by id in name order).
+    func cohortCompetencies(_ byCompetency: [[[(pre: Double, post: Double)]]], withheld: [Bool]) -> [[CohortCompetency]] {
+        let cohorts = data.cohorts
+        var result = [[CohortCompetency]](repeating: [], count: cohorts.count)
+        for (c, mine) in byCompetency.enumerated() {
             let sizes = mine.map(\.count)
             var suppressed = cohorts.indices.map { withheld[$0] || (sizes[$0] >= 1 && sizes[$0] < minGroupSize) }
             withholdNextSmallest(&suppressed, sizes: sizes, names: cohorts.map(\.id))

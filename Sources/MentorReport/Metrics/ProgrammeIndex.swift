@@ -78,8 +78,22 @@ struct ProgrammeIndex {
         personIndex = people
         let surveys = IdIndex(data.surveys.map(\.id))
         surveyIndex = surveys
-        // The sessions (most of the records) are summed on a thread of their own meanwhile.
+        // The sessions (most of the records) are summed on a thread of their own meanwhile, and the
+        // survey answers on another: the rest is indexed here (about a third each, on two cores).
         let sessionSums = BackgroundJob { ProgrammeIndex.sessionSums(data) }
+        // Each response's survey and respondent are looked up once, here, for every later use.
+        var responseSurvey: [Int?] = [], responseRespondent: [Int?] = []
+        responseSurvey.reserveCapacity(data.responses.count)
+        responseRespondent.reserveCapacity(data.responses.count)
+        for r in data.responses.indices {
+            responseSurvey.append(surveys[data.responses[r].survey.value])
+            responseRespondent.append(people[data.responses[r].respondent.value])
+        }
+        self.responseSurvey = responseSurvey
+        self.responseRespondent = responseRespondent
+        let questionLookup: [IdIndex] = data.surveys.map { IdIndex($0.questions.map(\.id)) }
+        self.questionLookup = questionLookup
+        let answerJob = BackgroundJob { [responseSurvey] in ProgrammeIndex.answers(data, responseSurvey: responseSurvey, questionLookup: questionLookup) }
 
         var firstStart = [Day?](repeating: nil, count: data.people.count)
         var led = [[Int]](repeating: [], count: data.people.count)
@@ -95,8 +109,8 @@ struct ProgrammeIndex {
 
         var groupsByKey: [Int: Int] = [:]
         var submissions: [SubmissionGroup] = []
-        for (i, response) in data.responses.enumerated() {
-            guard let s = surveys[response.survey.value], let p = people[response.respondent.value] else { continue }
+        for i in data.responses.indices {
+            guard let s = responseSurvey[i], let p = responseRespondent[i] else { continue }
             let key = s * data.people.count + p
             if let g = groupsByKey[key] {
                 submissions[g].responses.append(i)
@@ -128,8 +142,6 @@ struct ProgrammeIndex {
         self.promotions = promotions.map { $0.sorted() }
         self.departures = departures.map { $0.sorted() }
         groups = KPICatalog.groups(in: data)
-        let questionLookup: [IdIndex] = data.surveys.map { IdIndex($0.questions.map(\.id)) }
-        self.questionLookup = questionLookup
 
         // One pass by position: mapping key paths over the records would copy every record.
         let cohortIndex = IdIndex(data.cohorts.map(\.id))
@@ -159,8 +171,61 @@ struct ProgrammeIndex {
         isMentee = data.people.map(\.isMentee)
         enrolled = data.people.map(\.enrolled)
 
-        responseSurvey = data.responses.map { surveys[$0.survey.value] }
-        responseRespondent = data.responses.map { people[$0.respondent.value] }
+        // Segments: each mentee's value per dimension as a position, so that a month's segment KPIs
+        // compare no text.
+        var segmentValues: [[String]] = [], segmentOf: [[Int]] = []
+        for dimension in SegmentDimension.allCases {
+            // One pass: values numbered as met, then renumbered in name order (as `dimension.values`).
+            var met: [String: Int] = [:], names: [String] = []
+            var of = [Int](repeating: -1, count: data.people.count)
+            for p in data.people.indices where data.people[p].isMentee {
+                guard let v = dimension.value(of: data.people[p])?.value else { continue }
+                if let k = met[v] {
+                    of[p] = k
+                } else {
+                    met[v] = names.count
+                    of[p] = names.count
+                    names.append(v)
+                }
+            }
+            let order = names.indices.sorted { nameOrder(names[$0], names[$1]) }
+            var rank = [Int](repeating: 0, count: names.count)
+            for (position, k) in order.enumerated() { rank[k] = position }
+            for p in of.indices where of[p] >= 0 { of[p] = rank[of[p]] }
+            segmentValues.append(order.map { names[$0] })
+            segmentOf.append(of)
+        }
+        self.segmentValues = segmentValues
+        self.segmentOf = segmentOf
+
+        // surveys.response_rate: the audience is fixed by the opening day; who responded by when is not.
+        var firstResponse = [[Day?]](repeating: [Day?](repeating: nil, count: data.people.count), count: data.surveys.count)
+        for r in data.responses.indices {
+            guard let s = responseSurvey[r], let p = responseRespondent[r] else { continue }
+            let submitted = data.responses[r].submitted
+            if firstResponse[s][p].map({ submitted < $0 }) ?? true { firstResponse[s][p] = submitted }
+        }
+        // A survey for one cohort (SPEC 2026-12) asks only that cohort's members.
+        let leftDates = self.departures
+        let (isMentee, isMentor, enrolled) = (self.isMentee, links.isMentor, self.enrolled)
+        let personCohort: [Int?] = data.people.indices.map { data.people[$0].cohort.flatMap { cohortIndex[$0.value] } }
+        audienceMembers = data.surveys.map { survey in
+            let cohort = survey.cohort.map { cohortIndex[$0.value] }
+            return data.people.indices.filter { p in
+                let hasRole = survey.audience == .mentees ? isMentee[p] : isMentor[p]
+                return hasRole && enrolled[p] <= survey.opens && !leftDates[p].contains(where: { $0 < survey.opens })
+                    && (cohort.map({ $0 != nil && personCohort[p] == $0 }) ?? true)
+            }
+        }
+        audienceFirstResponse = audienceMembers.enumerated().map { s, members in members.map { firstResponse[s][$0] } }
+        (answerTallies, competencyScores, numericAnswerStart, numericAnswerQuestion, numericAnswerValue) = answerJob.wait()
+        (sessionDates, months, firstMonth) = sessionSums.wait()
+    }
+
+    /// What each response's answers add to the reaction KPIs, each baseline or final response's mean
+    /// likert5 answer per competency, and the number answers as flat (question position, value) lists.
+    private static func answers(_ data: ProgrammeData, responseSurvey: [Int?], questionLookup: [IdIndex])
+        -> (tallies: [AnswerTally], scores: [[Double?]], start: [Int], question: [Int], value: [Int]) {
         // Each question's competency as a position, worked out once per survey rather than per answer.
         let competencyIndex = IdIndex(data.competencies.map(\.id))
         let questionCompetency: [[Int?]] = data.surveys.map { survey in
@@ -204,47 +269,8 @@ struct ProgrammeIndex {
                 for c in sums.indices { sums[c] = 0; counts[c] = 0 }
             }
         }
-        answerTallies = tallies
-        competencyScores = scores
         answerStart.append(answerQuestion.count)
-        (numericAnswerStart, numericAnswerQuestion, numericAnswerValue) = (answerStart, answerQuestion, answerValue)
-
-        // Segments: each mentee's value per dimension as a position, so that a month's segment KPIs
-        // compare no text.
-        var segmentValues: [[String]] = [], segmentOf: [[Int]] = []
-        for dimension in SegmentDimension.allCases {
-            let values = dimension.values(in: data, asOf: nil)
-            let position = Dictionary(values.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-            var of = [Int](repeating: -1, count: data.people.count)
-            for p in data.people.indices where data.people[p].isMentee {
-                if let v = dimension.value(of: data.people[p]), let k = position[v.value] { of[p] = k }
-            }
-            segmentValues.append(values)
-            segmentOf.append(of)
-        }
-        self.segmentValues = segmentValues
-        self.segmentOf = segmentOf
-
-        // surveys.response_rate: the audience is fixed by the opening day; who responded by when is not.
-        var firstResponse = [[Day?]](repeating: [Day?](repeating: nil, count: data.people.count), count: data.surveys.count)
-        for (r, response) in data.responses.enumerated() {
-            guard let s = responseSurvey[r], let p = responseRespondent[r] else { continue }
-            if firstResponse[s][p].map({ response.submitted < $0 }) ?? true { firstResponse[s][p] = response.submitted }
-        }
-        // A survey for one cohort (SPEC 2026-12) asks only that cohort's members.
-        let leftDates = self.departures
-        let (isMentee, isMentor, enrolled) = (self.isMentee, links.isMentor, self.enrolled)
-        let personCohort: [Int?] = data.people.indices.map { data.people[$0].cohort.flatMap { cohortIndex[$0.value] } }
-        audienceMembers = data.surveys.map { survey in
-            let cohort = survey.cohort.map { cohortIndex[$0.value] }
-            return data.people.indices.filter { p in
-                let hasRole = survey.audience == .mentees ? isMentee[p] : isMentor[p]
-                return hasRole && enrolled[p] <= survey.opens && !leftDates[p].contains(where: { $0 < survey.opens })
-                    && (cohort.map({ $0 != nil && personCohort[p] == $0 }) ?? true)
-            }
-        }
-        audienceFirstResponse = audienceMembers.enumerated().map { s, members in members.map { firstResponse[s][$0] } }
-        (sessionDates, months, firstMonth) = sessionSums.wait()
+        return (tallies, scores, answerStart, answerQuestion, answerValue)
     }
 
     /// Each relationship's session dates (sorted), and the sessions' sums per month from the first month.

@@ -126,7 +126,8 @@ extension Report {
         let months = trendMonths
         // The headline tiles' KPIs that are not trend KPIs get a monthly series too, for their sparklines.
         let headlineSeries = data.program.headline.filter { !trendKPIs.contains($0) }
-        let results = parallelMap(2 + months.count) { job -> MonthResult in
+        // Job 2: what the report needs once, from this month's data alone, besides its KPIs.
+        let results = parallelMap(3 + months.count) { job -> MonthResult in
             var result = MonthResult()
             switch job {
             case 0:
@@ -144,8 +145,13 @@ extension Report {
                 let health = previous.healthAssessments()
                 result.set = previous.compute(health: health)
                 result.cohorts = previous.cohortMonth(health: health)
+            case 2:
+                result.cohortPairs = calculator.cohortCompetencyPairs()
+                result.roi = calculator.returnOnInvestment()
+                result.teamEngagement = calculator.teamEngagementScores().coverage
+                result.stories = calculator.consentedStories()
             default:
-                let month = KPICalculator(index: index, period: ReportingPeriod(months[job - 2]))
+                let month = KPICalculator(index: index, period: ReportingPeriod(months[job - 3]))
                 let health = month.healthAssessments()
                 result.set = month.computeTrendKPIs(health: health, also: headlineSeries)
                 result.cohorts = month.cohortMonth(health: health)
@@ -176,7 +182,7 @@ extension Report {
             } else if month == period.month.previous {
                 result = results[1]
             } else {
-                result = results[2 + trendMonths.firstIndex(of: month)!]
+                result = results[3 + trendMonths.firstIndex(of: month)!]
             }
             monthly.append((month, result.set))
             cohortMonths.append((month, result.cohorts))
@@ -230,7 +236,7 @@ extension Report {
         healthByCohort = byCohort
         healthWithoutCohort = noCohort.counts.isEmpty ? nil : noCohort
         // The cohort pages' competency growth and trends (decision 122).
-        let competencies = calculator.cohortCompetencies(withheld: withheld)
+        let competencies = calculator.cohortCompetencies(results[2].cohortPairs, withheld: withheld)
         cohortDetails = data.cohorts.enumerated().map { c, cohort in
             let from = max(firstMonth, cohort.start?.month ?? firstMonth)
             let months = cohortMonths.filter { $0.0 >= from }
@@ -242,9 +248,9 @@ extension Report {
                                : CohortDetail(cohort: cohort.id, suppressed: false, competencies: competencies[c],
                                               trends: [active, adherence])
         }
-        roi = calculator.returnOnInvestment()
-        teamEngagement = calculator.teamEngagementScores().coverage
-        stories = calculator.consentedStories()
+        roi = results[2].roi
+        teamEngagement = results[2].teamEngagement!
+        stories = results[2].stories
         policy = findings
         questions = results[0].questions
         actions = results[0].actions
@@ -293,5 +299,10 @@ private struct MonthResult {
     var questions: [QuestionSummary] = []
     var actions: ActionLists?
     var cohorts: [CohortMonth] = []
+    // Job 2's.
+    var cohortPairs: [[[(pre: Double, post: Double)]]] = []
+    var roi: ReturnOnInvestment?
+    var teamEngagement: TeamEngagementCoverage?
+    var stories: [Story] = []
 }
 
