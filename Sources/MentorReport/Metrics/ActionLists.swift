@@ -59,13 +59,20 @@ extension KPICalculator {
         let waiting = enrolledMentees.filter { p in index.firstStartAsMentee[p].map { $0 > asOf } ?? true }
             .map { ActionLists.WaitingMentee(person: $0, daysWaiting: asOf.days(since: index.enrolled[$0])) }
             .sorted { ($1.daysWaiting, people[$0.person].id) < ($0.daysWaiting, people[$1.person].id) }
-        let rank: [HealthStatus: Int] = [.atRisk: 0, .behind: 1]
-        let toCall = health.filter { rank[$0.status] != nil }
+        // At risk first, then behind (a switch: a dictionary keyed by the status would hash its text).
+        func rank(_ status: HealthStatus) -> Int? {
+            switch status {
+            case .atRisk: return 0
+            case .behind: return 1
+            case .onTrack, .tooEarly: return nil
+            }
+        }
+        let toCall = health.filter { rank($0.status) != nil }
             .map { ActionLists.PairToCall(relationship: $0.relationship, status: $0.status, lastSession: $0.lastSession,
                                           daysSinceLastSession: $0.daysSinceContact) }
             .sorted {
-                (rank[$0.status]!, -$0.daysSinceLastSession, relationships[$0.relationship].id)
-                    < (rank[$1.status]!, -$1.daysSinceLastSession, relationships[$1.relationship].id)
+                (rank($0.status)!, -$0.daysSinceLastSession, relationships[$0.relationship].id)
+                    < (rank($1.status)!, -$1.daysSinceLastSession, relationships[$1.relationship].id)
             }
         let past = policy.pastPlannedEnd.compactMap { i -> ActionLists.PastPlannedEnd? in
             guard let planned = relationships[i].plannedEnd else { return nil }

@@ -1,6 +1,6 @@
 /// The data indexed once for the KPI engine, so that no KPI rescans every record per relationship or
 /// per person, and a month's KPIs cost the same whatever the month.
-struct ProgrammeIndex {
+final class ProgrammeIndex: Sendable {
     let data: ProgrammeData
     let personIndex: IdIndex
     let surveyIndex: IdIndex
@@ -22,6 +22,10 @@ struct ProgrammeIndex {
     let engagementScores: [[(day: Day, value: Double)]]
     /// The self-identified groups found in people's `groups`, sorted.
     let groups: [String]
+    /// Person p's groups as positions in `groups`, in the order listed:
+    /// `personGroup[personGroupStart[p] ..< personGroupStart[p + 1]]`.
+    let personGroupStart: [Int]
+    let personGroup: [Int]
     /// Each survey's question ids → position in its `questions`.
     let questionLookup: [IdIndex]
     /// Each response's number answers to questions of its survey, flat, in answer order: response r's
@@ -141,7 +145,18 @@ struct ProgrammeIndex {
         engagementScores = engagement
         self.promotions = promotions.map { $0.sorted() }
         self.departures = departures.map { $0.sorted() }
-        groups = KPICatalog.groups(in: data)
+        let groups = KPICatalog.groups(in: data)
+        self.groups = groups
+        // Each person's groups as positions in `groups`, flat, so that no month looks a name up.
+        let groupPosition = Dictionary(groups.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var groupStart: [Int] = [], groupOf: [Int] = []
+        groupStart.reserveCapacity(data.people.count + 1)
+        for p in data.people.indices {
+            groupStart.append(groupOf.count)
+            for g in data.people[p].groups { if let i = groupPosition[g] { groupOf.append(i) } }
+        }
+        groupStart.append(groupOf.count)
+        (personGroupStart, personGroup) = (groupStart, groupOf)
 
         // One pass by position: mapping key paths over the records would copy every record.
         let cohortIndex = IdIndex(data.cohorts.map(\.id))

@@ -64,14 +64,21 @@ extension KPICalculator {
         for (c, cohort) in data.cohorts.enumerated() {
             out.append(.count("relationships.active.cohort.\(cohort.id)", byCohort[c]))
         }
-        var counts: [HealthStatus: Int] = [:]
-        for h in health { counts[h.status, default: 0] += 1 }
-        let onTrack = counts[.onTrack] ?? 0, behind = counts[.behind] ?? 0, atRisk = counts[.atRisk] ?? 0
+        // Counted by case: a dictionary keyed by the status would hash its raw text for every relationship.
+        var onTrack = 0, behind = 0, atRisk = 0, tooEarly = 0
+        for h in health {
+            switch h.status {
+            case .onTrack: onTrack += 1
+            case .behind: behind += 1
+            case .atRisk: atRisk += 1
+            case .tooEarly: tooEarly += 1
+            }
+        }
         out += [
             .count("health.on_track", onTrack),
             .count("health.behind", behind),
             .count("health.at_risk", atRisk),
-            .count("health.too_early", counts[.tooEarly] ?? 0),
+            .count("health.too_early", tooEarly),
             .rate("cadence.adherence", onTrack, onTrack + behind + atRisk),
         ]
         let month = index.sessions(in: period.month)

@@ -20,9 +20,9 @@ extension KPICalculator {
     func inclusion() -> [KPIValue] {
         let groups = index.groups
         var members = [Int](repeating: 0, count: groups.count)
-        let position = Dictionary(groups.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let start = index.personGroupStart, of = index.personGroup
         for p in enrolledMentees {
-            for g in data.people[p].groups { if let i = position[g] { members[i] += 1 } }
+            for k in start[p]..<start[p + 1] { members[of[k]] += 1 }
         }
         var suppressed = members.map { $0 < minGroupSize }
         let primary = suppressed.filter { $0 }.count

@@ -29,42 +29,59 @@ extension KPICalculator {
     /// Each likert5 or nps question of each survey with `opens <= as_of`, in survey and question order,
     /// from the counted responses (one per respondent and survey: the latest by as_of).
     func questionSummaries() -> [QuestionSummary] {
-        var summaries: [[QuestionSummary?]] = data.surveys.enumerated().map { s, survey in
-            guard survey.opens <= asOf else { return [] }
-            return survey.questions.enumerated().map { q, question in
-                switch question.scale {
-                case .likert5: return QuestionSummary(survey: s, question: q, respondents: 0, counts: [Int](repeating: 0, count: 5), suppressed: false, lowest: 1)
-                case .nps: return QuestionSummary(survey: s, question: q, respondents: 0, counts: [Int](repeating: 0, count: 11), suppressed: false, lowest: 0)
-                case .text: return nil
+        // Flat tallies: question q of survey s is slot `firstSlot[s] + q` (-1 in `counted`: not counted),
+        // its points at `pointStart[slot] ..< pointStart[slot] + points[slot]` of `counts`.
+        let surveys = data.surveys
+        var firstSlot: [Int] = [], pointStart: [Int] = [], points: [Int] = [], lowest: [Int] = []
+        var summarised: [(survey: Int, question: Int)] = []
+        var slotOf: [Int] = []
+        var size = 0
+        for s in surveys.indices {
+            firstSlot.append(slotOf.count)
+            let open = surveys[s].opens <= asOf
+            for q in surveys[s].questions.indices {
+                let scale = surveys[s].questions[q].scale
+                guard open, scale != .text else {
+                    slotOf.append(-1)
+                    continue
                 }
+                slotOf.append(summarised.count)
+                summarised.append((s, q))
+                let (n, low) = scale == .likert5 ? (5, 1) : (11, 0)
+                pointStart.append(size)
+                points.append(n)
+                lowest.append(low)
+                size += n
             }
         }
+        var counts = [Int](repeating: 0, count: size)
+        var respondents = [Int](repeating: 0, count: summarised.count)
         var answered: [Int] = []
         // Bound once: each `data` or `index` access in the loop would retain the whole index.
         let responseSurvey = index.responseSurvey, starts = index.numericAnswerStart
         let questions = index.numericAnswerQuestion, values = index.numericAnswerValue
         for r in responses {
-            guard let s = responseSurvey[r], !summaries[s].isEmpty else { continue }
+            guard let s = responseSurvey[r] else { continue }
             answered.removeAll(keepingCapacity: true)
             // The response's number answers to its survey's questions, in answer order.
             for a in starts[r]..<starts[r + 1] {
-                let q = questions[a]
-                guard let lowest = summaries[s][q]?.lowest else { continue }
-                let point = values[a] - lowest
-                guard summaries[s][q]!.counts.indices.contains(point) else { continue }
-                // In place: a copy of the summary would copy its counts for every answer.
-                summaries[s][q]!.counts[point] += 1
+                let slot = slotOf[firstSlot[s] + questions[a]]
+                guard slot >= 0 else { continue }
+                let point = values[a] - lowest[slot]
+                guard point >= 0 && point < points[slot] else { continue }
+                counts[pointStart[slot] + point] += 1
                 // A respondent counts once per question.
-                if !answered.contains(q) {
-                    answered.append(q)
-                    summaries[s][q]!.respondents += 1
+                if !answered.contains(slot) {
+                    answered.append(slot)
+                    respondents[slot] += 1
                 }
             }
         }
-        return summaries.flatMap { $0.compactMap { $0 } }.map { summary in
-            var s = summary
-            s.suppressed = s.respondents > 0 && s.respondents < minGroupSize
-            return s
+        let minGroupSize = self.minGroupSize
+        return summarised.indices.map { k in
+            QuestionSummary(survey: summarised[k].survey, question: summarised[k].question, respondents: respondents[k],
+                            counts: Array(counts[pointStart[k] ..< pointStart[k] + points[k]]),
+                            suppressed: respondents[k] > 0 && respondents[k] < minGroupSize, lowest: lowest[k])
         }
     }
 
