@@ -112,6 +112,7 @@ final class ProgrammeIndex: Sendable {
         self.links = links
 
         var groupsByKey: [Int: Int] = [:]
+        groupsByKey.reserveCapacity(data.responses.count)
         var submissions: [SubmissionGroup] = []
         for i in data.responses.indices {
             guard let s = responseSurvey[i], let p = responseRespondent[i] else { continue }
@@ -143,8 +144,9 @@ final class ProgrammeIndex: Sendable {
             }
         }
         engagementScores = engagement
-        self.promotions = promotions.map { $0.sorted() }
-        self.departures = departures.map { $0.sorted() }
+        // Sorted where there is something to sort: most people have no such outcome, or one.
+        self.promotions = promotions.map { $0.count > 1 ? $0.sorted() : $0 }
+        self.departures = departures.map { $0.count > 1 ? $0.sorted() : $0 }
         let groups = KPICatalog.groups(in: data)
         self.groups = groups
         // Each person's groups as positions in `groups`, flat, so that no month looks a name up.
@@ -299,17 +301,27 @@ final class ProgrammeIndex: Sendable {
         var sessionRelationship = [Int](repeating: -1, count: sessions.count)
         var sessionMonth = [Int](repeating: 0, count: sessions.count)
         var firstMonth = Int.max, lastMonth = Int.min
+        // The month of the last session's date is kept with its first and last days: sessions are
+        // mostly listed by date, so most dates need no calendar arithmetic.
+        var known = (first: Day(daysSinceEpoch: 1), last: Day(daysSinceEpoch: 0), month: 0)
+        var perRelationship = [Int](repeating: 0, count: data.relationships.count)
         for i in sessions.indices {
-            let date = sessions[i].date
             if let r = relationships[sessions[i].relationship.value] {
                 sessionRelationship[i] = r
-                dates[r].append(date)
+                perRelationship[r] += 1
             }
-            let m = date.month.ordinal
+            let date = sessions[i].date
+            if date < known.first || date > known.last {
+                let month = date.month
+                known = (month.first, month.last, month.ordinal)
+            }
+            let m = known.month
             sessionMonth[i] = m
             firstMonth = min(firstMonth, m)
             lastMonth = max(lastMonth, m)
         }
+        for r in dates.indices where perRelationship[r] > 1 { dates[r].reserveCapacity(perRelationship[r]) }
+        for i in sessions.indices where sessionRelationship[i] >= 0 { dates[sessionRelationship[i]].append(sessions[i].date) }
         if sessions.isEmpty { (firstMonth, lastMonth) = (0, -1) }
         var months = [MonthSessions](repeating: MonthSessions(), count: lastMonth - firstMonth + 1)
         for i in sessions.indices {

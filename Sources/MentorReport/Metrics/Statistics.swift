@@ -71,9 +71,22 @@ enum Statistics {
         return t >= 0 ? 1 - tail : tail
     }
 
-    /// The quantile t(p, df) for 0.5 < p < 1: bisection on the CDF to full double precision.
+    /// The quantile t(p, df) for 0.5 < p < 1: bisection on the CDF to full double precision, worked out
+    /// once per (p, df) in a process (a report asks for the same few quantiles for every competency,
+    /// cohort and month).
     static func studentTQuantile(_ p: Double, df: Int) -> Double {
         precondition(df >= 1 && p > 0.5 && p < 1)
+        return quantiles.value(QuantileKey(p: p.bitPattern, df: df)) { computeStudentTQuantile(p, df: df) }
+    }
+
+    private static let quantiles = SharedMemo<QuantileKey, Double>()
+
+    private struct QuantileKey: Hashable {
+        var p: UInt64
+        var df: Int
+    }
+
+    private static func computeStudentTQuantile(_ p: Double, df: Int) -> Double {
         var low = 0.0
         var high = 1.0
         while studentTCDF(high, df: Double(df)) < p { high *= 2 }
@@ -85,3 +98,4 @@ enum Statistics {
         return (low + high) / 2
     }
 }
+

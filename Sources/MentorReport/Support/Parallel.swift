@@ -66,3 +66,22 @@ final class FileCounter: @unchecked Sendable {
         return count
     }
 }
+
+/// Values worked out once per key and shared by every thread of the process. Only for pure functions:
+/// the same key gives the same value whichever thread computed it, so nothing depends on timing.
+final class SharedMemo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Key: Value] = [:]
+
+    func value(_ key: Key, compute: () -> Value) -> Value {
+        lock.lock()
+        let known = values[key]
+        lock.unlock()
+        if let known { return known }
+        let value = compute()
+        lock.lock()
+        values[key] = value
+        lock.unlock()
+        return value
+    }
+}

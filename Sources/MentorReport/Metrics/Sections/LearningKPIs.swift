@@ -49,8 +49,9 @@ extension KPICalculator {
             guard scores.contains(where: { $0 != nil }) else { continue }
             if row[p] < 0 {
                 row[p] = pre.count
-                pre += [Int](repeating: -1, count: competencies)
-                post += [Int](repeating: -1, count: competencies)
+                // Appended in place: a temporary array per respondent would cost an allocation each.
+                pre.append(contentsOf: repeatElement(-1, count: competencies))
+                post.append(contentsOf: repeatElement(-1, count: competencies))
             }
             let submitted = data.responses[r].submitted
             for c in scores.indices where scores[c] != nil {

@@ -30,7 +30,7 @@ extension KPICalculator {
         var led = 0
         var capacity = 0
         for p in enrolledMentors {
-            led += index.ledBy[p].filter { index.isActive($0, on: asOf) }.count
+            for i in index.ledBy[p] where index.isActive(i, on: asOf) { led += 1 }
             capacity += index.links.capacity[p]
         }
         return [
