@@ -103,6 +103,10 @@ public struct Report: Sendable {
     /// What each cohort's page shows beyond the KPIs, in the order of `ProgrammeData.cohorts`.
     public var cohortDetails: [CohortDetail]
 
+    /// The index the KPIs were computed from, kept with the report: it is freed with the report (a build
+    /// that exits after writing never frees it) rather than object by object at the end of `init`.
+    let index: ProgrammeIndex
+
     /// The KPI `id`, when the report has it.
     public func kpi(_ id: String) -> ReportedKPI? { kpis.first { $0.id == id } }
 }
@@ -259,6 +263,7 @@ extension Report {
         self.data = data
         self.period = period
         self.audience = audience
+        self.index = index
     }
 }
 

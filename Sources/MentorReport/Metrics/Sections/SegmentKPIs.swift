@@ -153,6 +153,21 @@ extension KPICalculator {
         }
         var statusOf = [HealthStatus?](repeating: nil, count: relationships.count)
         for h in health { statusOf[h.relationship] = h.status }
+        // Each enrolled mentee's matched, promoted and retention facts (bits of `facts`, by position in
+        // `enrolledMentees`), worked out once rather than once per dimension.
+        let matchedBit: UInt8 = 1, promotedBit: UInt8 = 2, countedBit: UInt8 = 4, retainedBit: UInt8 = 8
+        var facts = [UInt8](repeating: 0, count: cadenceOnly ? 0 : enrolledMentees.count)
+        for (e, p) in enrolledMentees.enumerated() where !cadenceOnly {
+            var f: UInt8 = 0
+            if let first = firstStart[p], first <= asOf { f |= matchedBit }
+            if promotions[p].contains(where: { $0 >= windowStart && $0 <= asOf }) { f |= promotedBit }
+            let left = departures[p]
+            if !left.contains(where: { $0 < windowStart }) {
+                f |= countedBit
+                if !left.contains(where: { $0 <= asOf }) { f |= retainedBit }
+            }
+            facts[e] = f
+        }
 
         for dimension in dimensions {
             let d = SegmentDimension.allCases.firstIndex(of: dimension)!
@@ -170,19 +185,17 @@ extension KPICalculator {
             let minGroupSize = self.minGroupSize
             var segmentOf = [Int](repeating: -1, count: people.count)
             var t = [Tally](repeating: Tally(), count: values.count)
-            for p in enrolledMentees {
+            for (e, p) in enrolledMentees.enumerated() {
                 guard valueOf[p] >= 0 else { continue }
                 let k = local[valueOf[p]]
                 segmentOf[p] = k
                 t[k].mentees += 1
                 if cadenceOnly { continue }
-                if let first = firstStart[p], first <= asOf { t[k].matched += 1 }
-                if promotions[p].contains(where: { $0 >= windowStart && $0 <= asOf }) { t[k].promoted += 1 }
-                let left = departures[p]
-                if !left.contains(where: { $0 < windowStart }) {
-                    t[k].retentionDenominator += 1
-                    if !left.contains(where: { $0 <= asOf }) { t[k].retained += 1 }
-                }
+                let f = facts[e]
+                if f & matchedBit != 0 { t[k].matched += 1 }
+                if f & promotedBit != 0 { t[k].promoted += 1 }
+                if f & countedBit != 0 { t[k].retentionDenominator += 1 }
+                if f & retainedBit != 0 { t[k].retained += 1 }
                 if satAnswers[p] > 0 {
                     t[k].satisfactionAnswers += satAnswers[p]
                     t[k].satisfactionSum += satSum[p]
