@@ -111,16 +111,18 @@ final class ProgrammeIndex: Sendable {
         ledBy = led
         self.links = links
 
-        var groupsByKey: [Int: Int] = [:]
-        groupsByKey.reserveCapacity(data.responses.count)
+        // Each (survey, respondent)'s group, by survey then person position (-1: none): one table of
+        // surveys × people (4 bytes each), also read for the response rates below.
+        let peopleCount = data.people.count
+        var groupOf = [Int32](repeating: -1, count: data.surveys.count * peopleCount)
         var submissions: [SubmissionGroup] = []
         for i in data.responses.indices {
             guard let s = responseSurvey[i], let p = responseRespondent[i] else { continue }
-            let key = s * data.people.count + p
-            if let g = groupsByKey[key] {
-                submissions[g].responses.append(i)
+            let key = s * peopleCount + p
+            if groupOf[key] >= 0 {
+                submissions[Int(groupOf[key])].responses.append(i)
             } else {
-                groupsByKey[key] = submissions.count
+                groupOf[key] = Int32(submissions.count)
                 submissions.append(SubmissionGroup(survey: s, respondent: p, responses: [i]))
             }
         }
@@ -147,18 +149,29 @@ final class ProgrammeIndex: Sendable {
         // Sorted where there is something to sort: most people have no such outcome, or one.
         self.promotions = promotions.map { $0.count > 1 ? $0.sorted() : $0 }
         self.departures = departures.map { $0.count > 1 ? $0.sorted() : $0 }
-        let groups = KPICatalog.groups(in: data)
-        self.groups = groups
-        // Each person's groups as positions in `groups`, flat, so that no month looks a name up.
-        let groupPosition = Dictionary(groups.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var groupStart: [Int] = [], groupOf: [Int] = []
+        // The groups (as `KPICatalog.groups`) and each person's as positions in them, flat, so that no
+        // month looks a name up: numbered as met, then renumbered in name order.
+        var metGroup: [String: Int] = [:], groupNames: [String] = []
+        var groupStart: [Int] = [], personGroup: [Int] = []
         groupStart.reserveCapacity(data.people.count + 1)
         for p in data.people.indices {
-            groupStart.append(groupOf.count)
-            for g in data.people[p].groups { if let i = groupPosition[g] { groupOf.append(i) } }
+            groupStart.append(personGroup.count)
+            for g in data.people[p].groups {
+                if let k = metGroup[g] {
+                    personGroup.append(k)
+                } else {
+                    metGroup[g] = groupNames.count
+                    personGroup.append(groupNames.count)
+                    groupNames.append(g)
+                }
+            }
         }
-        groupStart.append(groupOf.count)
-        (personGroupStart, personGroup) = (groupStart, groupOf)
+        groupStart.append(personGroup.count)
+        let groupOrder = groupNames.indices.sorted { nameOrder(groupNames[$0], groupNames[$1]) }
+        var groupRank = [Int](repeating: 0, count: groupNames.count)
+        for (position, k) in groupOrder.enumerated() { groupRank[k] = position }
+        groups = groupOrder.map { groupNames[$0] }
+        (personGroupStart, self.personGroup) = (groupStart, personGroup.map { groupRank[$0] })
 
         // One pass by position: mapping key paths over the records would copy every record.
         let cohortIndex = IdIndex(data.cohorts.map(\.id))
@@ -216,12 +229,6 @@ final class ProgrammeIndex: Sendable {
         self.segmentOf = segmentOf
 
         // surveys.response_rate: the audience is fixed by the opening day; who responded by when is not.
-        var firstResponse = [[Day?]](repeating: [Day?](repeating: nil, count: data.people.count), count: data.surveys.count)
-        for r in data.responses.indices {
-            guard let s = responseSurvey[r], let p = responseRespondent[r] else { continue }
-            let submitted = data.responses[r].submitted
-            if firstResponse[s][p].map({ submitted < $0 }) ?? true { firstResponse[s][p] = submitted }
-        }
         // A survey for one cohort (SPEC 2026-12) asks only that cohort's members.
         let leftDates = self.departures
         let (isMentee, isMentor, enrolled) = (self.isMentee, links.isMentor, self.enrolled)
@@ -234,7 +241,13 @@ final class ProgrammeIndex: Sendable {
                     && (cohort.map({ $0 != nil && personCohort[p] == $0 }) ?? true)
             }
         }
-        audienceFirstResponse = audienceMembers.enumerated().map { s, members in members.map { firstResponse[s][$0] } }
+        // The day each member first responded: the first of their group's responses, sorted by date.
+        audienceFirstResponse = audienceMembers.enumerated().map { s, members in
+            members.map { p in
+                let g = groupOf[s * peopleCount + p]
+                return g < 0 ? nil : data.responses[submissions[Int(g)].responses[0]].submitted
+            }
+        }
         (answerTallies, competencyScores, numericAnswerStart, numericAnswerQuestion, numericAnswerValue) = answerJob.wait()
         (sessionDates, months, firstMonth) = sessionSums.wait()
     }
