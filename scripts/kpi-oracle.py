@@ -5,6 +5,7 @@ from the SPEC and docs/decisions.md without the Swift code, to cross-check kpis.
     scripts/kpi-oracle.py DATA_DIR YYYY-MM   prints id,value,status for every KPI
     scripts/compare-kpis DATA_DIR YYYY-MM    builds with mentor-report and lists every difference
 """
+from fractions import Fraction
 import sys, os, glob, datetime as dt, statistics as st, math, csv
 import yaml
 from scipy import stats
@@ -185,8 +186,9 @@ rm = {r['id']: r for r in rels}; att = []
 for x in sp:
     r = rm.get(x['relationship'])
     if r and r['type'] == 'group' and x.get('attendees') is not None:
-        mem = set(r['mentors']) | set(r['mentees']); att.append(len(set(x['attendees']) & mem) / len(mem))
-put('group.attendance_rate', sum(att) / len(att) if att else None, 'ok' if att else 'no-data')
+        mem = set(r['mentors']) | set(r['mentees']); att.append(Fraction(len(set(x['attendees']) & mem), len(mem)))
+# Exact, then the nearest double (decision 142): the order of the sessions cannot change it.
+put('group.attendance_rate', float(sum(att) / len(att)) if att else None, 'ok' if att else 'no-data')
 rate('goals.set_rate', sum(1 for r in act if any(todate(g['set']) <= asof for g in r.get('goals') or [])), len(act))
 goals = [g for r in rels for g in r.get('goals') or []]
 put('goals.achieved', sum(1 for g in goals if g['status'] == 'achieved' and first <= todate(g['achieved']) <= last))

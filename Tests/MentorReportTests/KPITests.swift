@@ -345,4 +345,30 @@ func near(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
         #expect(february.last.description == "2028-02-29")
         #expect(ReportingPeriod(Month(year: 2026, month: 1)).month.previous.description == "2025-12")
     }
+
+    /// The index finds a session's month from the last one's when the dates run in order, and reserves
+    /// each relationship's dates from a first count: the sessions listed in any order give the same report.
+    @Test func theSessionsListedInAnyOrderGiveTheSameReport() throws {
+        let folder = try TemporaryFolder()
+        _ = try SyntheticProgramme(people: 400, seed: 11).write(to: folder.path)
+        let loaded = Loader(folder: folder.path).load()
+        #expect(!validate(loaded).hasErrors)
+        let data = loaded.data
+        let period = ReportingPeriod.default(for: data)
+        var shuffled = data
+        // Reversed, then every third one moved to the end: months and relationships interleave.
+        let reversed = Array(data.sessions.reversed())
+        shuffled.sessions = reversed.indices.filter { $0 % 3 != 0 }.map { reversed[$0] }
+            + reversed.indices.filter { $0 % 3 == 0 }.map { reversed[$0] }
+        #expect(shuffled.sessions.count == data.sessions.count && data.sessions.count > 1000)
+        let a = Report(data: data, period: period, audience: .admin)
+        let b = Report(data: shuffled, period: period, audience: .admin)
+        let differing = zip(a.kpis, b.kpis).filter { $0.current != $1.current }.map { "\($0.current) vs \($1.current)" }
+        #expect(differing == [])
+        #expect(a.kpis.map(\.previous) == b.kpis.map(\.previous))
+        #expect(a.trends.map { $0.points.map(\.value) } == b.trends.map { $0.points.map(\.value) })
+        #expect(a.health.map(\.lastSession) == b.health.map(\.lastSession))
+        #expect(a.health.map { $0.status.rawValue } == b.health.map { $0.status.rawValue })
+        #expect((a.kpi("sessions.count")?.current.value ?? 0) > 0)
+    }
 }

@@ -88,7 +88,7 @@ extension KPICalculator {
             .rate("sessions.per_active_relationship", month.count, active, unit: .perRelationship),
             .rate("sessions.live_issue_rate", month.liveIssueTrue, month.liveIssueStated),
             KPIValue("group.attendance_rate", .ratio,
-                     month.attendanceSessions == 0 ? nil : month.attendanceSum / Double(month.attendanceSessions),
+                     month.attendanceRate,
                      n: month.attendanceSessions),
         ]
         // goals.set_rate, goals.achieved, goals.achievement_rate
@@ -124,11 +124,14 @@ extension ProgrammeIndex {
         var minutes = 0
         var liveIssueStated = 0
         var liveIssueTrue = 0
-        /// Sum over group sessions that list attendees of (attending members / members), and how many.
-        var attendanceSum = 0.0
+        /// Group sessions that list attendees: how many, and for each size of group met (members,
+        /// ascending) the attending members summed over its sessions, so that the mean share is exact
+        /// whatever order the sessions are listed in (decision 142).
         var attendanceSessions = 0
+        var attendanceSizes: [Int] = []
+        var attendanceAttended: [Int] = []
 
-        mutating func add(minutes: Int, liveIssue: Bool?, attendance: Double?) {
+        mutating func add(minutes: Int, liveIssue: Bool?, attendance: (attended: Int, members: Int)?) {
             count += 1
             self.minutes += minutes
             if let liveIssue {
@@ -136,17 +139,54 @@ extension ProgrammeIndex {
                 if liveIssue { liveIssueTrue += 1 }
             }
             if let attendance {
-                attendanceSum += attendance
                 attendanceSessions += 1
+                if let k = attendanceSizes.firstIndex(of: attendance.members) {
+                    attendanceAttended[k] += attendance.attended
+                } else {
+                    let k = attendanceSizes.firstIndex(where: { $0 > attendance.members }) ?? attendanceSizes.count
+                    attendanceSizes.insert(attendance.members, at: k)
+                    attendanceAttended.insert(attendance.attended, at: k)
+                }
             }
         }
 
-        /// `group.attendance_rate`'s share for one session: the group's members (mentors and mentees)
-        /// among its attendees / the members; nil for a session that lists no attendees or is not of a
-        /// group (`members` empty).
-        static func attendance(_ attendees: [Located<String>]?, members: Set<String>) -> Double? {
+        /// `group.attendance_rate`: the mean over the sessions of attending members / members, as the
+        /// double nearest the exact mean (one division of integers over the sizes' common multiple);
+        /// when that multiple is too large, the sizes' shares added from the smallest size up.
+        var attendanceRate: Double? {
+            guard attendanceSessions > 0 else { return nil }
+            var multiple = 1
+            for size in attendanceSizes {
+                let (product, overflow) = multiple.multipliedReportingOverflow(by: size / gcd(multiple, size))
+                guard !overflow, product < 1 << 40 else { return approximateAttendanceRate }
+                multiple = product
+            }
+            var numerator = 0
+            for (size, attended) in zip(attendanceSizes, attendanceAttended) {
+                let (term, overflow) = attended.multipliedReportingOverflow(by: multiple / size)
+                guard !overflow, term < 1 << 52 else { return approximateAttendanceRate }
+                numerator += term
+                guard numerator < 1 << 53 else { return approximateAttendanceRate }
+            }
+            let (denominator, overflow) = multiple.multipliedReportingOverflow(by: attendanceSessions)
+            guard !overflow, denominator < 1 << 53 else { return approximateAttendanceRate }
+            return Double(numerator) / Double(denominator)
+        }
+
+        private var approximateAttendanceRate: Double {
+            var sum = 0.0
+            for (size, attended) in zip(attendanceSizes, attendanceAttended) { sum += Double(attended) / Double(size) }
+            return sum / Double(attendanceSessions)
+        }
+
+        private func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+
+        /// `group.attendance_rate`'s count for one session: the group's members (mentors and mentees)
+        /// among its attendees, and the members; nil for a session that lists no attendees or is not of
+        /// a group (`members` empty).
+        static func attendance(_ attendees: [Located<String>]?, members: Set<String>) -> (attended: Int, members: Int)? {
             guard !members.isEmpty, let attendees else { return nil }
-            return Double(Set(attendees.map(\.value)).intersection(members).count) / Double(members.count)
+            return (Set(attendees.map(\.value)).intersection(members).count, members.count)
         }
     }
 }
