@@ -199,20 +199,39 @@ extension Report {
         headlineTrends = headlineSeries.map(series)
         notable = NotableChange.choose(kpis: kpis, series: trends + headlineTrends)
         health = assessments
-        var byType: [HealthBreakdown] = RelationshipType.allCases.map { HealthBreakdown(key: $0.rawValue, counts: [:]) }
-        var byCohort: [HealthBreakdown] = data.cohorts.map { HealthBreakdown(key: $0.id, counts: [:]) }
-        var noCohort = HealthBreakdown(key: "", counts: [:])
-        let cohortPosition = Dictionary(data.cohorts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for h in health {
-            let r = data.relationships[h.relationship]
-            let t = RelationshipType.allCases.firstIndex(of: r.type)!
-            byType[t].counts[h.status, default: 0] += 1
-            if let c = r.cohort.flatMap({ cohortPosition[$0.value] }) {
-                byCohort[c].counts[h.status, default: 0] += 1
-            } else if r.cohort == nil {
-                noCohort.counts[h.status, default: 0] += 1
+        // Counted in arrays by status position, then put in the breakdowns' dictionaries: a dictionary
+        // keyed by the status hashes its raw text for every relationship.
+        let statuses = HealthStatus.allCases
+        func statusPosition(_ status: HealthStatus) -> Int {
+            switch status {
+            case .tooEarly: return 0
+            case .atRisk: return 1
+            case .behind: return 2
+            case .onTrack: return 3
             }
         }
+        var typeCounts = [[Int]](repeating: [Int](repeating: 0, count: statuses.count), count: RelationshipType.allCases.count)
+        var cohortCounts = [[Int]](repeating: [Int](repeating: 0, count: statuses.count), count: data.cohorts.count)
+        var noCohortCounts = [Int](repeating: 0, count: statuses.count)
+        let cohortPosition = Dictionary(data.cohorts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for h in health {
+            let s = statusPosition(h.status)
+            let t = RelationshipType.allCases.firstIndex(of: index.type[h.relationship])!
+            typeCounts[t][s] += 1
+            if let c = data.relationships[h.relationship].cohort {
+                if let position = cohortPosition[c.value] { cohortCounts[position][s] += 1 }
+            } else {
+                noCohortCounts[s] += 1
+            }
+        }
+        func counts(_ row: [Int]) -> [HealthStatus: Int] {
+            var counts: [HealthStatus: Int] = [:]
+            for status in statuses where row[statusPosition(status)] > 0 { counts[status] = row[statusPosition(status)] }
+            return counts
+        }
+        let byType: [HealthBreakdown] = RelationshipType.allCases.enumerated().map { HealthBreakdown(key: $1.rawValue, counts: counts(typeCounts[$0])) }
+        var byCohort: [HealthBreakdown] = data.cohorts.enumerated().map { HealthBreakdown(key: $1.id, counts: counts(cohortCounts[$0])) }
+        var noCohort = HealthBreakdown(key: "", counts: counts(noCohortCounts))
         // Privacy of small cohorts (decision 121): a cohort's slice is withheld with its segment, or when
         // its relationships have fewer than min_group_size distinct mentees (none: nothing to hide); then
         // complementary suppression across the rows, the no-cohort row included.
