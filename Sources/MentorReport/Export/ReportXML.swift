@@ -23,13 +23,6 @@ struct ReportXML {
 
     func document() -> XMLDocument {
         let doc = XMLDocument(root: "report")
-        // The lists that name people, most of an admin document, are built on a thread of their own
-        // meanwhile (as elements of the document not yet in it), and put last under the root when the
-        // rest is done.
-        let shared = UncheckedSendable(doc)
-        let admin = report.audience != .admin ? nil : BackgroundJob { [self] in
-            UncheckedSendable(adminElements(of: shared.value))
-        }
         let root = doc.root
         let data = report.data
         let period = report.period
@@ -283,9 +276,7 @@ struct ReportXML {
             e.attribute("submitted", s.submitted.description)
         }
 
-        if let admin {
-            for element in admin.wait().value { root.append(element) }
-        }
+        if report.audience == .admin { writeAdmin(to: root) }
         return doc
     }
 
@@ -315,20 +306,13 @@ struct ReportXML {
         e.attribute("status", value.status.rawValue)
     }
 
-    /// The pages that name people: every relationship active on as_of with its health, the policy
-    /// findings and the action lists, as elements of `doc` to put last under its root, in this order.
-    private func adminElements(of doc: XMLDocument) -> [XMLElement] {
-        var elements: [XMLElement] = []
-        func topLevel(_ name: String) -> XMLElement {
-            let e = doc.unlinkedElement(name)
-            elements.append(e)
-            return e
-        }
+    /// The pages that name people: every relationship active on as_of with its health, and the policy findings.
+    private func writeAdmin(to root: XMLElement) {
         let data = report.data
         // The first person of an id, as everywhere (validation reports a repeated id).
         let people = IdIndex(data.people.map(\.id))
         func name(_ id: String) -> String? { people[id].map { data.people[$0].name } }
-        let list = topLevel("relationships")
+        let list = root.element("relationships")
         let asOf = report.period.asOf
         for h in report.health {
             let r = data.relationships[h.relationship]
@@ -358,7 +342,7 @@ struct ReportXML {
                 pe.attribute("name", name(m.value))
             }
         }
-        let findings = topLevel("policy-findings")
+        let findings = root.element("policy-findings")
         for pair in report.policy.directReportPairs {
             let e = findings.element("direct-report")
             e.attribute("relationship", data.relationships[pair.relationship].id)
@@ -383,7 +367,7 @@ struct ReportXML {
             e.attribute("planned-end", r.plannedEnd?.description)
         }
         if let actions = report.actions {
-            let list = topLevel("actions")
+            let list = root.element("actions")
             list.attribute("recent-survey-days", String(ActionLists.recentSurveyDays))
             for w in actions.waitingMentees {
                 let p = data.people[w.person]
@@ -416,6 +400,5 @@ struct ReportXML {
                 e.attribute("email", p.email)
             }
         }
-        return elements
     }
 }

@@ -48,13 +48,6 @@ final class XMLDocument {
 
     var root: XMLElement { XMLElement(node: xmlDocGetRootElement(doc)) }
 
-    /// A new element of this document that is not in its tree yet (see `XMLElement.append`). Safe to
-    /// build on another thread while the tree is built: the document has no dictionary, so making
-    /// nodes only reads it.
-    func unlinkedElement(_ name: String) -> XMLElement {
-        name.withCString { XMLElement(node: xmlNewDocNode(doc, nil, xmlChars($0), nil)) }
-    }
-
     /// The document as UTF-8 bytes, indented, with an XML declaration.
     func serialized() throws -> [UInt8] {
         guard let buffer = xmlBufferCreate() else { throw XMLFailure(message: "libxml2 could not allocate a buffer") }
@@ -100,11 +93,6 @@ struct XMLElement {
     @discardableResult
     func element(_ name: String, text: String) -> XMLElement {
         XMLElement(node: xmlNewTextChild(node, nil, name, xmlSafe(text)))
-    }
-
-    /// Puts `child`, an unlinked element of the same document, last among this element's children.
-    func append(_ child: XMLElement) {
-        xmlAddChild(node, child.node)
     }
 
     func attribute(_ name: String, _ value: String?) {
