@@ -61,26 +61,28 @@ public struct ReportWriter {
         renderer.keepsTreesUntilExit = keepsTreesUntilExit
         let pages = SiteRenderer.pages(for: report)
         let schemaPath = templates.path(of: "report.xsd")
-        // What needs the templates only (the schema, the compiled stylesheets, the CSS) is made on a
-        // thread of its own while this one builds report.xml's tree.
+        // What needs the templates only (the schema, the compiled stylesheets, the CSS), then the CSV
+        // files, which need the report only, are made on a thread of its own while this one builds
+        // report.xml's tree (the longer of the two).
         let preparing = BackgroundJob { [renderer] in
-            return UncheckedSendable((
-                schema: Result { try XMLSchema(path: schemaPath, source: templates) }
-                    .mapError { OutputFailure("\(schemaPath): \($0)") },
-                pages: Result { try renderer.prepare(pages) }))
+            let schema = Result { try XMLSchema(path: schemaPath, source: templates) }.mapError { OutputFailure("\(schemaPath): \($0)") }
+            let prepared = Result { try renderer.prepare(pages) }
+            let actions = report.actions.map { ActionCSV(report: report, actions: $0).files() } ?? []
+            let csv = [(name: "kpis.csv", bytes: Array(KPICSV(report: report).text().utf8))] + actions
+            return UncheckedSendable((schema: schema, pages: prepared, csv: csv))
         }
         let document = ReportXML(report: report).document()
         document.freedOnDeinit = !keepsTreesUntilExit
         let prepared = preparing.wait().value
 
         // Then everything that reads the tree, on all cores: the schema check and the serialisation
-        // (nothing is returned unless the check passed), the pages, and the CSV files beside them. The
-        // longest pages start first, then the check, so that no long job starts last.
-        enum Job { case check, csv, page(Int) }
-        enum Output { case xml(Result<[UInt8], OutputFailure>), csv([(name: String, bytes: [UInt8])]), page(Result<[UInt8], Error>) }
+        // (nothing is returned unless the check passed) and the pages. The longest pages start first,
+        // then the check, so that no long job starts last.
+        enum Job { case check, page(Int) }
+        enum Output { case xml(Result<[UInt8], OutputFailure>), page(Result<[UInt8], Error>) }
         let longest = SiteRenderer.longest(pages)
-        let jobs: [Job] = (try? prepared.pages.get()) == nil ? [.check, .csv]
-            : longest.map(Job.page) + [.check, .csv] + pages.indices.filter { !longest.contains($0) }.map(Job.page)
+        let jobs: [Job] = (try? prepared.pages.get()) == nil ? [.check]
+            : longest.map(Job.page) + [.check] + pages.indices.filter { !longest.contains($0) }.map(Job.page)
         let done = FileCounter()
         let shared = UncheckedSendable((document: document, schema: prepared.schema, pages: prepared.pages))
         let outputs = parallelMap(jobs.count) { [progress, renderer] k -> Output in
@@ -97,9 +99,6 @@ public struct ReportWriter {
                                                        + problems.prefix(5).joined(separator: "; "))))
                 }
                 do { return .xml(.success(try shared.value.document.serialized())) } catch { return .xml(.failure(OutputFailure("report.xml: \(error)"))) }
-            case .csv:
-                let actions = report.actions.map { ActionCSV(report: report, actions: $0).files() } ?? []
-                return .csv([("kpis.csv", Array(KPICSV(report: report).text().utf8))] + actions)
             case .page(let i):
                 return .page(Result {
                     let page = try renderer.render(pages[i], document: shared.value.document, prepared: try shared.value.pages.get())
@@ -109,12 +108,10 @@ public struct ReportWriter {
             }
         }
         var xml: Result<[UInt8], OutputFailure> = .failure(OutputFailure("report.xml was not written"))
-        var csv: [(name: String, bytes: [UInt8])] = []
         var rendered: [Int: Result<[UInt8], Error>] = [:]
         for (job, output) in zip(jobs, outputs) {
             switch (job, output) {
             case (_, .xml(let result)): xml = result
-            case (_, .csv(let files)): csv = files
             case (.page(let i), .page(let result)): rendered[i] = result
             default: break
             }
@@ -124,7 +121,7 @@ public struct ReportWriter {
         do {
             _ = try prepared.pages.get()
             let files = try pages.indices.map { i in (name: pages[i].file, bytes: try rendered[i]!.get()) }
-            return [("report.xml", checked)] + csv + files
+            return [("report.xml", checked)] + prepared.csv + files
         } catch let failure as RenderFailure {
             throw OutputFailure("template error: \(failure)")
         }
