@@ -61,18 +61,23 @@ public struct ReportWriter {
         renderer.keepsTreesUntilExit = keepsTreesUntilExit
         let pages = SiteRenderer.pages(for: report)
         let schemaPath = templates.path(of: "report.xsd")
-        // What needs the templates only (the schema, the compiled stylesheets, the CSS), then the CSV
-        // files, which need the report only, are made on a thread of its own while this one builds
-        // report.xml's tree (the longer of the two).
+        // What needs the templates only (the schema, the compiled stylesheets, the CSS) is made on a
+        // thread of its own while this one builds report.xml's tree. The CSV files need the report only:
+        // they are written by whichever of the two threads is done first (this one on a public build,
+        // whose tree is small; the other on an admin build, whose lists that name people take longer).
+        let csvFiles = { @Sendable () -> [(name: String, bytes: [UInt8])] in
+            let actions = report.actions.map { ActionCSV(report: report, actions: $0).files() } ?? []
+            return [(name: "kpis.csv", bytes: Array(KPICSV(report: report).text().utf8))] + actions
+        }
+        let csvTaken = FirstTaker()
         let preparing = BackgroundJob { [renderer] in
             let schema = Result { try XMLSchema(path: schemaPath, source: templates) }.mapError { OutputFailure("\(schemaPath): \($0)") }
             let prepared = Result { try renderer.prepare(pages) }
-            let actions = report.actions.map { ActionCSV(report: report, actions: $0).files() } ?? []
-            let csv = [(name: "kpis.csv", bytes: Array(KPICSV(report: report).text().utf8))] + actions
-            return UncheckedSendable((schema: schema, pages: prepared, csv: csv))
+            return UncheckedSendable((schema: schema, pages: prepared, csv: csvTaken.take() ? csvFiles() : nil))
         }
         let document = ReportXML(report: report).document()
         document.freedOnDeinit = !keepsTreesUntilExit
+        let csvHere = csvTaken.take() ? csvFiles() : nil
         let prepared = preparing.wait().value
 
         // Then everything that reads the tree, on all cores: the schema check and the serialisation
@@ -121,7 +126,7 @@ public struct ReportWriter {
         do {
             _ = try prepared.pages.get()
             let files = try pages.indices.map { i in (name: pages[i].file, bytes: try rendered[i]!.get()) }
-            return [("report.xml", checked)] + prepared.csv + files
+            return [("report.xml", checked)] + (csvHere ?? prepared.csv ?? []) + files
         } catch let failure as RenderFailure {
             throw OutputFailure("template error: \(failure)")
         }
@@ -374,6 +379,21 @@ public struct ReportWriter {
         }
         if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
         return ns.localizedDescription
+    }
+}
+
+/// Lets one thread of several do a piece of work: the first to ask.
+private final class FirstTaker: @unchecked Sendable {
+    private let lock = NSLock()
+    private var taken = false
+
+    /// True for the first caller only.
+    func take() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if taken { return false }
+        taken = true
+        return true
     }
 }
 
