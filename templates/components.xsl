@@ -10,6 +10,9 @@
   <xsl:key name="competency" match="/report/competencies/competency" use="@id"/>
   <xsl:key name="survey" match="/report/surveys/survey" use="@id"/>
   <xsl:key name="cohort" match="/report/cohorts/cohort" use="@id"/>
+  <!-- The KPIs of a glossary term: a page links hundreds of labels, each looked up once, not by a
+       scan of every KPI. -->
+  <xsl:key name="kpi-term" match="/report/kpis/kpi" use="@term"/>
 
   <xsl:variable name="min-group" select="/report/programme/@min-group-size"/>
 
@@ -38,7 +41,7 @@
     <xsl:param name="key"/>
     <xsl:param name="text"/>
     <xsl:choose>
-      <xsl:when test="/report/kpis/kpi[@term = $key]"><a class="defined" href="#term-{$key}"><xsl:value-of select="$text"/></a></xsl:when>
+      <xsl:when test="key('kpi-term', $key)"><a class="defined" href="#term-{$key}"><xsl:value-of select="$text"/></a></xsl:when>
       <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -75,7 +75,7 @@
         <xsl:choose>
           <xsl:when test="@last-session">
             <xsl:value-of select="@last-session"/>
-            <span class="sub"><xsl:text> </xsl:text><xsl:call-template name="count-of"><xsl:with-param name="count" select="@days-since-contact"/><xsl:with-param name="singular" select="'day'"/></xsl:call-template> ago</span>
+            <span class="sub"><xsl:text> </xsl:text><xsl:value-of select="@days-since-contact"/><xsl:choose><xsl:when test="@days-since-contact = 1"> day</xsl:when><xsl:otherwise> days</xsl:otherwise></xsl:choose> ago</span>
           </xsl:when>
           <xsl:otherwise>none yet</xsl:otherwise>
         </xsl:choose>

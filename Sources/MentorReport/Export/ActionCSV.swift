@@ -18,12 +18,13 @@ struct ActionCSV {
     /// The four files, by their path in the month folder.
     func files() -> [(name: String, bytes: [UInt8])] {
         let data = report.data
-        let people = Dictionary(data.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // The first person of an id (validation reports a repeated one).
+        let people = IdIndex(data.people.map(\.id))
         func names(_ ids: [Located<String>]) -> String {
-            ids.map { people[$0.value]?.name ?? $0.value }.joined(separator: "; ")
+            ids.map { people[$0.value].map { data.people[$0].name } ?? $0.value }.joined(separator: "; ")
         }
         func emails(_ r: Relationship) -> String {
-            (r.mentors + r.mentees).compactMap { people[$0.value]?.email }.joined(separator: "; ")
+            (r.mentors + r.mentees).compactMap { people[$0.value].flatMap { data.people[$0].email } }.joined(separator: "; ")
         }
         func file(_ name: String, _ header: String, _ rows: [[String]]) -> (name: String, bytes: [UInt8]) {
             var text = CSVCell.byteOrderMark + header + "\r\n"

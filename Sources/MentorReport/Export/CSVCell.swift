@@ -22,6 +22,12 @@ enum CSVCell {
 
     /// RFC 4180: a field holding a comma, quote or line break is quoted, its quotes doubled.
     static func quoted(_ field: String) -> String {
+        // Without any of those bytes no character can be one of them (a cheap look before the
+        // character-by-character one).
+        let plain = field.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+        }
+        if plain == true { return field }
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -309,7 +309,9 @@ struct ReportXML {
     /// The pages that name people: every relationship active on as_of with its health, and the policy findings.
     private func writeAdmin(to root: XMLElement) {
         let data = report.data
-        let names = Dictionary(data.people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        // The first person of an id, as everywhere (validation reports a repeated id).
+        let people = IdIndex(data.people.map(\.id))
+        func name(_ id: String) -> String? { people[id].map { data.people[$0].name } }
         let list = root.element("relationships")
         let asOf = report.period.asOf
         for h in report.health {
@@ -332,12 +334,12 @@ struct ReportXML {
             for m in r.mentors {
                 let pe = e.element("mentor")
                 pe.attribute("id", m.value)
-                pe.attribute("name", names[m.value])
+                pe.attribute("name", name(m.value))
             }
             for m in r.mentees {
                 let pe = e.element("mentee")
                 pe.attribute("id", m.value)
-                pe.attribute("name", names[m.value])
+                pe.attribute("name", name(m.value))
             }
         }
         let findings = root.element("policy-findings")
@@ -345,9 +347,9 @@ struct ReportXML {
             let e = findings.element("direct-report")
             e.attribute("relationship", data.relationships[pair.relationship].id)
             e.attribute("mentor", pair.mentor)
-            e.attribute("mentor-name", names[pair.mentor])
+            e.attribute("mentor-name", name(pair.mentor))
             e.attribute("mentee", pair.mentee)
-            e.attribute("mentee-name", names[pair.mentee])
+            e.attribute("mentee-name", name(pair.mentee))
         }
         for m in report.policy.overCapacityMentors {
             let person = data.people[m.person]

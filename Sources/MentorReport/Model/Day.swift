@@ -119,7 +119,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `YYYY-MM-DD`.
     public var description: String {
         let c = civil
-        return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2)
+        guard (0...9999).contains(c.year) else { return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) }
+        // Written digit by digit: report.xml and the CSV files write tens of thousands of dates.
+        return String(unsafeUninitializedCapacity: 10) { b in
+            writeDigits(c.year, 4, into: b, at: 0)
+            b[4] = UInt8(ascii: "-")
+            writeDigits(c.month, 2, into: b, at: 5)
+            b[7] = UInt8(ascii: "-")
+            writeDigits(c.day, 2, into: b, at: 8)
+            return 10
+        }
     }
 }
 
@@ -173,6 +182,15 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `YYYY-MM`.
     public var description: String { pad(year, 4) + "-" + pad(month, 2) }
+}
+
+/// `value` (0 or more, below 10^width) as `width` decimal digits at `start` of `buffer`.
+private func writeDigits(_ value: Int, _ width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+    var v = value
+    for i in (start..<start + width).reversed() {
+        buffer[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
+        v /= 10
+    }
 }
 
 func pad(_ value: Int, _ width: Int) -> String {

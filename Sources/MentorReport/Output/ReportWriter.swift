@@ -56,35 +56,77 @@ public struct ReportWriter {
                 throw OutputFailure("the templates folder \(templatesFolder) cannot be used: Not a directory")
             }
         }
-        let document = ReportXML(report: report).document()
-        document.freedOnDeinit = !keepsTreesUntilExit
-        let schemaPath = templates.path(of: "report.xsd")
         let templates = self.templates
-        // The schema check and the serialisation only read the tree, as the pages do: they run on a
-        // thread of their own while the pages render, and nothing is returned unless the check passed.
-        let tree = UncheckedSendable(document)
-        let checked = BackgroundJob { () -> Result<[UInt8], OutputFailure> in
-            let schema: XMLSchema
-            do {
-                schema = try XMLSchema(path: schemaPath, source: templates)
-            } catch {
-                return .failure(OutputFailure("\(schemaPath): \(error)"))
-            }
-            let problems = tree.value.validate(against: schema)
-            guard problems.isEmpty else {
-                return .failure(OutputFailure("report.xml does not match \(schemaPath) (a bug in mentor-report or a changed schema): "
-                                              + problems.prefix(5).joined(separator: "; ")))
-            }
-            do { return .success(try tree.value.serialized()) } catch { return .failure(OutputFailure("report.xml: \(error)")) }
-        }
         var renderer = SiteRenderer(templates: templates)
         renderer.keepsTreesUntilExit = keepsTreesUntilExit
-        let pages = Result { try renderer.renderPages(document: document, report: report, progress: progress) }
-        // The tree is freed (or kept) only after both are done with it; a schema problem is told first.
-        let xml = try checked.wait().get()
-        do {
+        let pages = SiteRenderer.pages(for: report)
+        let schemaPath = templates.path(of: "report.xsd")
+        // What needs the templates only (the schema, the compiled stylesheets, the CSS) is made on a
+        // thread of its own while this one builds report.xml's tree. The CSV files need the report only:
+        // they are written by whichever of the two threads is done first (this one on a public build,
+        // whose tree is small; the other on an admin build, whose lists that name people take longer).
+        let csvFiles = { @Sendable () -> [(name: String, bytes: [UInt8])] in
             let actions = report.actions.map { ActionCSV(report: report, actions: $0).files() } ?? []
-            return [("report.xml", xml), ("kpis.csv", Array(KPICSV(report: report).text().utf8))] + actions + (try pages.get())
+            return [(name: "kpis.csv", bytes: Array(KPICSV(report: report).text().utf8))] + actions
+        }
+        let csvTaken = FirstTaker()
+        let preparing = BackgroundJob { [renderer] in
+            let schema = Result { try XMLSchema(path: schemaPath, source: templates) }.mapError { OutputFailure("\(schemaPath): \($0)") }
+            let prepared = Result { try renderer.prepare(pages) }
+            return UncheckedSendable((schema: schema, pages: prepared, csv: csvTaken.take() ? csvFiles() : nil))
+        }
+        let document = ReportXML(report: report).document()
+        document.freedOnDeinit = !keepsTreesUntilExit
+        let csvHere = csvTaken.take() ? csvFiles() : nil
+        let prepared = preparing.wait().value
+
+        // Then everything that reads the tree, on all cores: the schema check and the serialisation
+        // (nothing is returned unless the check passed) and the pages. The longest pages start first,
+        // then the check, so that no long job starts last.
+        enum Job { case check, page(Int) }
+        enum Output { case xml(Result<[UInt8], OutputFailure>), page(Result<[UInt8], Error>) }
+        let longest = SiteRenderer.longest(pages)
+        let jobs: [Job] = (try? prepared.pages.get()) == nil ? [.check]
+            : longest.map(Job.page) + [.check] + pages.indices.filter { !longest.contains($0) }.map(Job.page)
+        let done = FileCounter()
+        let shared = UncheckedSendable((document: document, schema: prepared.schema, pages: prepared.pages))
+        let outputs = parallelMap(jobs.count) { [progress, renderer] k -> Output in
+            switch jobs[k] {
+            case .check:
+                let schema: XMLSchema
+                switch shared.value.schema {
+                case .failure(let failure): return .xml(.failure(failure))
+                case .success(let compiled): schema = compiled
+                }
+                let problems = shared.value.document.validate(against: schema)
+                guard problems.isEmpty else {
+                    return .xml(.failure(OutputFailure("report.xml does not match \(schemaPath) (a bug in mentor-report or a changed schema): "
+                                                       + problems.prefix(5).joined(separator: "; "))))
+                }
+                do { return .xml(.success(try shared.value.document.serialized())) } catch { return .xml(.failure(OutputFailure("report.xml: \(error)"))) }
+            case .page(let i):
+                return .page(Result {
+                    let page = try renderer.render(pages[i], document: shared.value.document, prepared: try shared.value.pages.get())
+                    progress?("rendered \(done.increment()) of \(pages.count) pages")
+                    return page
+                })
+            }
+        }
+        var xml: Result<[UInt8], OutputFailure> = .failure(OutputFailure("report.xml was not written"))
+        var rendered: [Int: Result<[UInt8], Error>] = [:]
+        for (job, output) in zip(jobs, outputs) {
+            switch (job, output) {
+            case (_, .xml(let result)): xml = result
+            case (.page(let i), .page(let result)): rendered[i] = result
+            default: break
+            }
+        }
+        // The tree is freed (or kept) when `document` goes, after every job; a schema problem is told first.
+        let checked = try xml.get()
+        do {
+            _ = try prepared.pages.get()
+            let files = try pages.indices.map { i in (name: pages[i].file, bytes: try rendered[i]!.get()) }
+            return [("report.xml", checked)] + (csvHere ?? prepared.csv ?? []) + files
         } catch let failure as RenderFailure {
             throw OutputFailure("template error: \(failure)")
         }
@@ -337,6 +379,21 @@ public struct ReportWriter {
         }
         if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
         return ns.localizedDescription
+    }
+}
+
+/// Lets one thread of several do a piece of work: the first to ask.
+private final class FirstTaker: @unchecked Sendable {
+    private let lock = NSLock()
+    private var taken = false
+
+    /// True for the first caller only.
+    func take() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if taken { return false }
+        taken = true
+        return true
     }
 }
 

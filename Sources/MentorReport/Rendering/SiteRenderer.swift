@@ -89,24 +89,44 @@ package struct SiteRenderer {
         try renderPages(document: parsedDocument(String(decoding: reportXML, as: UTF8.self)), report: report)
     }
 
+    /// What every page needs before the first one renders: the compiled stylesheets and the CSS.
+    struct Prepared: Sendable {
+        var stylesheets: [String: XSLTStylesheet]
+        var css: String
+    }
+
+    /// Compiles the stylesheets of `pages` (once each) and reads the CSS: the work that needs the
+    /// templates only, not report.xml (a build does it while report.xml's tree is being built).
+    func prepare(_ pages: [Page]) throws -> Prepared {
+        let stylesheets = try compile(pages.map(\.stylesheet))
+        return Prepared(stylesheets: stylesheets, css: try css())
+    }
+
+    /// One page rendered from report.xml's tree with what `prepare` made.
+    func render(_ page: Page, document: XMLDocument, prepared: Prepared) throws -> [UInt8] {
+        try prepared.stylesheets[page.stylesheet]!.transform(
+            document, parameters: [("css", prepared.css)] + page.parameters, freeingResult: !keepsTreesUntilExit)
+    }
+
+    /// The pages that take longest, to start before the others (the relationships page, one row per
+    /// relationship, then the actions page): started last, one of them would keep a core busy alone.
+    static func longest(_ pages: [Page]) -> [Int] {
+        ["relationships.html", "actions.html"].compactMap { file in pages.firstIndex { $0.file == file } }
+    }
+
     /// The month's pages rendered from report.xml's tree (the one the build checks and serialises).
     func renderPages(document: XMLDocument, report: Report,
                      progress: (@Sendable (String) -> Void)? = nil) throws -> [(name: String, bytes: [UInt8])] {
         let pages = SiteRenderer.pages(for: report)
         let done = FileCounter()
-        let stylesheets = try compile(pages.map(\.stylesheet))
-        let css = try css()
-        let freeingResults = !keepsTreesUntilExit
+        let prepared = try prepare(pages)
         // One document for every page: transforms only read it. (libxslt writes the document
         // order into its elements when a transform context is made; `XSLTStylesheet.transform` makes
         // contexts one at a time, and the order it writes is the same each time.)
         let document = UncheckedSendable(document)
-        // The relationships page (one row per relationship) is by far the longest: start it first so
-        // that the other pages fill the other core meanwhile.
-        let results = parallelMap(pages.count, longestFirst: pages.indices.filter { pages[$0].file == "relationships.html" }) { i in
+        let results = parallelMap(pages.count, longestFirst: SiteRenderer.longest(pages)) { i in
             Result {
-                let page = try stylesheets[pages[i].stylesheet]!.transform(
-                    document.value, parameters: [("css", css)] + pages[i].parameters, freeingResult: freeingResults)
+                let page = try render(pages[i], document: document.value, prepared: prepared)
                 progress?("rendered \(done.increment()) of \(pages.count) pages")
                 return page
             }

@@ -86,7 +86,7 @@ struct XMLElement {
 
     @discardableResult
     func element(_ name: String) -> XMLElement {
-        XMLElement(node: xmlNewChild(node, nil, name, nil))
+        name.withCString { XMLElement(node: xmlNewChild(node, nil, xmlChars($0), nil)) }
     }
 
     /// A child element holding `text` (escaped; characters XML 1.0 cannot hold are dropped).
@@ -97,8 +97,19 @@ struct XMLElement {
 
     func attribute(_ name: String, _ value: String?) {
         guard let value else { return }
-        xmlNewProp(node, name, xmlSafe(value))
+        // withCString hands libxml2 (which copies) a native string's own bytes; passing the String
+        // itself would copy it into a new array first, for each of report.xml's attributes.
+        name.withCString { name in
+            xmlSafe(value).withCString { value in
+                _ = xmlNewProp(node, xmlChars(name), xmlChars(value))
+            }
+        }
     }
+}
+
+/// A C string as libxml2's `xmlChar` (UTF-8 bytes).
+private func xmlChars(_ text: UnsafePointer<CChar>) -> UnsafePointer<xmlChar> {
+    UnsafeRawPointer(text).assumingMemoryBound(to: xmlChar.self)
 }
 
 /// A compiled XSD.
@@ -200,6 +211,12 @@ extension String {
 
 /// Drops characters XML 1.0 cannot carry (most C0 controls), which YAML escapes such as "\x01" can produce.
 func xmlSafe(_ text: String) -> String {
+    // Most text has none of the bytes such characters start with in UTF-8 (a C0 control other than
+    // tab, LF and CR; 0xEF, which begins U+F000…U+FFFF and so U+FFFE and U+FFFF): then nothing to drop.
+    let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+        !bytes.contains { $0 < 0x20 ? ($0 != 0x9 && $0 != 0xA && $0 != 0xD) : $0 == 0xEF }
+    }
+    if plain == true { return text }
     guard text.unicodeScalars.contains(where: { !isXMLCharacter($0) }) else { return text }
     return String(String.UnicodeScalarView(text.unicodeScalars.filter(isXMLCharacter)))
 }
