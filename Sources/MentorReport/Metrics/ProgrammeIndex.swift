@@ -82,15 +82,16 @@ final class ProgrammeIndex: Sendable {
         personIndex = people
         let surveys = IdIndex(data.surveys.map(\.id))
         surveyIndex = surveys
-        // The sessions (most of the records) are summed on a thread of their own meanwhile, and the
-        // survey answers on another: the rest is indexed here (about a third each, on two cores).
+        // The sessions (most of the records) are summed on a thread of their own meanwhile, the survey
+        // answers on another and the names on a third: the rest is indexed here.
         let sessionSums = BackgroundJob { ProgrammeIndex.sessionSums(data) }
         // Each response's survey and respondent are looked up once, here, for every later use.
         var responseSurvey: [Int?] = [], responseRespondent: [Int?] = []
         responseSurvey.reserveCapacity(data.responses.count)
         responseRespondent.reserveCapacity(data.responses.count)
+        var surveyOf = RepeatedLookup(surveys)
         for r in data.responses.indices {
-            responseSurvey.append(surveys[data.responses[r].survey.value])
+            responseSurvey.append(surveyOf(data.responses[r].survey.value))
             responseRespondent.append(people[data.responses[r].respondent.value])
         }
         self.responseSurvey = responseSurvey
@@ -98,6 +99,8 @@ final class ProgrammeIndex: Sendable {
         let questionLookup: [IdIndex] = data.surveys.map { IdIndex($0.questions.map(\.id)) }
         self.questionLookup = questionLookup
         let answerJob = BackgroundJob { [responseSurvey] in ProgrammeIndex.answers(data, responseSurvey: responseSurvey, questionLookup: questionLookup) }
+        // People's groups and segment values (text looked up in dictionaries) on a third.
+        let namesJob = BackgroundJob { ProgrammeIndex.names(data) }
 
         var firstStart = [Day?](repeating: nil, count: data.people.count)
         var led = [[Int]](repeating: [], count: data.people.count)
@@ -149,29 +152,6 @@ final class ProgrammeIndex: Sendable {
         // Sorted where there is something to sort: most people have no such outcome, or one.
         self.promotions = promotions.map { $0.count > 1 ? $0.sorted() : $0 }
         self.departures = departures.map { $0.count > 1 ? $0.sorted() : $0 }
-        // The groups (as `KPICatalog.groups`) and each person's as positions in them, flat, so that no
-        // month looks a name up: numbered as met, then renumbered in name order.
-        var metGroup: [String: Int] = [:], groupNames: [String] = []
-        var groupStart: [Int] = [], personGroup: [Int] = []
-        groupStart.reserveCapacity(data.people.count + 1)
-        for p in data.people.indices {
-            groupStart.append(personGroup.count)
-            for g in data.people[p].groups {
-                if let k = metGroup[g] {
-                    personGroup.append(k)
-                } else {
-                    metGroup[g] = groupNames.count
-                    personGroup.append(groupNames.count)
-                    groupNames.append(g)
-                }
-            }
-        }
-        groupStart.append(personGroup.count)
-        let groupOrder = groupNames.indices.sorted { nameOrder(groupNames[$0], groupNames[$1]) }
-        var groupRank = [Int](repeating: 0, count: groupNames.count)
-        for (position, k) in groupOrder.enumerated() { groupRank[k] = position }
-        groups = groupOrder.map { groupNames[$0] }
-        (personGroupStart, self.personGroup) = (groupStart, personGroup.map { groupRank[$0] })
 
         // One pass by position: mapping key paths over the records would copy every record.
         let cohortIndex = IdIndex(data.cohorts.map(\.id))
@@ -201,8 +181,58 @@ final class ProgrammeIndex: Sendable {
         isMentee = data.people.map(\.isMentee)
         enrolled = data.people.map(\.enrolled)
 
-        // Segments: each mentee's value per dimension as a position, so that a month's segment KPIs
-        // compare no text.
+        // surveys.response_rate: the audience is fixed by the opening day; who responded by when is not.
+        // A survey for one cohort (SPEC 2026-12) asks only that cohort's members.
+        let leftDates = self.departures
+        let (isMentee, isMentor, enrolled) = (self.isMentee, links.isMentor, self.enrolled)
+        let personCohort: [Int?] = data.people.indices.map { data.people[$0].cohort.flatMap { cohortIndex[$0.value] } }
+        audienceMembers = data.surveys.map { survey in
+            let cohort = survey.cohort.map { cohortIndex[$0.value] }
+            return data.people.indices.filter { p in
+                let hasRole = survey.audience == .mentees ? isMentee[p] : isMentor[p]
+                return hasRole && enrolled[p] <= survey.opens && !leftDates[p].contains(where: { $0 < survey.opens })
+                    && (cohort.map({ $0 != nil && personCohort[p] == $0 }) ?? true)
+            }
+        }
+        // The day each member first responded: the first of their group's responses, sorted by date.
+        audienceFirstResponse = audienceMembers.enumerated().map { s, members in
+            members.map { p in
+                let g = groupOf[s * peopleCount + p]
+                return g < 0 ? nil : data.responses[submissions[Int(g)].responses[0]].submitted
+            }
+        }
+        (answerTallies, competencyScores, numericAnswerStart, numericAnswerQuestion, numericAnswerValue) = answerJob.wait()
+        (groups, personGroupStart, personGroup, segmentValues, segmentOf) = namesJob.wait()
+        (sessionDates, months, firstMonth) = sessionSums.wait()
+    }
+
+    /// The self-identified groups (as `KPICatalog.groups`) with each person's as positions in them, and
+    /// each segment dimension's values with each mentee's as a position.
+    private static func names(_ data: ProgrammeData)
+        -> (groups: [String], groupStart: [Int], group: [Int], segmentValues: [[String]], segmentOf: [[Int]]) {
+        // Flat, so that no month looks a name up: numbered as met, then renumbered in name order.
+        var metGroup: [String: Int] = [:], groupNames: [String] = []
+        var groupStart: [Int] = [], personGroup: [Int] = []
+        groupStart.reserveCapacity(data.people.count + 1)
+        for p in data.people.indices {
+            groupStart.append(personGroup.count)
+            for g in data.people[p].groups {
+                if let k = metGroup[g] {
+                    personGroup.append(k)
+                } else {
+                    metGroup[g] = groupNames.count
+                    personGroup.append(groupNames.count)
+                    groupNames.append(g)
+                }
+            }
+        }
+        groupStart.append(personGroup.count)
+        let groupOrder = groupNames.indices.sorted { nameOrder(groupNames[$0], groupNames[$1]) }
+        var groupRank = [Int](repeating: 0, count: groupNames.count)
+        for (position, k) in groupOrder.enumerated() { groupRank[k] = position }
+        let groups = groupOrder.map { groupNames[$0] }
+
+        // Segments: a month's segment KPIs compare no text.
         var segmentValues: [[String]] = [], segmentOf: [[Int]] = []
         for dimension in SegmentDimension.allCases {
             // One pass: values numbered as met, then renumbered in name order (as `dimension.values`).
@@ -225,31 +255,7 @@ final class ProgrammeIndex: Sendable {
             segmentValues.append(order.map { names[$0] })
             segmentOf.append(of)
         }
-        self.segmentValues = segmentValues
-        self.segmentOf = segmentOf
-
-        // surveys.response_rate: the audience is fixed by the opening day; who responded by when is not.
-        // A survey for one cohort (SPEC 2026-12) asks only that cohort's members.
-        let leftDates = self.departures
-        let (isMentee, isMentor, enrolled) = (self.isMentee, links.isMentor, self.enrolled)
-        let personCohort: [Int?] = data.people.indices.map { data.people[$0].cohort.flatMap { cohortIndex[$0.value] } }
-        audienceMembers = data.surveys.map { survey in
-            let cohort = survey.cohort.map { cohortIndex[$0.value] }
-            return data.people.indices.filter { p in
-                let hasRole = survey.audience == .mentees ? isMentee[p] : isMentor[p]
-                return hasRole && enrolled[p] <= survey.opens && !leftDates[p].contains(where: { $0 < survey.opens })
-                    && (cohort.map({ $0 != nil && personCohort[p] == $0 }) ?? true)
-            }
-        }
-        // The day each member first responded: the first of their group's responses, sorted by date.
-        audienceFirstResponse = audienceMembers.enumerated().map { s, members in
-            members.map { p in
-                let g = groupOf[s * peopleCount + p]
-                return g < 0 ? nil : data.responses[submissions[Int(g)].responses[0]].submitted
-            }
-        }
-        (answerTallies, competencyScores, numericAnswerStart, numericAnswerQuestion, numericAnswerValue) = answerJob.wait()
-        (sessionDates, months, firstMonth) = sessionSums.wait()
+        return (groups, groupStart, personGroup.map { groupRank[$0] }, segmentValues, segmentOf)
     }
 
     /// What each response's answers add to the reaction KPIs, each baseline or final response's mean
@@ -318,8 +324,9 @@ final class ProgrammeIndex: Sendable {
         // mostly listed by date, so most dates need no calendar arithmetic.
         var known = (first: Day(daysSinceEpoch: 1), last: Day(daysSinceEpoch: 0), month: 0)
         var perRelationship = [Int](repeating: 0, count: data.relationships.count)
+        var relationshipOf = RepeatedLookup(relationships)
         for i in sessions.indices {
-            if let r = relationships[sessions[i].relationship.value] {
+            if let r = relationshipOf(sessions[i].relationship.value) {
                 sessionRelationship[i] = r
                 perRelationship[r] += 1
             }

@@ -62,3 +62,20 @@ struct IdIndex: Sendable {
     /// Every id, in no particular order (for suggestions in messages), without copying them.
     var ids: some Sequence<String> { keys.lazy.compactMap { $0 } }
 }
+
+/// An `IdIndex` look-up that remembers the last id asked for: records that name the same id one
+/// after another (a survey's responses, a pair's sessions listed together) cost one comparison each.
+struct RepeatedLookup {
+    private let index: IdIndex
+    private var last: String?
+    private var found: Int?
+
+    init(_ index: IdIndex) { self.index = index }
+
+    mutating func callAsFunction(_ id: String) -> Int? {
+        if let last, last == id { return found }
+        last = id
+        found = index[id]
+        return found
+    }
+}
