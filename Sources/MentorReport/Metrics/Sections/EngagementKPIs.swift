@@ -186,7 +186,14 @@ extension ProgrammeIndex {
         /// a group (`members` empty).
         static func attendance(_ attendees: [Located<String>]?, members: Set<String>) -> (attended: Int, members: Int)? {
             guard !members.isEmpty, let attendees else { return nil }
-            return (Set(attendees.map(\.value)).intersection(members).count, members.count)
+            // The distinct attendees who are members. A short list is compared in place: a set made per
+            // session would cost an allocation and a hash of every name.
+            guard attendees.count <= 16 else { return (Set(attendees.map(\.value)).intersection(members).count, members.count) }
+            var attended = 0
+            for i in attendees.indices where members.contains(attendees[i].value) {
+                if !attendees[..<i].contains(where: { $0.value == attendees[i].value }) { attended += 1 }
+            }
+            return (attended, members.count)
         }
     }
 }
