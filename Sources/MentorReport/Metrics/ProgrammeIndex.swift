@@ -311,9 +311,11 @@ final class ProgrammeIndex: Sendable {
 
     /// Each relationship's session dates (sorted), and the sessions' sums per month from the first month.
     private static func sessionSums(_ data: ProgrammeData) -> (dates: [[Day]], months: [MonthSessions], firstMonth: Int) {
-        let relationships = IdIndex(data.relationships.map(\.id))
-        let members: [Set<String>] = data.relationships.map { r in
-            r.type == .group ? Set(r.mentors.map(\.value) + r.mentees.map(\.value)) : []
+        // By position: a closure over each record would copy the whole record.
+        let relationships = IdIndex(data.relationships.indices.map { data.relationships[$0].id })
+        let members: [Set<String>] = data.relationships.indices.map { i in
+            data.relationships[i].type == .group
+                ? Set(data.relationships[i].mentors.map(\.value) + data.relationships[i].mentees.map(\.value)) : []
         }
         var dates = [[Day]](repeating: [], count: data.relationships.count)
         let sessions = data.sessions

@@ -43,6 +43,11 @@ public struct PolicyFindings: Sendable {
 
         subscript(i: Int) -> ArraySlice<Int> { positions[starts[i]..<starts[i + 1]] }
 
+        /// Every list, one after another: list i is `flat[range(i)]` (for loops over many lists, where
+        /// a slice per list would retain the storage each time).
+        var flat: [Int] { positions }
+        func range(_ i: Int) -> Range<Int> { starts[i]..<starts[i + 1] }
+
         /// Adds the next relationship's list.
         mutating func append<S: Sequence>(_ list: S) where S.Element == Int {
             for p in list where !positions[starts[starts.count - 1]...].contains(p) { positions.append(p) }

@@ -131,7 +131,7 @@ extension KPICalculator {
         // Goals of each relationship set and achieved by as_of; satisfaction of each respondent.
         // Bound once: each `data` or `index` access in a loop would retain the whole index.
         let relationships = data.relationships, people = data.people, surveys = data.surveys
-        let menteesOf = index.links.menteesOf, firstStart = index.firstStartAsMentee
+        let menteesOf = index.links.menteesOf, mentees = menteesOf.flat, firstStart = index.firstStartAsMentee
         let promotions = index.promotions, departures = index.departures
         var goalsSet = [Int](repeating: 0, count: relationships.count)
         var goalsAchieved = [Int](repeating: 0, count: relationships.count)
@@ -206,7 +206,10 @@ extension KPICalculator {
             var segs: [Int] = []
             for i in relationships.indices {
                 segs.removeAll(keepingCapacity: true)
-                for p in menteesOf[i] where segmentOf[p] >= 0 && !segs.contains(segmentOf[p]) { segs.append(segmentOf[p]) }
+                for k in menteesOf.range(i) {
+                    let p = mentees[k]
+                    if segmentOf[p] >= 0 && !segs.contains(segmentOf[p]) { segs.append(segmentOf[p]) }
+                }
                 for k in segs {
                     t[k].goalsSet += goalsSet[i]
                     t[k].goalsAchieved += goalsAchieved[i]
