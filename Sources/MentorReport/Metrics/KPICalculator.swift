@@ -20,12 +20,13 @@ struct KPICalculator {
     init(index: ProgrammeIndex, period: ReportingPeriod) {
         self.index = index
         self.period = period
-        let count = index.data.people.count
-        enrolledMentees = (0..<count).filter { index.isMentee[$0] && index.enrolled[$0] <= period.asOf }
-        enrolledMentors = (0..<count).filter { index.links.isMentor[$0] && index.enrolled[$0] <= period.asOf }
-        activeInPeriod = index.start.indices.filter {
-            index.start[$0] <= period.last && (index.ended[$0].map { $0 >= period.first } ?? true)
-        }
+        // Bound once: reading them through the index in the closures would retain it for every element.
+        let isMentee = index.isMentee, isMentor = index.links.isMentor, enrolled = index.enrolled
+        let start = index.start, ended = index.ended
+        let asOf = period.asOf, first = period.first, last = period.last
+        enrolledMentees = isMentee.indices.filter { isMentee[$0] && enrolled[$0] <= asOf }
+        enrolledMentors = isMentor.indices.filter { isMentor[$0] && enrolled[$0] <= asOf }
+        activeInPeriod = start.indices.filter { start[$0] <= last && (ended[$0].map { $0 >= first } ?? true) }
         responses = index.countedResponses(asOf: period.asOf)
     }
 

@@ -13,8 +13,13 @@ final class ProgrammeIndex: Sendable {
     let firstStartAsMentee: [Day?]
     /// The relationships each person leads as a mentor (indices into `data.relationships`).
     let ledBy: [[Int]]
-    /// Each (survey, respondent)'s submissions, as response indices sorted by `submitted` then file order.
-    let submissions: [SubmissionGroup]
+    /// Each (survey, respondent)'s submissions, flat, in the order the groups are first met: group g's
+    /// response positions, sorted by `submitted` then file order, are
+    /// `submissionResponses[submissionStart[g] ..< submissionStart[g + 1]]`.
+    let submissionStart: [Int]
+    let submissionResponses: [Int]
+    /// Each response's `submitted` day, by position.
+    let responseSubmitted: [Day]
     /// `promoted` and `left` dates of each person, sorted.
     let promotions: [[Day]]
     let departures: [[Day]]
@@ -70,12 +75,6 @@ final class ProgrammeIndex: Sendable {
     let goalSetDays: [Day]
     let goalAchievedDays: [Day]
 
-    struct SubmissionGroup {
-        var survey: Int
-        var respondent: Int
-        var responses: [Int]
-    }
-
     init(_ data: ProgrammeData) {
         self.data = data
         let people = IdIndex(data.people.map(\.id))
@@ -118,24 +117,41 @@ final class ProgrammeIndex: Sendable {
         // surveys × people (4 bytes each), also read for the response rates below.
         let peopleCount = data.people.count
         var groupOf = [Int32](repeating: -1, count: data.surveys.count * peopleCount)
-        var submissions: [SubmissionGroup] = []
+        var groupSize: [Int] = []
+        var responseGroup = [Int32](repeating: -1, count: data.responses.count)
         for i in data.responses.indices {
             guard let s = responseSurvey[i], let p = responseRespondent[i] else { continue }
             let key = s * peopleCount + p
-            if groupOf[key] >= 0 {
-                submissions[Int(groupOf[key])].responses.append(i)
-            } else {
-                groupOf[key] = Int32(submissions.count)
-                submissions.append(SubmissionGroup(survey: s, respondent: p, responses: [i]))
+            if groupOf[key] < 0 {
+                groupOf[key] = Int32(groupSize.count)
+                groupSize.append(0)
             }
+            groupSize[Int(groupOf[key])] += 1
+            responseGroup[i] = groupOf[key]
         }
-        for g in submissions.indices where submissions[g].responses.count > 1 {
-            // Stable: equal dates keep file order, so the later record of a day is the latest.
-            submissions[g].responses = submissions[g].responses.enumerated()
-                .sorted { (data.responses[$0.element].submitted, $0.offset) < (data.responses[$1.element].submitted, $1.offset) }
-                .map(\.element)
+        var submissionStart: [Int] = []
+        submissionStart.reserveCapacity(groupSize.count + 1)
+        var total = 0
+        for n in groupSize {
+            submissionStart.append(total)
+            total += n
         }
-        self.submissions = submissions
+        submissionStart.append(total)
+        var next = submissionStart
+        var submissionResponses = [Int](repeating: 0, count: total)
+        for i in data.responses.indices where responseGroup[i] >= 0 {
+            let g = Int(responseGroup[i])
+            submissionResponses[next[g]] = i
+            next[g] += 1
+        }
+        let submitted = data.responses.indices.map { data.responses[$0].submitted }
+        for g in groupSize.indices where groupSize[g] > 1 {
+            // By date, then file order (positions ascend in file order): the later record of a day is the latest.
+            let range = submissionStart[g]..<submissionStart[g + 1]
+            let sorted = submissionResponses[range].sorted { (submitted[$0], $0) < (submitted[$1], $1) }
+            submissionResponses.replaceSubrange(range, with: sorted)
+        }
+        (self.submissionStart, self.submissionResponses, responseSubmitted) = (submissionStart, submissionResponses, submitted)
 
         var promotions = [[Day]](repeating: [], count: data.people.count)
         var departures = [[Day]](repeating: [], count: data.people.count)
@@ -198,7 +214,7 @@ final class ProgrammeIndex: Sendable {
         audienceFirstResponse = audienceMembers.enumerated().map { s, members in
             members.map { p in
                 let g = groupOf[s * peopleCount + p]
-                return g < 0 ? nil : data.responses[submissions[Int(g)].responses[0]].submitted
+                return g < 0 ? nil : submitted[submissionResponses[submissionStart[Int(g)]]]
             }
         }
         (answerTallies, competencyScores, numericAnswerStart, numericAnswerQuestion, numericAnswerValue) = answerJob.wait()
@@ -363,14 +379,14 @@ final class ProgrammeIndex: Sendable {
     /// The responses that count on `asOf`: submitted by then, and of several submissions of one survey
     /// by one person only the latest. In no particular order: users of the list break ties by position.
     func countedResponses(asOf: Day) -> [Int] {
+        let starts = submissionStart, responses = submissionResponses, submitted = responseSubmitted
         var result: [Int] = []
-        result.reserveCapacity(submissions.count)
-        for g in submissions {
-            if g.responses.count == 1 {
-                if data.responses[g.responses[0]].submitted <= asOf { result.append(g.responses[0]) }
-            } else if let latest = g.responses.last(where: { data.responses[$0].submitted <= asOf }) {
-                result.append(latest)
-            }
+        result.reserveCapacity(starts.count - 1)
+        for g in 0..<(starts.count - 1) {
+            // The group's latest response submitted by as_of.
+            var k = starts[g + 1] - 1
+            while k >= starts[g] && submitted[responses[k]] > asOf { k -= 1 }
+            if k >= starts[g] { result.append(responses[k]) }
         }
         return result
     }
