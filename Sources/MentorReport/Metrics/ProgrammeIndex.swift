@@ -362,10 +362,12 @@ final class ProgrammeIndex: Sendable {
         for i in sessions.indices where sessionRelationship[i] >= 0 { dates[sessionRelationship[i]].append(sessions[i].date) }
         if sessions.isEmpty { (firstMonth, lastMonth) = (0, -1) }
         var months = [MonthSessions](repeating: MonthSessions(), count: lastMonth - firstMonth + 1)
+        let isGroup = members.map { !$0.isEmpty }
         for i in sessions.indices {
             let m = sessionMonth[i] - firstMonth
             let r = sessionRelationship[i]
-            let attendance = r >= 0 ? MonthSessions.attendance(sessions[i].attendees, members: members[r]) : nil
+            // Only a group's sessions have an attendance (asked first: passing the lists costs more).
+            let attendance = r >= 0 && isGroup[r] ? MonthSessions.attendance(sessions[i].attendees, members: members[r]) : nil
             months[m].add(minutes: sessions[i].minutes, liveIssue: sessions[i].liveIssue, attendance: attendance)
         }
         return (dates.map { $0.count > 1 ? $0.sorted() : $0 }, months, firstMonth)
