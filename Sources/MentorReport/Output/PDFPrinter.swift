@@ -278,6 +278,7 @@ public struct PDFPrinter: Sendable {
             }
             usleep(50_000)
         }
+        watch.holdIfInterrupted()
         // Whatever it left running in its group goes with it.
         kill(-pid, SIGKILL)
         let exited = (status & 0x7F) == 0
@@ -301,6 +302,7 @@ public struct PDFPrinter: Sendable {
 final class InterruptWatch: @unchecked Sendable {
     private let lock = NSLock()
     private var pid: pid_t = 0
+    private var interrupting = false
     private var sources: [DispatchSourceSignal] = []
     private let folder: String
     private let onInterrupt: (@Sendable () -> Void)?
@@ -325,8 +327,21 @@ final class InterruptWatch: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Called by the printing thread once the browser has ended: when that is because a signal is being
+    /// handled, the handler ends the process with the signal's status, and this thread must not go on
+    /// to report the browser's end (and exit with another status) first. It waits for the exit.
+    func holdIfInterrupted() {
+        lock.lock()
+        let stopping = interrupting
+        lock.unlock()
+        guard stopping else { return }
+        while true { sleep(1) }
+    }
+
     private func interrupted(_ number: Int32) {
         lock.lock()
+        // Set before the browser is killed: the printing thread sees the browser end only after it.
+        interrupting = true
         let pid = self.pid
         lock.unlock()
         if pid > 0 {
