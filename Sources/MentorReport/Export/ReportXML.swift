@@ -228,16 +228,7 @@ struct ReportXML {
                 ce.attribute("suppressed", c.suppressed ? "true" : nil)
                 ce.attribute("status", c.values[3].status.rawValue)  // the change's
             }
-            for t in d.trends {
-                let te = e.element("trend")
-                te.attribute("kpi", t.kpi)
-                te.attribute("unit", t.points.first?.value.unit.rawValue)
-                for point in t.points {
-                    let pe = te.element("point")
-                    pe.attribute("month", point.month.description)
-                    write(point.value, to: pe, unit: false)
-                }
-            }
+            writeTrends(d.trends, into: e)
         }
 
         if let roi = report.roi {

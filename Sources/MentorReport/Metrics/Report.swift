@@ -202,14 +202,7 @@ extension Report {
         // Counted in arrays by status position, then put in the breakdowns' dictionaries: a dictionary
         // keyed by the status hashes its raw text for every relationship.
         let statuses = HealthStatus.allCases
-        func statusPosition(_ status: HealthStatus) -> Int {
-            switch status {
-            case .tooEarly: return 0
-            case .atRisk: return 1
-            case .behind: return 2
-            case .onTrack: return 3
-            }
-        }
+        func statusPosition(_ status: HealthStatus) -> Int { statuses.firstIndex(of: status)! }
         var typeCounts = [[Int]](repeating: [Int](repeating: 0, count: statuses.count), count: RelationshipType.allCases.count)
         var cohortCounts = [[Int]](repeating: [Int](repeating: 0, count: statuses.count), count: data.cohorts.count)
         var noCohortCounts = [Int](repeating: 0, count: statuses.count)
