@@ -232,6 +232,20 @@ import Testing
         #expect(try String(contentsOfFile: out.path + "/.mentor-report-audience", encoding: .utf8) == "public\n")
     }
 
+    @Test(arguments: ["", "mentor-report month fol"])
+    func aStagingFolderKilledWhileItsManifestWasWrittenIsClearedByTheNextBuild(manifest: String) throws {
+        // A kill after the manifest was created (empty) or while it was written (cut) leaves a staging
+        // folder whose manifest cannot be read; the crash test's kills land there now and then.
+        let out = try TemporaryFolder()
+        #expect(try mentorReport(["build", "--out", out.path, "--quiet"]).status == 0)
+        try out.write(".mentor-report-new-2026-10-4242/report.xml", Array("<report".utf8))
+        try out.write(".mentor-report-new-2026-10-4242/index.html", Array("<!DOCTYPE html>".utf8))
+        try out.write(".mentor-report-new-2026-10-4242/.mentor-report-month", Array(manifest.utf8))
+        #expect(try mentorReport(["build", "--out", out.path, "--quiet"]).status == 0)
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") }
+        #expect(hidden.sorted() == [".mentor-report-audience", ".mentor-report.lock"])
+    }
+
     @Test func removingAMonthFolderUnlinksItsManifestLast() throws {
         // Cut short, a removal leaves a folder still marked as mentor-report's, and as admin.
         #expect(MonthFolder.removalOrder([".mentor-report-month", "report.xml", "cohort-a.html", "index.html", "relationships.html"])

@@ -104,8 +104,8 @@ enum MonthFolder {
     }
 
     /// Whether entry `name` of a month folder is one mentor-report wrote: a regular file (not a folder
-    /// or a link) that the manifest lists (the manifest itself included) or, without a manifest, one
-    /// of the names it writes.
+    /// or a link) that the manifest lists (the manifest itself included) or, without a readable
+    /// manifest, one of the names it writes (the manifest's among them).
     ///
     /// The one folder it writes inside a month, `actions/` (admin action lists), is its own when it is
     /// a real folder (not a link) holding only regular files that the manifest lists as
@@ -125,7 +125,8 @@ enum MonthFolder {
         }
         guard (entry.st_mode & S_IFMT) == S_IFREG else { return false }
         if let manifest { return name == manifestName || manifest.files.contains(name) }
-        return name == "report.xml" || name == "kpis.csv" || name.hasSuffix(".html")
+        // The manifest's name too: a build killed while writing it leaves it empty or cut, unreadable.
+        return name == manifestName || name == "report.xml" || name == "kpis.csv" || name.hasSuffix(".html")
     }
 
     /// The folders mentor-report writes inside a month folder.
